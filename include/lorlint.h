@@ -1,0 +1,344 @@
+/* lorlint.h - the public API of liblorlint, a linter for letters of recommendation.
+ *
+ * The pipeline (one way, each stage owning one job):
+ *
+ *   bytes -> document -> tokens -> analyzers -> findings + signals -> score -> reporter
+ *
+ *   lor_document_*   reads and validates UTF-8 text, normalizes it (NFC, quotes,
+ *                    dashes, spaces, line ends) for matching, keeps the original
+ *                    bytes for reporting, and tokenizes it once into paragraphs,
+ *                    sentences and words.
+ *   lor_ruleset_*    loads YAML rule files (built-in and from directories) and
+ *                    compiles them; the result is immutable.
+ *   lor_check        runs every rule of a rule set over one document and scores
+ *                    the result into a lor_report.
+ *   lor_reporter_*   renders reports (text, json) to a stream.
+ *
+ * Ownership and threads:
+ *   - Every `_new`/`_load`/`_read` function hands the caller one object to be
+ *     released with the matching `_free`, and every `_free` accepts NULL.
+ *   - Out-parameters are set only on success.
+ *   - Getters borrow: strings and structs they return live as long as the
+ *     object they came from.
+ *   - A lor_ruleset is never modified after lor_ruleset_load() returns, so one
+ *     rule set may be shared by any number of threads, each checking its own
+ *     documents. Documents, reports and reporters belong to one thread at a time.
+ *   - A lor_report borrows the document and the rule set it was made from:
+ *     free the report first.
+ *
+ * Errors:
+ *   Fallible functions return LOR_OK (0) or a negative lor_code, and fill the
+ *   caller's lor_error (which may be NULL) with the code, the file, a 1-based
+ *   line and column (0 when unknown) and a message. The library never prints
+ *   and never exits. lor_error_format() renders the house form
+ *   "path:line:col: error: message".
+ */
+#ifndef LORLINT_H
+#define LORLINT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define LOR_VERSION "0.1.0"
+
+/* Error codes: LOR_OK or one of these negative values. */
+typedef enum lor_code {
+	LOR_OK = 0,
+	LOR_ENOMEM = -1,   /* out of memory */
+	LOR_EIO = -2,      /* a file or directory could not be read or written */
+	LOR_EINPUT = -3,   /* input is not checkable text: invalid UTF-8, binary, too large */
+	LOR_ERULE = -4,    /* a rule or profile file is malformed */
+	LOR_ELIMIT = -5,   /* a regex hit its match or depth limit (runaway pattern) */
+	LOR_EARG = -6,     /* an argument is invalid (bad option value, unknown name) */
+	LOR_ENOTFOUND = -7 /* a named rule, profile or format does not exist */
+} lor_code;
+
+/* An error as a value. Fields are empty / zero when not applicable. */
+typedef struct lor_error {
+	int code;              /* a lor_code */
+	char path[1024];       /* the file concerned, or "" */
+	unsigned long line;    /* 1-based, 0 when the error has no position */
+	unsigned long column;  /* 1-based, in code points */
+	char message[1024];    /* lower case, no full stop, subjects in quotes */
+} lor_error;
+
+/* Render err as "path:line:col: error: message" (omitting the parts that are
+ * empty) into buf of size len, always NUL-terminated. Returns buf. */
+char *lor_error_format(const lor_error *err, char *buf, size_t len);
+
+/* Short English text for a lor_code, e.g. "out of memory". Never NULL. */
+const char *lor_strerror(int code);
+
+/* Finding levels, in increasing order of severity. */
+typedef enum lor_level {
+	LOR_LEVEL_SUGGESTION = 0,
+	LOR_LEVEL_WARNING = 1,
+	LOR_LEVEL_ERROR = 2
+} lor_level;
+
+/* "suggestion", "warning" or "error". */
+const char *lor_level_name(lor_level level);
+/* Parse a level name into *out. Returns LOR_OK or LOR_EARG. */
+int lor_level_parse(lor_level *out, const char *name);
+
+/* ---------------------------------------------------------------- signals */
+
+/* The strength report's checklist (DESIGN.md section 3), in report order. */
+typedef enum lor_signal {
+	LOR_SIG_EXPLICIT_ENDORSEMENT = 0,
+	LOR_SIG_COMPARATIVE_RANKING,
+	LOR_SIG_CONCRETE_INFORMATICS_EXAMPLE,
+	LOR_SIG_OBSERVATION_CONTEXT,
+	LOR_SIG_VAGUE_ENDORSEMENT,
+	LOR_SIG_GENERIC_PRAISE_ONLY,
+	LOR_SIG_STALE_DATE,
+	LOR_SIG_NON_ENGLISH,
+	LOR_SIG_VISA_MENTION,
+	LOR_SIG_SHORT_LETTER,
+	LOR_SIG_COUNT
+} lor_signal;
+
+/* The signal's contract name, e.g. "explicit_endorsement"; NULL if out of range. */
+const char *lor_signal_name(lor_signal sig);
+/* 1 if a true signal counts in the letter's favour, 0 if it is a defect. */
+int lor_signal_is_positive(lor_signal sig);
+/* Look a signal up by name. Returns its index or -1. */
+int lor_signal_find(const char *name);
+
+/* Categories group findings and score points, in report order. */
+typedef enum lor_category {
+	LOR_CAT_ENDORSEMENT = 0,
+	LOR_CAT_COMPARISON,
+	LOR_CAT_EVIDENCE,
+	LOR_CAT_OBSERVATION,
+	LOR_CAT_TONE,
+	LOR_CAT_FRESHNESS,
+	LOR_CAT_LANGUAGE,
+	LOR_CAT_COUNT
+} lor_category;
+
+const char *lor_category_name(lor_category cat);
+int lor_category_find(const char *name);
+
+/* --------------------------------------------------------------- rule sets */
+
+typedef struct lor_ruleset lor_ruleset;
+
+#define LOR_RULESET_OPTIONS_VERSION 1
+typedef struct lor_ruleset_options {
+	unsigned version;       /* LOR_RULESET_OPTIONS_VERSION */
+	int builtin;            /* 1: start from the rules embedded at build time */
+	const char *const *dirs;/* extra rule directories, each holding style folders
+	                           (DIR/<style>/<Rule>.yml) and optionally
+	                           DIR/profiles/<name>.yml; later ones override */
+	size_t ndirs;
+} lor_ruleset_options;
+#define LOR_RULESET_OPTIONS_INIT { LOR_RULESET_OPTIONS_VERSION, 1, NULL, 0 }
+
+/* Load and compile rules and profiles into a new immutable rule set.
+ * A rule whose id (style.Name) is already loaded replaces the earlier one, so
+ * a directory can override a built-in rule; two files with the same id in one
+ * directory are an error. Any malformed file stops the load with LOR_ERULE and
+ * err positioned at the offending YAML node ("rules/x/Y.yml:3:5"), LOR_EIO if
+ * a directory or file cannot be read, LOR_ENOMEM. opts may be NULL (built-in
+ * rules only). */
+int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_error *err);
+void lor_ruleset_free(lor_ruleset *rs);
+
+/* What a rule says about itself; all strings borrowed from the rule set. */
+typedef struct lor_rule_info {
+	const char *id;          /* "lorlint.HedgedEndorsement" */
+	const char *kind;        /* "existence", "occurrence", ... */
+	const char *path;        /* the file it came from ("rules/lorlint/X.yml" if built in) */
+	const char *category;    /* a category name */
+	const char *signal;      /* the signal it sets, or NULL */
+	const char *message;
+	const char *description; /* may be NULL */
+	const char *fix;         /* may be NULL */
+	const char *source;      /* may be NULL */
+	const char *link;        /* may be NULL */
+	const char *scope;       /* "text", "paragraph" or "sentence" */
+	lor_level level;
+	const char *const *bad;  /* examples that must be flagged */
+	size_t nbad;
+	const char *const *good; /* examples that must not be flagged */
+	size_t ngood;
+} lor_rule_info;
+
+/* Number of rules, in id order. */
+size_t lor_ruleset_count(const lor_ruleset *rs);
+/* Describe rule i (0 <= i < count) into *out. Returns LOR_OK or LOR_EARG. */
+int lor_ruleset_rule(const lor_ruleset *rs, size_t i, lor_rule_info *out);
+/* Index of the rule with this id (exact, or case-insensitive), or -1. */
+long lor_ruleset_find(const lor_ruleset *rs, const char *id);
+/* Names of the scoring profiles loaded (residency, ...), in name order. */
+size_t lor_ruleset_profile_count(const lor_ruleset *rs);
+const char *lor_ruleset_profile_name(const lor_ruleset *rs, size_t i);
+
+/* Run rule i against its own examples: every `bad` example must get at least
+ * one finding from that rule, no `good` example may. On the first example that
+ * fails, returns LOR_ERULE with err naming the rule, the kind of example and
+ * the example text; LOR_OK when all hold. */
+int lor_ruleset_selftest(const lor_ruleset *rs, size_t i, lor_error *err);
+
+/* ---------------------------------------------------------------- documents */
+
+typedef struct lor_document lor_document;
+
+/* The largest input accepted, in bytes; larger files are LOR_EINPUT. */
+#define LOR_MAX_INPUT (64u * 1024u * 1024u)
+
+/* Make a document from len bytes at data (copied). path names it in reports.
+ * Fails with LOR_EINPUT for invalid UTF-8 (err positioned at the bad byte),
+ * binary content (a NUL byte or mostly control characters: "binary file, not
+ * text"), or input over LOR_MAX_INPUT; LOR_ENOMEM. An empty or blank input is
+ * valid and yields a document with no tokens. */
+int lor_document_new(lor_document **out, const char *path, const char *data, size_t len,
+                     lor_error *err);
+/* Read the whole file at path ("-": standard input) into a new document.
+ * LOR_EIO if it cannot be opened or read (a directory is LOR_EIO), then as
+ * lor_document_new(). The file is only read, never written or copied. */
+int lor_document_read(lor_document **out, const char *path, lor_error *err);
+void lor_document_free(lor_document *doc);
+
+const char *lor_document_path(const lor_document *doc);
+/* The original bytes, exactly as read (not NUL-terminated: use the size). */
+const char *lor_document_bytes(const lor_document *doc, size_t *len);
+/* The normalized matching view (NUL-terminated) and its length. */
+const char *lor_document_normalized(const lor_document *doc, size_t *len);
+
+typedef enum lor_token_kind {
+	LOR_TOK_PARAGRAPH = 0,
+	LOR_TOK_SENTENCE,
+	LOR_TOK_WORD
+} lor_token_kind;
+
+/* A span of the original text with its position. Lines and columns are
+ * 1-based; columns count code points; end_* is the last character's position
+ * plus one column, as compilers report ranges. */
+typedef struct lor_span {
+	size_t offset, length;        /* bytes in the original */
+	size_t line, column, end_line, end_column;
+} lor_span;
+
+size_t lor_document_token_count(const lor_document *doc, lor_token_kind kind);
+/* Span i of the given kind. Returns LOR_OK or LOR_EARG when out of range. */
+int lor_document_token(const lor_document *doc, lor_token_kind kind, size_t i, lor_span *out);
+/* Position of an original byte offset (clamped to the text). */
+void lor_document_position(const lor_document *doc, size_t offset, size_t *line, size_t *column);
+
+/* Parse a strict ISO date "YYYY-MM-DD" (a real calendar day). Returns LOR_OK
+ * or LOR_EARG. */
+int lor_date_parse(const char *s, int *year, int *month, int *day);
+
+/* ------------------------------------------------------------------ checks */
+
+typedef struct lor_report lor_report;
+
+#define LOR_CHECK_OPTIONS_VERSION 1
+typedef struct lor_check_options {
+	unsigned version;     /* LOR_CHECK_OPTIONS_VERSION */
+	const char *profile;  /* scoring profile name; NULL: "residency" */
+	int as_of_year, as_of_month, as_of_day; /* reference date for dates rules */
+} lor_check_options;
+#define LOR_CHECK_OPTIONS_INIT { LOR_CHECK_OPTIONS_VERSION, NULL, 1970, 1, 1 }
+
+/* Check doc against every rule in rs and score it. On success *out owns the
+ * findings (sorted by position, then rule id), the signals and the score, and
+ * borrows doc. Fails with LOR_ENOTFOUND for an unknown profile, LOR_ELIMIT when
+ * a rule's regex runs away (err names the rule and the position in the letter),
+ * LOR_ENOMEM. */
+int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
+              const lor_check_options *opts, lor_error *err);
+void lor_report_free(lor_report *report);
+
+typedef struct lor_finding {
+	const char *rule;       /* rule id */
+	const char *category;
+	lor_level level;
+	lor_span span;          /* where, in the original text */
+	const char *message;    /* the rule's message, expanded */
+	const char *message_redacted; /* the same, with letter text replaced by "[redacted]" */
+	const char *fix;        /* what to do instead, or NULL */
+} lor_finding;
+
+typedef enum lor_verdict {
+	LOR_VERDICT_STRONG = 0,
+	LOR_VERDICT_MODERATE,
+	LOR_VERDICT_WEAK
+} lor_verdict;
+const char *lor_verdict_name(lor_verdict v);
+
+/* One line of the score's explanation: points granted (> 0) or deducted (< 0)
+ * in a category, and why. */
+typedef struct lor_reason {
+	const char *category;
+	int points;
+	const char *reason;
+} lor_reason;
+
+const lor_document *lor_report_document(const lor_report *r);
+const char *lor_report_profile(const lor_report *r);
+size_t lor_report_finding_count(const lor_report *r);
+const lor_finding *lor_report_finding(const lor_report *r, size_t i); /* NULL if out of range */
+/* The signal's value (0/1), and the rule whose result decided it (NULL when no
+ * rule speaks to it: the signal is then false by default). */
+int lor_report_signal(const lor_report *r, lor_signal sig, const char **decided_by);
+/* 0..100 */
+int lor_report_score(const lor_report *r);
+lor_verdict lor_report_verdict(const lor_report *r);
+/* Points and maximum of a category in this report's profile. */
+void lor_report_category(const lor_report *r, lor_category cat, int *score, int *max);
+size_t lor_report_reason_count(const lor_report *r);
+const lor_reason *lor_report_reason(const lor_report *r, size_t i);
+size_t lor_report_words(const lor_report *r);
+/* The letter's own date into y/m/d; returns 1 if there is one, 0 if not. */
+int lor_report_letter_date(const lor_report *r, int *year, int *month, int *day);
+
+/* One paragraph or sentence judged not to be in the expected language. */
+typedef struct lor_language_span {
+	size_t paragraph;     /* 1-based paragraph number */
+	size_t line;          /* 1-based line of its start */
+	const char *lang;     /* ISO 639-1 code */
+	double confidence;    /* 0..1 */
+} lor_language_span;
+size_t lor_report_language_count(const lor_report *r);
+const lor_language_span *lor_report_language(const lor_report *r, size_t i);
+
+/* --------------------------------------------------------------- reporters */
+
+typedef struct lor_reporter lor_reporter;
+
+#define LOR_OUTPUT_OPTIONS_VERSION 1
+typedef struct lor_output_options {
+	unsigned version;     /* LOR_OUTPUT_OPTIONS_VERSION */
+	int color;            /* 1: ANSI colours (text format only) */
+	int redact;           /* 1: no letter text (excerpts) in any output */
+	lor_level min_level;  /* findings below this level are not shown */
+	const char *as_of;    /* "YYYY-MM-DD", echoed in the json report */
+	const char *profile;  /* echoed in the json report */
+} lor_output_options;
+#define LOR_OUTPUT_OPTIONS_INIT { LOR_OUTPUT_OPTIONS_VERSION, 0, 0, LOR_LEVEL_SUGGESTION, "", "residency" }
+
+/* A reporter writes one run's output to fp in a format ("text", "json").
+ * Call lor_reporter_file() per checked document and lor_reporter_error() per
+ * file that could not be checked, in input order, then lor_reporter_finish()
+ * once. Fails with LOR_ENOTFOUND for an unknown format, LOR_EIO when fp cannot
+ * be written, LOR_ENOMEM. fp is borrowed. */
+int lor_reporter_new(lor_reporter **out, const char *format, FILE *fp,
+                     const lor_output_options *opts, lor_error *err);
+int lor_reporter_file(lor_reporter *rep, const lor_report *report);
+int lor_reporter_error(lor_reporter *rep, const lor_error *e);
+int lor_reporter_finish(lor_reporter *rep);
+void lor_reporter_free(lor_reporter *rep);
+/* Names of the formats, for help texts: "text", "json", ... NULL-terminated. */
+const char *const *lor_reporter_formats(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* LORLINT_H */

@@ -1,0 +1,100 @@
+/* document.c - the lor_document lifecycle and its token accessors.
+ *
+ * A document is made once per input (file, stdin or an in-memory example),
+ * validated and normalized by text.c and tokenized by token.c, then only read.
+ * Input files are opened read-only and never copied anywhere but memory.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int lor_document_new(lor_document **out, const char *path, const char *data, size_t len,
+                     lor_error *err)
+{
+	lor_document *doc;
+	int rc;
+
+	if (!path)
+		path = "-";
+	if (len > LOR_MAX_INPUT)
+		return lor_error__set(err, LOR_EINPUT, path, 0, 0, "file too large (over %u bytes)",
+		                      LOR_MAX_INPUT);
+	doc = calloc(1, sizeof(*doc));
+	if (!doc || !(doc->path = lor__strdup(path)) || !(doc->orig = lor__strndup(data ? data : "", len))) {
+		lor_document_free(doc);
+		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+	}
+	doc->orig_len = len;
+	if ((rc = lor_text__prepare(doc, err))) {
+		lor_document_free(doc);
+		return rc;
+	}
+	if (lor_token__split(doc)) {
+		lor_document_free(doc);
+		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+	}
+	*out = doc;
+	return LOR_OK;
+}
+
+int lor_document_read(lor_document **out, const char *path, lor_error *err)
+{
+	char *data;
+	size_t len;
+	int rc;
+
+	if ((rc = lor__read_file(path, &data, &len, LOR_MAX_INPUT, err)))
+		return rc;
+	rc = lor_document_new(out, path, data, len, err);
+	free(data);
+	return rc;
+}
+
+void lor_document_free(lor_document *doc)
+{
+	int k;
+
+	if (!doc)
+		return;
+	free(doc->path);
+	free(doc->orig);
+	free(doc->norm);
+	free(doc->map);
+	free(doc->lines);
+	for (k = 0; k < 3; k++)
+		free(doc->tok[k]);
+	free(doc);
+}
+
+const char *lor_document_path(const lor_document *doc)
+{
+	return doc->path;
+}
+
+const char *lor_document_bytes(const lor_document *doc, size_t *len)
+{
+	if (len)
+		*len = doc->orig_len;
+	return doc->orig;
+}
+
+const char *lor_document_normalized(const lor_document *doc, size_t *len)
+{
+	if (len)
+		*len = doc->norm_len;
+	return doc->norm;
+}
+
+size_t lor_document_token_count(const lor_document *doc, lor_token_kind kind)
+{
+	return (unsigned)kind < 3 ? doc->ntok[kind] : 0;
+}
+
+int lor_document_token(const lor_document *doc, lor_token_kind kind, size_t i, lor_span *out)
+{
+	if ((unsigned)kind >= 3 || i >= doc->ntok[kind])
+		return LOR_EARG;
+	lor_text__span(doc, doc->tok[kind][i].start, doc->tok[kind][i].end, out);
+	return LOR_OK;
+}

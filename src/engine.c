@@ -1,0 +1,578 @@
+/* engine.c - run a rule set over one document and assemble the report.
+ *
+ * The engine is the document walker; rules are the checks (Vale's split). It
+ * owns the per-check context (matcher, findings, signals), the helpers every
+ * rule kind shares (scopes, exception filtering, message expansion), the
+ * report and its accessors, and the rule self-test that runs each rule on its
+ * own examples. Nothing here prints.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+struct lor_report {
+	const lor_document *doc;
+	char *profile;
+	lor_finding *findings;
+	size_t nfindings;
+	int signal[LOR_SIG_COUNT];
+	const char *decided_by[LOR_SIG_COUNT];
+	lor_scored score;
+	size_t words;
+	int has_date, year, month, day;
+	lor_language_span *langs;
+	size_t nlangs;
+};
+
+static const char *const signal_names[LOR_SIG_COUNT] = {
+	"explicit_endorsement", "comparative_ranking", "concrete_informatics_example",
+	"observation_context", "vague_endorsement", "generic_praise_only", "stale_date",
+	"non_english", "visa_mention", "short_letter"
+};
+static const char *const category_names[LOR_CAT_COUNT] = {
+	"endorsement", "comparison", "evidence", "observation", "tone", "freshness", "language"
+};
+
+const char *lor_signal_name(lor_signal sig)
+{
+	return (unsigned)sig < LOR_SIG_COUNT ? signal_names[sig] : NULL;
+}
+
+int lor_signal_is_positive(lor_signal sig)
+{
+	return sig <= LOR_SIG_OBSERVATION_CONTEXT;
+}
+
+int lor_signal_find(const char *name)
+{
+	int i;
+
+	for (i = 0; name && i < LOR_SIG_COUNT; i++)
+		if (!strcmp(signal_names[i], name))
+			return i;
+	return -1;
+}
+
+const char *lor_category_name(lor_category cat)
+{
+	return (unsigned)cat < LOR_CAT_COUNT ? category_names[cat] : NULL;
+}
+
+int lor_category_find(const char *name)
+{
+	int i;
+
+	for (i = 0; name && i < LOR_CAT_COUNT; i++)
+		if (!strcmp(category_names[i], name))
+			return i;
+	return -1;
+}
+
+const char *lor_level_name(lor_level level)
+{
+	switch (level) {
+	case LOR_LEVEL_SUGGESTION: return "suggestion";
+	case LOR_LEVEL_WARNING: return "warning";
+	case LOR_LEVEL_ERROR: return "error";
+	default: return "unknown";
+	}
+}
+
+int lor_level_parse(lor_level *out, const char *name)
+{
+	int i;
+
+	for (i = 0; name && i <= LOR_LEVEL_ERROR; i++)
+		if (!strcmp(name, lor_level_name((lor_level)i))) {
+			*out = (lor_level)i;
+			return LOR_OK;
+		}
+	return LOR_EARG;
+}
+
+const char *lor_verdict_name(lor_verdict v)
+{
+	switch (v) {
+	case LOR_VERDICT_STRONG: return "strong";
+	case LOR_VERDICT_MODERATE: return "moderate";
+	default: return "weak";
+	}
+}
+
+static int leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int lor_date_parse(const char *s, int *year, int *month, int *day)
+{
+	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int v[3] = { 0, 0, 0 }, widths[3] = { 4, 2, 2 }, k, i;
+
+	for (k = 0; k < 3; k++) {
+		for (i = 0; i < widths[k]; i++, s++) {
+			if (*s < '0' || *s > '9')
+				return LOR_EARG;
+			v[k] = v[k] * 10 + (*s - '0');
+		}
+		if (k < 2 && *s++ != '-')
+			return LOR_EARG;
+	}
+	if (*s || v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
+	    v[2] > mdays[v[1] - 1] + (v[1] == 2 && leap(v[0])))
+		return LOR_EARG;
+	*year = v[0];
+	*month = v[1];
+	*day = v[2];
+	return LOR_OK;
+}
+
+/* ------------------------------------------------------------ the context */
+
+/* The matched text, white space folded, for a message's %s. */
+static void excerpt(const lor_document *doc, size_t start, size_t end, lor_buf *b)
+{
+	size_t i;
+	int space = 0;
+
+	for (i = start; i < end && b->len < 120; i++) {
+		char c = doc->norm[i];
+
+		if (c == ' ' || c == '\n') {
+			space = 1;
+			continue;
+		}
+		if (space && b->len)
+			lor_buf__add(b, " ", 1);
+		space = 0;
+		lor_buf__add(b, &c, 1);
+	}
+}
+
+/* Expand "%s" (twice at most) and "%%" in the message: it is data, never a format. */
+static char *expand(const char *m, const char *a1, const char *a2)
+{
+	lor_buf msg = LOR_BUF_INIT;
+	const char *args[2];
+	int used = 0;
+
+	args[0] = a1;
+	args[1] = a2;
+	for (; *m; m++) {
+		if (m[0] == '%' && m[1] == 's' && used < 2) {
+			lor_buf__adds(&msg, args[used++]);
+			m++;
+		} else if (m[0] == '%' && m[1] == '%') {
+			lor_buf__add(&msg, "%", 1);
+			m++;
+		} else {
+			lor_buf__add(&msg, m, 1);
+		}
+	}
+	return lor_buf__detach(&msg);
+}
+
+int lor_ctx__emit(lor_ctx *ctx, const lor_rule *rule, size_t start, size_t end, const char *arg1,
+                  const char *arg2)
+{
+	lor_buf ex = LOR_BUF_INIT;
+	const char *text;
+	lor_ifinding *f;
+
+	excerpt(ctx->doc, start, end, &ex);
+	text = ex.data ? ex.data : "";
+	if (lor__reserve(&ctx->findings, &ctx->capfindings, ctx->nfindings + 1, sizeof(lor_ifinding))) {
+		lor_buf__release(&ex);
+		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
+	}
+	f = &ctx->findings[ctx->nfindings];
+	f->rule = rule;
+	f->start = start;
+	f->end = end;
+	f->message = expand(rule->message, arg1 ? arg1 : text, arg2 ? arg2 : text);
+	f->redacted = expand(rule->message, arg1 ? arg1 : "[redacted]", arg2 ? arg2 : "[redacted]");
+	lor_buf__release(&ex);
+	if (!f->message || !f->redacted) {
+		free(f->message);
+		free(f->redacted);
+		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
+	}
+	ctx->nfindings++;
+	return LOR_OK;
+}
+
+void lor_ctx__signal(lor_ctx *ctx, const lor_rule *rule, int value)
+{
+	int s = rule->signal;
+
+	if (s < 0)
+		return;
+	if (value && !ctx->signal[s]) {
+		ctx->signal[s] = 1;
+		ctx->signal_rule[s] = rule;
+	} else if (!ctx->signal_rule[s]) {
+		ctx->signal_rule[s] = rule;
+	}
+}
+
+const lor_tok *lor_ctx__scopes(lor_ctx *ctx, lor_scope scope, lor_tok *text, size_t *count)
+{
+	switch (scope) {
+	case LOR_SCOPE_PARAGRAPH:
+		*count = ctx->doc->ntok[LOR_TOK_PARAGRAPH];
+		return ctx->doc->tok[LOR_TOK_PARAGRAPH];
+	case LOR_SCOPE_SENTENCE:
+		*count = ctx->doc->ntok[LOR_TOK_SENTENCE];
+		return ctx->doc->tok[LOR_TOK_SENTENCE];
+	default:
+		memset(text, 0, sizeof(*text));
+		text->end = ctx->doc->norm_len;
+		*count = 1;
+		return text;
+	}
+}
+
+int lor_ctx__match_error(lor_ctx *ctx, const lor_rule *rule, int rc, size_t at)
+{
+	lor_span sp;
+	const char *why = rc == PCRE2_ERROR_MATCHLIMIT ? "match limit"
+	                  : rc == PCRE2_ERROR_DEPTHLIMIT ? "depth limit"
+	                  : rc == PCRE2_ERROR_HEAPLIMIT ? "heap limit" : NULL;
+	PCRE2_UCHAR msg[256];
+
+	lor_text__span(ctx->doc, at, at, &sp);
+	if (!why) {
+		pcre2_get_error_message(rc, msg, sizeof(msg));
+		why = (const char *)msg;
+	}
+	return lor_error__set(ctx->err, LOR_ELIMIT, ctx->doc->path, (unsigned long)sp.line,
+	                      (unsigned long)sp.column,
+	                      "rule '%s' (%s) stopped: regex %s exceeded; the pattern backtracks "
+	                      "catastrophically", rule->id, rule->path, why);
+}
+
+/* Is [ms, me) overlapped by a match of the exception pattern within [start, end)? */
+static int excepted(lor_ctx *ctx, const lor_rule *rule, const pcre2_code *ex, size_t start,
+                    size_t end, size_t ms, size_t me, int *err)
+{
+	size_t pos = start, es, ee;
+	int rc;
+
+	while ((rc = lor_match__next(&ctx->matcher, ex, ctx->doc->norm, end, pos, &es, &ee)) == 1) {
+		if (es < me && ee > ms)
+			return 1;
+		if (es >= me)
+			return 0;
+		pos = ee > es ? ee : es + 1;
+		if (pos > end)
+			break;
+	}
+	if (rc < 0)
+		*err = lor_ctx__match_error(ctx, rule, rc, start);
+	return 0;
+}
+
+int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size_t start,
+                  size_t end, lor_match_fn fn, void *arg)
+{
+	size_t pos = start, ms, me;
+	int rc;
+
+	while ((rc = lor_match__next(&ctx->matcher, p->re, ctx->doc->norm, end, pos, &ms, &me)) == 1) {
+		int err = 0;
+
+		if (me == ms) { /* an empty match finds nothing; step over one character */
+			pos = ms + 1;
+			while (pos < end && ((unsigned char)ctx->doc->norm[pos] & 0xC0) == 0x80)
+				pos++;
+			if (pos > end)
+				break;
+			continue;
+		}
+		if (!(p->except && excepted(ctx, rule, p->except, start, end, ms, me, &err))) {
+			if (err)
+				return err;
+			if ((rc = fn(ctx, rule, ms, me, arg)))
+				return rc;
+		} else if (err) {
+			return err;
+		}
+		pos = me;
+	}
+	if (rc < 0)
+		return lor_ctx__match_error(ctx, rule, rc, pos);
+	return LOR_OK;
+}
+
+/* ------------------------------------------------------------- the check */
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const lor_finding *x = a, *y = b;
+
+	if (x->span.offset != y->span.offset)
+		return x->span.offset < y->span.offset ? -1 : 1;
+	if (x->span.length != y->span.length)
+		return x->span.length < y->span.length ? -1 : 1;
+	return strcmp(x->rule, y->rule);
+}
+
+static void ctx_release(lor_ctx *ctx)
+{
+	size_t i;
+
+	for (i = 0; i < ctx->nfindings; i++) {
+		free(ctx->findings[i].message);
+		free(ctx->findings[i].redacted);
+	}
+	free(ctx->findings);
+	lor_matcher__release(&ctx->matcher);
+}
+
+static int ctx_init(lor_ctx *ctx, const lor_document *doc, lor_error *err)
+{
+	memset(ctx, 0, sizeof(*ctx));
+	ctx->doc = doc;
+	ctx->err = err;
+	if (lor_matcher__init(&ctx->matcher))
+		return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
+	return LOR_OK;
+}
+
+void lor_report_free(lor_report *r)
+{
+	size_t i;
+
+	if (!r)
+		return;
+	for (i = 0; i < r->nfindings; i++) {
+		free((char *)r->findings[i].message);
+		free((char *)r->findings[i].message_redacted);
+	}
+	free(r->findings);
+	free(r->profile);
+	free(r->langs);
+	lor_score__release(&r->score);
+	free(r);
+}
+
+static const lor_profile *find_profile(const lor_ruleset *rs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < rs->nprofiles; i++)
+		if (!strcmp(lor_profile__name(rs->profiles[i]), name))
+			return rs->profiles[i];
+	return NULL;
+}
+
+int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
+              const lor_check_options *opts, lor_error *err)
+{
+	lor_check_options defaults = LOR_CHECK_OPTIONS_INIT;
+	const lor_profile *profile = NULL;
+	const char *pname;
+	lor_report *r;
+	lor_ctx ctx;
+	size_t i;
+	int rc, s;
+
+	if (!opts)
+		opts = &defaults;
+	if (opts->version != LOR_CHECK_OPTIONS_VERSION)
+		return lor_error__set(err, LOR_EARG, doc->path, 0, 0,
+		                      "unsupported lor_check_options version %u", opts->version);
+	pname = opts->profile ? opts->profile : "residency";
+	profile = find_profile(rs, pname);
+	if (!profile && (opts->profile || rs->nprofiles))
+		return lor_error__set(err, LOR_ENOTFOUND, "", 0, 0, "unknown profile '%s'", pname);
+	if ((rc = ctx_init(&ctx, doc, err)))
+		return rc;
+	ctx.as_of_year = opts->as_of_year;
+	ctx.as_of_month = opts->as_of_month;
+	ctx.as_of_day = opts->as_of_day;
+	for (i = 0; i < rs->nrules; i++) {
+		const lor_rule *rule = rs->rules[i];
+
+		if ((rc = rule->kind->check(rule, &ctx))) {
+			ctx_release(&ctx);
+			return rc;
+		}
+	}
+	r = calloc(1, sizeof(*r));
+	if (!r || !(r->profile = lor__strdup(pname)) ||
+	    (ctx.nfindings && !(r->findings = calloc(ctx.nfindings, sizeof(lor_finding))))) {
+		lor_report_free(r);
+		ctx_release(&ctx);
+		return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
+	}
+	r->doc = doc;
+	for (i = 0; i < ctx.nfindings; i++) {
+		lor_ifinding *f = &ctx.findings[i];
+		lor_finding *o = &r->findings[i];
+
+		o->rule = f->rule->id;
+		o->category = f->rule->category_name;
+		o->level = f->rule->level;
+		o->message = f->message;
+		o->message_redacted = f->redacted;
+		o->fix = f->rule->fix;
+		f->message = f->redacted = NULL; /* now the report's */
+		lor_text__span(doc, f->start, f->end, &o->span);
+	}
+	r->nfindings = ctx.nfindings;
+	if (r->nfindings)
+		qsort(r->findings, r->nfindings, sizeof(lor_finding), cmp_finding);
+	for (s = 0; s < LOR_SIG_COUNT; s++) {
+		r->signal[s] = ctx.signal[s];
+		r->decided_by[s] = ctx.signal_rule[s] ? ctx.signal_rule[s]->id : NULL;
+	}
+	r->words = doc->ntok[LOR_TOK_WORD];
+	ctx_release(&ctx);
+	if (profile && lor_score__compute(&r->score, profile, r->signal)) {
+		lor_report_free(r);
+		return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
+	}
+	if (!profile)
+		r->score.verdict = LOR_VERDICT_WEAK;
+	*out = r;
+	return LOR_OK;
+}
+
+const lor_document *lor_report_document(const lor_report *r)
+{
+	return r->doc;
+}
+
+const char *lor_report_profile(const lor_report *r)
+{
+	return r->profile;
+}
+
+size_t lor_report_finding_count(const lor_report *r)
+{
+	return r->nfindings;
+}
+
+const lor_finding *lor_report_finding(const lor_report *r, size_t i)
+{
+	return i < r->nfindings ? &r->findings[i] : NULL;
+}
+
+int lor_report_signal(const lor_report *r, lor_signal sig, const char **decided_by)
+{
+	if ((unsigned)sig >= LOR_SIG_COUNT)
+		return 0;
+	if (decided_by)
+		*decided_by = r->decided_by[sig];
+	return r->signal[sig];
+}
+
+int lor_report_score(const lor_report *r)
+{
+	return r->score.total;
+}
+
+lor_verdict lor_report_verdict(const lor_report *r)
+{
+	return r->score.verdict;
+}
+
+void lor_report_category(const lor_report *r, lor_category cat, int *score, int *max)
+{
+	int okc = (unsigned)cat < LOR_CAT_COUNT;
+
+	if (score)
+		*score = okc ? r->score.category_score[cat] : 0;
+	if (max)
+		*max = okc ? r->score.category_max[cat] : 0;
+}
+
+size_t lor_report_reason_count(const lor_report *r)
+{
+	return r->score.nreasons;
+}
+
+const lor_reason *lor_report_reason(const lor_report *r, size_t i)
+{
+	return i < r->score.nreasons ? &r->score.reasons[i] : NULL;
+}
+
+size_t lor_report_words(const lor_report *r)
+{
+	return r->words;
+}
+
+int lor_report_letter_date(const lor_report *r, int *year, int *month, int *day)
+{
+	if (!r->has_date)
+		return 0;
+	*year = r->year;
+	*month = r->month;
+	*day = r->day;
+	return 1;
+}
+
+size_t lor_report_language_count(const lor_report *r)
+{
+	return r->nlangs;
+}
+
+const lor_language_span *lor_report_language(const lor_report *r, size_t i)
+{
+	return i < r->nlangs ? &r->langs[i] : NULL;
+}
+
+/* -------------------------------------------------------------- self-test */
+
+/* Run one rule over text; *hits is the number of findings it makes. */
+static int run_one(const lor_rule *rule, const char *text, size_t *hits, lor_error *err)
+{
+	lor_document *doc;
+	lor_ctx ctx;
+	int rc;
+
+	if ((rc = lor_document_new(&doc, rule->path, text, strlen(text), err)))
+		return rc;
+	if ((rc = ctx_init(&ctx, doc, err))) {
+		lor_document_free(doc);
+		return rc;
+	}
+	ctx.as_of_year = 2026;
+	ctx.as_of_month = 11;
+	ctx.as_of_day = 27;
+	rc = rule->kind->check(rule, &ctx);
+	*hits = ctx.nfindings;
+	ctx_release(&ctx);
+	lor_document_free(doc);
+	return rc;
+}
+
+int lor_ruleset_selftest(const lor_ruleset *rs, size_t i, lor_error *err)
+{
+	const lor_rule *rule;
+	size_t k, hits;
+	int rc;
+
+	if (!rs || i >= rs->nrules)
+		return lor_error__set(err, LOR_EARG, "", 0, 0, "no rule %zu", i);
+	rule = rs->rules[i];
+	for (k = 0; k < rule->nbad; k++) {
+		if ((rc = run_one(rule, rule->bad[k], &hits, err)))
+			return rc;
+		if (!hits)
+			return lor_error__set(err, LOR_ERULE, rule->path, 0, 0,
+			                      "rule '%s' does not flag its bad example %zu: '%s'", rule->id,
+			                      k + 1, rule->bad[k]);
+	}
+	for (k = 0; k < rule->ngood; k++) {
+		if ((rc = run_one(rule, rule->good[k], &hits, err)))
+			return rc;
+		if (hits)
+			return lor_error__set(err, LOR_ERULE, rule->path, 0, 0,
+			                      "rule '%s' flags its good example %zu: '%s'", rule->id, k + 1,
+			                      rule->good[k]);
+	}
+	return LOR_OK;
+}

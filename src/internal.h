@@ -1,0 +1,296 @@
+/* internal.h - the library's cross-file internals (never installed).
+ *
+ * Names here follow the house rule lor_<module>__<verb>: visible between the
+ * library's files, not part of the public API in include/lorlint.h. The types
+ * are the document and its tokens (text.c, token.c), the YAML helpers
+ * (yaml.c), compiled patterns (match.c), rules and the kind interface
+ * (rules.c, rule_*.c), the per-check context (engine.c) and profiles
+ * (score.c).
+ */
+#ifndef LOR_INTERNAL_H
+#define LOR_INTERNAL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <yaml.h>
+
+#include "lorlint.h"
+
+#if defined(__GNUC__)
+#define LOR_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define LOR_PRINTF(f, a)
+#endif
+
+/* ------------------------------------------------------------------ util.c */
+
+/* A growable byte buffer, always NUL-terminated once anything was added. */
+typedef struct lor_buf {
+	char *data;
+	size_t len, cap;
+} lor_buf;
+#define LOR_BUF_INIT { NULL, 0, 0 }
+
+int lor_buf__grow(lor_buf *b, size_t extra);
+int lor_buf__add(lor_buf *b, const char *s, size_t n);
+int lor_buf__adds(lor_buf *b, const char *s);
+int lor_buf__addf(lor_buf *b, const char *fmt, ...) LOR_PRINTF(2, 3);
+/* Hand the buffer's memory to the caller (never NULL on success: "" when empty). */
+char *lor_buf__detach(lor_buf *b);
+void lor_buf__release(lor_buf *b);
+
+/* Fill err (if not NULL) and return code. line/col 0 mean "no position". */
+int lor_error__set(lor_error *err, int code, const char *path, unsigned long line,
+                   unsigned long col, const char *fmt, ...) LOR_PRINTF(6, 7);
+
+char *lor__strdup(const char *s);
+char *lor__strndup(const char *s, size_t n);
+/* Grow an array of elem-size items to hold at least need items. */
+int lor__reserve(void *ptrp, size_t *cap, size_t need, size_t elem);
+/* ASCII-only case-insensitive comparison (locale-independent). */
+int lor__strcasecmp(const char *a, const char *b);
+/* Read a whole file (path "-" is stdin) into *out (NUL-terminated). */
+int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_error *err);
+
+/* ----------------------------------------------------------- text / tokens */
+
+typedef struct lor_tok {
+	size_t start, end;   /* normalized byte span [start, end) */
+	size_t parent;       /* sentence of a word, paragraph of a sentence */
+	size_t first, count; /* first child (sentence of a paragraph, word of a sentence) */
+} lor_tok;
+
+struct lor_document {
+	char *path;
+	char *orig;          /* original bytes, NUL-terminated copy */
+	size_t orig_len;
+	char *norm;          /* normalized matching view, NUL-terminated */
+	size_t norm_len;
+	size_t *map;         /* norm byte i comes from original byte map[i]; map[norm_len] = orig_len */
+	size_t *lines;       /* original offsets of line starts */
+	size_t nlines;
+	lor_tok *tok[3];     /* indexed by lor_token_kind */
+	size_t ntok[3];
+	size_t caps[3];
+};
+
+/* text.c: validate and normalize doc->orig into norm/map/lines. */
+int lor_text__prepare(lor_document *doc, lor_error *err);
+/* Original offset of normalized offset n. */
+size_t lor_text__orig(const lor_document *doc, size_t n);
+/* Span (original offsets, positions) of normalized [start, end). */
+void lor_text__span(const lor_document *doc, size_t start, size_t end, lor_span *out);
+
+/* token.c: fill doc->tok from doc->norm. */
+int lor_token__split(lor_document *doc);
+/* Is the word at norm [s, e) an abbreviation that does not end a sentence? */
+int lor_token__is_abbreviation(const char *s, size_t n);
+
+/* ------------------------------------------------------------------ yaml.c */
+
+/* A loaded YAML file: the libyaml document plus its path for messages. */
+typedef struct lor_yaml {
+	yaml_document_t doc;
+	const char *path;
+	int loaded;
+} lor_yaml;
+
+int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, lor_error *err);
+void lor_yaml__release(lor_yaml *y);
+yaml_node_t *lor_yaml__root(lor_yaml *y);
+yaml_node_t *lor_yaml__node(lor_yaml *y, int index);
+/* Set a positioned LOR_ERULE error at node (y's path, the node's line:col). */
+int lor_yaml__fail(lor_error *err, lor_yaml *y, const yaml_node_t *node, const char *fmt, ...)
+	LOR_PRINTF(4, 5);
+/* Typed getters: each checks the node's type and sets a positioned error
+ * naming key when it is wrong. */
+int lor_yaml__string(lor_yaml *y, yaml_node_t *n, const char *key, char **out, lor_error *err);
+int lor_yaml__bool(lor_yaml *y, yaml_node_t *n, const char *key, int *out, lor_error *err);
+int lor_yaml__number(lor_yaml *y, yaml_node_t *n, const char *key, double *out, lor_error *err);
+/* A list of strings (a single string is not accepted: it is a wrong type). */
+int lor_yaml__strings(lor_yaml *y, yaml_node_t *n, const char *key, char ***out, size_t *count,
+                      lor_error *err);
+void lor__strings_free(char **v, size_t n);
+const char *lor_yaml__scalar(const yaml_node_t *n); /* NULL unless a scalar */
+
+/* ----------------------------------------------------------------- match.c */
+
+/* Limits that keep any rule from hanging: see match.c for the numbers. */
+#define LOR_MATCH_LIMIT 2000000u
+#define LOR_DEPTH_LIMIT 10000u
+
+/* A compiled token list: tokens joined into one alternation, with optional
+ * exceptions. Matches are whole words unless nonword is set. */
+typedef struct lor_pattern {
+	pcre2_code *re;
+	pcre2_code *except;  /* NULL when there are no exceptions */
+} lor_pattern;
+
+/* Per-check matching state: one per thread, never shared. */
+typedef struct lor_matcher {
+	pcre2_match_data *md;
+	pcre2_match_context *mc;
+	pcre2_jit_stack *js;
+} lor_matcher;
+
+int lor_matcher__init(lor_matcher *m);
+void lor_matcher__release(lor_matcher *m);
+
+/* Compile one regex; on error a positioned message at the YAML scalar node
+ * (the column points at PCRE2's offset inside the pattern). */
+int lor_match__compile(pcre2_code **out, lor_yaml *y, yaml_node_t *node, const char *pattern,
+                       int ignorecase, lor_error *err);
+/* Compile the token list under node (a YAML sequence of strings). */
+int lor_pattern__compile(lor_pattern *p, lor_yaml *y, yaml_node_t *tokens, yaml_node_t *exceptions,
+                         int ignorecase, int nonword, lor_error *err);
+void lor_pattern__release(lor_pattern *p);
+
+/* Find the next match of re in subject[start, end). Returns 1 and sets
+ * ms and me, 0 when none, or a negative PCRE2 error (match/depth limit). */
+int lor_match__next(lor_matcher *m, const pcre2_code *re, const char *subject, size_t end,
+                    size_t start, size_t *ms, size_t *me);
+
+/* ----------------------------------------------------------------- rules.c */
+
+typedef enum lor_scope { LOR_SCOPE_TEXT = 0, LOR_SCOPE_PARAGRAPH, LOR_SCOPE_SENTENCE } lor_scope;
+
+typedef struct lor_rule lor_rule;
+typedef struct lor_ctx lor_ctx;
+
+/* One rule kind: a file rule_<kind>.c and a line in rules.c's registry. */
+typedef struct lor_rule_kind {
+	const char *name;
+	const char *const *keys; /* keys this kind accepts beyond the common ones; NULL-terminated */
+	/* Compile the kind-specific keys of the rule's YAML mapping into rule->impl. */
+	int (*compile)(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err);
+	/* Add findings for ctx's document; set rule's signal with lor_ctx__signal(). */
+	int (*check)(const lor_rule *rule, lor_ctx *ctx);
+	void (*release)(void *impl);
+} lor_rule_kind;
+
+struct lor_rule {
+	char *id, *path, *message, *description, *fix, *source, *link, *category_name;
+	int category;            /* lor_category */
+	int signal;              /* lor_signal or -1 */
+	lor_level level;
+	lor_scope scope;
+	int ignorecase;
+	char **bad, **good;
+	size_t nbad, ngood;
+	const lor_rule_kind *kind;
+	void *impl;
+};
+
+/* Look up a YAML key in a mapping node; NULL when absent. */
+yaml_node_t *lor_rules__get(lor_yaml *y, yaml_node_t *map, const char *key);
+/* Compile the rule's `tokens` (required), `exceptions` and `nonword` keys. */
+int lor_rules__pattern(lor_pattern *p, const lor_rule *rule, lor_yaml *y, yaml_node_t *map,
+                       lor_error *err);
+/* Read the `min` and `max` keys; *has_* tell which were given. At least one
+ * is required when required is set. */
+typedef struct lor_bounds {
+	double min, max;
+	int has_min, has_max;
+} lor_bounds;
+int lor_rules__bounds(lor_bounds *b, lor_yaml *y, yaml_node_t *map, int required, lor_error *err);
+const char *lor_rules__scope_name(lor_scope s);
+
+/* ---------------------------------------------------------------- score.c */
+
+typedef struct lor_profile lor_profile;
+int lor_profile__load(lor_profile **out, const char *path, const char *data, size_t len,
+                      lor_error *err);
+void lor_profile__free(lor_profile *p);
+const char *lor_profile__name(const lor_profile *p);
+
+struct lor_ruleset {
+	lor_rule **rules;        /* sorted by id */
+	size_t nrules, caprules;
+	lor_profile **profiles;  /* sorted by name */
+	size_t nprofiles, capprofiles;
+};
+
+/* ---------------------------------------------------------------- engine.c */
+
+typedef struct lor_ifinding {
+	const lor_rule *rule;
+	size_t start, end;       /* normalized span */
+	char *message, *redacted;
+} lor_ifinding;
+
+struct lor_ctx {
+	const lor_document *doc;
+	lor_matcher matcher;
+	lor_ifinding *findings;
+	size_t nfindings, capfindings;
+	int signal[LOR_SIG_COUNT];
+	const lor_rule *signal_rule[LOR_SIG_COUNT];
+	int as_of_year, as_of_month, as_of_day;
+	lor_error *err;
+};
+
+/* Record a finding of rule over normalized [start, end). The first and second
+ * "%s" of the rule's message become arg1 and arg2 (NULL: the matched text). */
+int lor_ctx__emit(lor_ctx *ctx, const lor_rule *rule, size_t start, size_t end, const char *arg1,
+                  const char *arg2);
+/* Set rule's signal (if it has one) to value; a true value is never undone. */
+void lor_ctx__signal(lor_ctx *ctx, const lor_rule *rule, int value);
+/* The spans [start,end) of a scope; *count of them. Text is one span. */
+const lor_tok *lor_ctx__scopes(lor_ctx *ctx, lor_scope scope, lor_tok *text, size_t *count);
+/* Turn a regex failure into a positioned LOR_ELIMIT error naming the rule. */
+int lor_ctx__match_error(lor_ctx *ctx, const lor_rule *rule, int rc, size_t at);
+/* Every match of p in [start, end) not overlapped by an exception; calls fn. */
+typedef int (*lor_match_fn)(lor_ctx *ctx, const lor_rule *rule, size_t ms, size_t me, void *arg);
+int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size_t start,
+                  size_t end, lor_match_fn fn, void *arg);
+
+/* score.c: compute the score of a checked document. */
+typedef struct lor_scored {
+	int category_score[LOR_CAT_COUNT], category_max[LOR_CAT_COUNT];
+	int total;
+	lor_verdict verdict;
+	lor_reason *reasons;
+	size_t nreasons;
+} lor_scored;
+int lor_score__compute(lor_scored *out, const lor_profile *p, const int *signals);
+void lor_score__release(lor_scored *s);
+
+/* ------------------------------------------------------- reporter.c etc. */
+
+typedef struct lor_reporter_ops {
+	const char *name;
+	int (*file)(lor_reporter *rep, const lor_report *report);
+	int (*error)(lor_reporter *rep, const lor_error *e);
+	int (*finish)(lor_reporter *rep);
+	void (*release)(lor_reporter *rep);
+} lor_reporter_ops;
+
+struct lor_reporter {
+	const lor_reporter_ops *ops;
+	FILE *fp;
+	lor_output_options opts;
+	size_t files, verdicts[3], errors;
+	void *state;   /* the format's own */
+};
+
+extern const lor_reporter_ops lor_report_text, lor_report_json;
+
+/* The finding's message as the options allow (redacted or not). */
+const char *lor_reporter__message(const lor_reporter *rep, const lor_finding *f);
+/* The original text of a span, white space folded, cut at max bytes on a
+ * character boundary. */
+int lor_reporter__excerpt(const lor_document *doc, const lor_span *sp, size_t max, lor_buf *out);
+
+/* The embedded copy of rules/ (generated at build time by tools/embed.c). */
+typedef struct lor_embedded_file {
+	const char *path;
+	const char *data;
+	size_t len;
+} lor_embedded_file;
+extern const lor_embedded_file lor_embedded__files[];
+extern const size_t lor_embedded__count;
+
+#endif /* LOR_INTERNAL_H */

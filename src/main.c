@@ -1,0 +1,545 @@
+/* main.c - the lorlint command: parse options, gather inputs, run the library, exit.
+ *
+ * A thin client of include/lorlint.h and nothing else of the library. One
+ * option table drives both parsing and --help. Diagnostics go to stderr in
+ * the house form ("path:line:col: error: message"); a usage error is one line
+ * plus a hint. Output files are written atomically (a temporary file in the
+ * same directory, then rename), so a reader never sees half a report.
+ *
+ * Exit codes: 0 clean; 1 a finding at or above --fail-level, or a score below
+ * --fail-under; 2 usage, input or rule-file error (every other file is still
+ * checked and reported).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lorlint.h"
+
+enum {
+	OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_RULES = 'r', OPT_HELP = 'h', OPT_VERSION = 'V',
+	OPT_PROFILE = 256, OPT_AS_OF, OPT_MIN_LEVEL, OPT_FAIL_LEVEL, OPT_FAIL_UNDER, OPT_REDACT,
+	OPT_NO_DEFAULT_RULES, OPT_LIST_RULES, OPT_EXPLAIN
+};
+
+typedef struct opt_def {
+	int id;
+	const char *name;
+	const char *arg;   /* NULL: a flag */
+	const char *help;
+} opt_def;
+
+static const opt_def options[] = {
+	{ OPT_FORMAT, "format", "FORMAT", "output format: text (default) or json" },
+	{ OPT_OUTPUT, "output", "FILE", "write the report to FILE (atomically) instead of stdout" },
+	{ OPT_RULES, "rules", "DIR", "add or override rule styles from DIR (repeatable)" },
+	{ OPT_NO_DEFAULT_RULES, "no-default-rules", NULL, "do not load the built-in rules" },
+	{ OPT_PROFILE, "profile", "NAME", "scoring profile: residency (default), fellowship, feedback" },
+	{ OPT_AS_OF, "as-of", "YYYY-MM-DD", "reference date (default: SOURCE_DATE_EPOCH, else today)" },
+	{ OPT_MIN_LEVEL, "min-level", "LEVEL", "report only findings at or above LEVEL" },
+	{ OPT_FAIL_LEVEL, "fail-level", "LEVEL", "exit 1 on a finding at or above LEVEL (default error)" },
+	{ OPT_FAIL_UNDER, "fail-under", "SCORE", "exit 1 if any letter scores below SCORE (0-100)" },
+	{ OPT_REDACT, "redact", NULL, "keep all letter text out of the output" },
+	{ OPT_LIST_RULES, "list-rules", NULL, "list the rules with their level and category, then exit" },
+	{ OPT_EXPLAIN, "explain", "RULE", "show a rule's description, fix, source and examples" },
+	{ OPT_VERSION, "version", NULL, "print the version and exit" },
+	{ OPT_HELP, "help", NULL, "print this help and exit" },
+	{ 0, NULL, NULL, NULL }
+};
+
+typedef struct config {
+	const char *format, *output, *profile, *as_of, *explain;
+	const char **rules;
+	size_t nrules;
+	int builtin, redact, list_rules, fail_under;
+	lor_level min_level, fail_level;
+} config;
+
+typedef struct inputs {
+	char **paths;
+	size_t n, cap;
+} inputs;
+
+static void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static void usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("lorlint: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputs("\nTry 'lorlint --help' for more information.\n", stderr);
+}
+
+static void print_help(void)
+{
+	const opt_def *o;
+
+	puts("usage: lorlint [options] [FILE|DIR|-]...\n"
+	     "\n"
+	     "Check letters of recommendation and report their strength. A DIR is walked\n"
+	     "for *.txt and *.md files; - reads standard input.\n"
+	     "\n"
+	     "options:");
+	for (o = options; o->name; o++) {
+		char left[64];
+
+		if (o->id < 256)
+			snprintf(left, sizeof(left), "-%c, --%s%s%s", o->id, o->name, o->arg ? " " : "",
+			         o->arg ? o->arg : "");
+		else
+			snprintf(left, sizeof(left), "    --%s%s%s", o->name, o->arg ? " " : "",
+			         o->arg ? o->arg : "");
+		printf("  %-30s %s\n", left, o->help);
+	}
+	puts("\nexit status: 0 clean; 1 a finding at or above --fail-level or a score below\n"
+	     "--fail-under; 2 usage, input or rule-file error.\n"
+	     "\n"
+	     "environment: NO_COLOR disables colour; SOURCE_DATE_EPOCH sets the default --as-of.");
+}
+
+static int add_path(inputs *in, const char *p)
+{
+	char *copy;
+
+	if (in->n == in->cap) {
+		size_t cap = in->cap ? in->cap * 2 : 16;
+		char **v = realloc(in->paths, cap * sizeof(char *));
+
+		if (!v)
+			return -1;
+		in->paths = v;
+		in->cap = cap;
+	}
+	if (!(copy = strdup(p)))
+		return -1;
+	in->paths[in->n++] = copy;
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int wanted(const char *name)
+{
+	size_t n = strlen(name);
+
+	return (n > 4 && !strcmp(name + n - 4, ".txt")) || (n > 3 && !strcmp(name + n - 3, ".md"));
+}
+
+/* Directories already walked (device, inode), so symlink loops end. */
+typedef struct visited {
+	dev_t dev[256];
+	ino_t ino[256];
+	size_t n;
+} visited;
+
+/* Walk dir for *.txt and *.md in sorted order. Returns 0, or -1 after
+ * printing an error (the walk goes on past unreadable entries). */
+static int walk(inputs *in, const char *dir, visited *seen, int *errors)
+{
+	DIR *d;
+	struct dirent *e;
+	struct stat st;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+
+	if (stat(dir, &st) == 0) {
+		for (i = 0; i < seen->n; i++)
+			if (seen->dev[i] == st.st_dev && seen->ino[i] == st.st_ino)
+				return 0;
+		if (seen->n < 256) {
+			seen->dev[seen->n] = st.st_dev;
+			seen->ino[seen->n++] = st.st_ino;
+		}
+	}
+	if (!(d = opendir(dir))) {
+		fprintf(stderr, "%s: error: cannot open directory: %s\n", dir, strerror(errno));
+		(*errors)++;
+		return -1;
+	}
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			char **v = realloc(names, (cap = cap ? cap * 2 : 32) * sizeof(char *));
+
+			if (!v)
+				break;
+			names = v;
+		}
+		if (!(names[n] = strdup(e->d_name)))
+			break;
+		n++;
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof(char *), cmp_str);
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(dir) + strlen(names[i]) + 2;
+		char *p = malloc(len);
+
+		if (p) {
+			snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
+			if (stat(p, &st) != 0) {
+				fprintf(stderr, "%s: error: cannot read: %s\n", p, strerror(errno));
+				(*errors)++;
+			} else if (S_ISDIR(st.st_mode)) {
+				walk(in, p, seen, errors);
+			} else if (wanted(names[i])) {
+				add_path(in, p);
+			}
+			free(p);
+		}
+		free(names[i]);
+	}
+	free(names);
+	return 0;
+}
+
+static int today(char *buf, size_t len)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (sde && *sde) {
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(sde, &end, 10);
+		if (errno || *end || v < 0) {
+			usage_error("SOURCE_DATE_EPOCH '%s' is not a number of seconds", sde);
+			return -1;
+		}
+		t = (time_t)v;
+	}
+	if (!gmtime_r(&t, &tm))
+		return -1;
+	strftime(buf, len, "%Y-%m-%d", &tm);
+	return 0;
+}
+
+static void print_rule_list(const lor_ruleset *rs)
+{
+	size_t i;
+
+	printf("%-40s %-10s %-12s %-13s %s\n", "RULE", "LEVEL", "CATEGORY", "KIND", "SIGNAL");
+	for (i = 0; i < lor_ruleset_count(rs); i++) {
+		lor_rule_info r;
+
+		lor_ruleset_rule(rs, i, &r);
+		printf("%-40s %-10s %-12s %-13s %s\n", r.id, lor_level_name(r.level), r.category, r.kind,
+		       r.signal ? r.signal : "-");
+	}
+}
+
+static int explain(const lor_ruleset *rs, const char *id)
+{
+	long i = lor_ruleset_find(rs, id);
+	lor_rule_info r;
+	size_t k;
+
+	if (i < 0) {
+		fprintf(stderr, "lorlint: error: unknown rule '%s'\nTry 'lorlint --list-rules'.\n", id);
+		return 2;
+	}
+	lor_ruleset_rule(rs, (size_t)i, &r);
+	printf("%s (%s, %s, category %s, scope %s%s%s)\n", r.id, r.kind, lor_level_name(r.level),
+	       r.category, r.scope, r.signal ? ", signal " : "", r.signal ? r.signal : "");
+	printf("file: %s\nmessage: %s\n", r.path, r.message);
+	if (r.description)
+		printf("\n%s\n", r.description);
+	if (r.fix)
+		printf("\nfix: %s\n", r.fix);
+	if (r.source)
+		printf("source: %s\n", r.source);
+	if (r.link)
+		printf("link: %s\n", r.link);
+	if (r.nbad)
+		puts("\nflagged:");
+	for (k = 0; k < r.nbad; k++)
+		printf("  - %s\n", r.bad[k]);
+	if (r.ngood)
+		puts("\nnot flagged:");
+	for (k = 0; k < r.ngood; k++)
+		printf("  - %s\n", r.good[k]);
+	return 0;
+}
+
+static void print_error(const lor_error *e)
+{
+	char buf[2200];
+
+	fprintf(stderr, "%s\n", lor_error_format(e, buf, sizeof(buf)));
+}
+
+static int parse_args(config *cfg, int argc, char **argv)
+{
+	struct option longopts[sizeof(options) / sizeof(options[0])];
+	char shortopts[64];
+	size_t i, s = 0;
+	int c;
+	char *end;
+
+	for (i = 0; options[i].name; i++) {
+		longopts[i].name = options[i].name;
+		longopts[i].has_arg = options[i].arg ? required_argument : no_argument;
+		longopts[i].flag = NULL;
+		longopts[i].val = options[i].id;
+		if (options[i].id < 256) {
+			shortopts[s++] = (char)options[i].id;
+			if (options[i].arg)
+				shortopts[s++] = ':';
+		}
+	}
+	memset(&longopts[i], 0, sizeof(longopts[i]));
+	shortopts[s] = '\0';
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_FORMAT: cfg->format = optarg; break;
+		case OPT_OUTPUT: cfg->output = optarg; break;
+		case OPT_RULES: {
+			const char **v = realloc(cfg->rules, (cfg->nrules + 1) * sizeof(char *));
+
+			if (!v)
+				return 2;
+			cfg->rules = v;
+			cfg->rules[cfg->nrules++] = optarg;
+			break;
+		}
+		case OPT_NO_DEFAULT_RULES: cfg->builtin = 0; break;
+		case OPT_PROFILE: cfg->profile = optarg; break;
+		case OPT_AS_OF: cfg->as_of = optarg; break;
+		case OPT_MIN_LEVEL:
+		case OPT_FAIL_LEVEL:
+			if (lor_level_parse(c == OPT_MIN_LEVEL ? &cfg->min_level : &cfg->fail_level, optarg)) {
+				usage_error("invalid level '%s' (expected suggestion, warning or error)", optarg);
+				return 2;
+			}
+			break;
+		case OPT_FAIL_UNDER:
+			errno = 0;
+			cfg->fail_under = (int)strtol(optarg, &end, 10);
+			if (errno || *end || !*optarg || cfg->fail_under < 0 || cfg->fail_under > 100) {
+				usage_error("invalid score '%s' for --fail-under (expected 0 to 100)", optarg);
+				return 2;
+			}
+			break;
+		case OPT_REDACT: cfg->redact = 1; break;
+		case OPT_LIST_RULES: cfg->list_rules = 1; break;
+		case OPT_EXPLAIN: cfg->explain = optarg; break;
+		case OPT_VERSION: printf("lorlint %s\n", LOR_VERSION); return 0;
+		case OPT_HELP: print_help(); return 0;
+		case ':':
+			usage_error("option '%s' needs a value", argv[optind - 1]);
+			return 2;
+		default:
+			if (optopt && optopt < 256) {
+				char name[3] = { '-', (char)optopt, '\0' };
+
+				if (optind > 0 && argv[optind - 1][1] == '-')
+					usage_error("option '%s' needs a value", argv[optind - 1]);
+				else
+					usage_error("unknown option '%s'", name);
+			} else {
+				usage_error("unknown option '%s'", argv[optind - 1]);
+			}
+			return 2;
+		}
+	}
+	return -1;
+}
+
+/* Open the report destination: stdout, or a temporary file beside FILE. */
+static FILE *open_output(const char *output, char **tmp)
+{
+	size_t len;
+	int fd;
+	FILE *fp;
+
+	*tmp = NULL;
+	if (!output || !strcmp(output, "-"))
+		return stdout;
+	len = strlen(output) + 16;
+	if (!(*tmp = malloc(len)))
+		return NULL;
+	snprintf(*tmp, len, "%s.tmp.XXXXXX", output);
+	if ((fd = mkstemp(*tmp)) < 0 || !(fp = fdopen(fd, "w"))) {
+		fprintf(stderr, "%s: error: cannot write: %s\n", output, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(*tmp);
+		}
+		free(*tmp);
+		*tmp = NULL;
+		return NULL;
+	}
+	return fp;
+}
+
+static int close_output(FILE *fp, const char *output, char *tmp, int ok)
+{
+	int rc = 0;
+
+	if (fp == stdout)
+		return fflush(stdout) ? -1 : 0;
+	if (fflush(fp) || fsync(fileno(fp)) || ferror(fp))
+		ok = 0;
+	if (fclose(fp))
+		ok = 0;
+	if (!ok || rename(tmp, output)) {
+		fprintf(stderr, "%s: error: cannot write: %s\n", output, strerror(errno));
+		unlink(tmp);
+		rc = -1;
+	}
+	free(tmp);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	config cfg = { "text", NULL, NULL, NULL, NULL, NULL, 0, 1, 0, 0, -1,
+		       LOR_LEVEL_SUGGESTION, LOR_LEVEL_ERROR };
+	lor_ruleset_options ropts = LOR_RULESET_OPTIONS_INIT;
+	lor_check_options copts = LOR_CHECK_OPTIONS_INIT;
+	lor_output_options oopts = LOR_OUTPUT_OPTIONS_INIT;
+	lor_ruleset *rs = NULL;
+	lor_reporter *rep = NULL;
+	lor_error err;
+	inputs in = { NULL, 0, 0 };
+	visited seen;
+	char date[16], *tmp = NULL;
+	FILE *out;
+	int rc, errors = 0, failed = 0, stdin_used = 0, i;
+	size_t k;
+	const char *nc = getenv("NO_COLOR");
+
+	if ((rc = parse_args(&cfg, argc, argv)) >= 0) {
+		free(cfg.rules);
+		return rc;
+	}
+	ropts.builtin = cfg.builtin;
+	ropts.dirs = cfg.rules;
+	ropts.ndirs = cfg.nrules;
+	if (lor_ruleset_load(&rs, &ropts, &err)) {
+		print_error(&err);
+		free(cfg.rules);
+		return 2;
+	}
+	free(cfg.rules);
+	if (cfg.list_rules || cfg.explain) {
+		rc = 0;
+		if (cfg.list_rules)
+			print_rule_list(rs);
+		if (cfg.explain)
+			rc = explain(rs, cfg.explain);
+		lor_ruleset_free(rs);
+		return rc;
+	}
+	if (cfg.as_of) {
+		snprintf(date, sizeof(date), "%s", cfg.as_of);
+		if (strlen(cfg.as_of) >= sizeof(date) ||
+		    lor_date_parse(date, &copts.as_of_year, &copts.as_of_month, &copts.as_of_day)) {
+			usage_error("invalid date '%s' for --as-of (expected YYYY-MM-DD)", cfg.as_of);
+			lor_ruleset_free(rs);
+			return 2;
+		}
+	} else if (today(date, sizeof(date)) ||
+	           lor_date_parse(date, &copts.as_of_year, &copts.as_of_month, &copts.as_of_day)) {
+		lor_ruleset_free(rs);
+		return 2;
+	}
+	if (cfg.profile) {
+		for (k = 0; k < lor_ruleset_profile_count(rs); k++)
+			if (!strcmp(lor_ruleset_profile_name(rs, k), cfg.profile))
+				break;
+		if (k == lor_ruleset_profile_count(rs)) {
+			usage_error("unknown profile '%s'", cfg.profile);
+			lor_ruleset_free(rs);
+			return 2;
+		}
+	}
+	copts.profile = cfg.profile;
+	if (optind >= argc) {
+		usage_error("%s", "no input files (give FILE, DIR or - for standard input)");
+		lor_ruleset_free(rs);
+		return 2;
+	}
+	seen.n = 0;
+	for (i = optind; i < argc; i++) {
+		struct stat st;
+
+		if (strcmp(argv[i], "-") && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+			walk(&in, argv[i], &seen, &errors);
+		else
+			add_path(&in, argv[i]);
+	}
+	oopts.redact = cfg.redact;
+	oopts.min_level = cfg.min_level;
+	oopts.as_of = date;
+	oopts.profile = cfg.profile ? cfg.profile : "residency";
+	oopts.color = !cfg.output && isatty(STDOUT_FILENO) && !(nc && *nc);
+	if (!(out = open_output(cfg.output, &tmp))) {
+		lor_ruleset_free(rs);
+		return 2;
+	}
+	if (lor_reporter_new(&rep, cfg.format, out, &oopts, &err)) {
+		usage_error("unknown format '%s' (expected text or json)", cfg.format);
+		close_output(out, cfg.output, tmp, 0);
+		lor_ruleset_free(rs);
+		for (k = 0; k < in.n; k++)
+			free(in.paths[k]);
+		free(in.paths);
+		return 2;
+	}
+	for (k = 0; k < in.n; k++) {
+		const char *path = in.paths[k];
+		lor_document *doc = NULL;
+		lor_report *report = NULL;
+
+		if (!strcmp(path, "-") && stdin_used++) {
+			fputs("-: error: standard input given more than once\n", stderr);
+			errors++;
+			continue;
+		}
+		if (lor_document_read(&doc, path, &err) || lor_check(&report, rs, doc, &copts, &err)) {
+			print_error(&err);
+			lor_reporter_error(rep, &err);
+			errors++;
+			lor_document_free(doc);
+			continue;
+		}
+		for (size_t f = 0; f < lor_report_finding_count(report); f++)
+			if (lor_report_finding(report, f)->level >= cfg.fail_level)
+				failed = 1;
+		if (cfg.fail_under >= 0 && lor_report_score(report) < cfg.fail_under)
+			failed = 1;
+		if (lor_reporter_file(rep, report))
+			errors++;
+		lor_report_free(report);
+		lor_document_free(doc);
+	}
+	if (lor_reporter_finish(rep))
+		errors++;
+	lor_reporter_free(rep);
+	if (close_output(out, cfg.output, tmp, 1))
+		errors++;
+	for (k = 0; k < in.n; k++)
+		free(in.paths[k]);
+	free(in.paths);
+	lor_ruleset_free(rs);
+	return errors ? 2 : failed ? 1 : 0;
+}

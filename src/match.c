@@ -1,0 +1,228 @@
+/* match.c - compile rule patterns with PCRE2 and match them without ever hanging.
+ *
+ * A rule's token list becomes one alternation, compiled once with UTF, UCP and
+ * caseless as asked, then JIT-compiled; matching a whole list is one pass, not
+ * one per token. Tokens match whole words: the alternation is wrapped in
+ * (?<!\w)...(?!\w) (Unicode-aware under UCP), which unlike \b also works for
+ * tokens that begin or end with punctuation. A plain space in a token matches
+ * any run of white space, so "do well" still matches across a line break.
+ *
+ * Each token is first compiled on its own, so a bad one is reported with
+ * PCRE2's own message at its exact column in the YAML file.
+ *
+ * Runaway patterns: every match runs under a match limit that grows with the
+ * subject (LOR_MATCH_LIMIT plus 64 steps per byte: linear work is always
+ * allowed, exponential backtracking never finishes inside it), a depth limit
+ * and a heap limit, so a catastrophic rule ends in milliseconds with an error.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define LOR_HEAP_LIMIT_KIB 65536u
+
+int lor_matcher__init(lor_matcher *m)
+{
+	memset(m, 0, sizeof(*m));
+	m->md = pcre2_match_data_create(1, NULL);
+	m->mc = pcre2_match_context_create(NULL);
+	m->js = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	if (!m->md || !m->mc || !m->js) {
+		lor_matcher__release(m);
+		return LOR_ENOMEM;
+	}
+	pcre2_set_depth_limit(m->mc, LOR_DEPTH_LIMIT);
+	pcre2_set_heap_limit(m->mc, LOR_HEAP_LIMIT_KIB);
+	pcre2_jit_stack_assign(m->mc, NULL, m->js);
+	return LOR_OK;
+}
+
+void lor_matcher__release(lor_matcher *m)
+{
+	pcre2_match_data_free(m->md);
+	pcre2_match_context_free(m->mc);
+	pcre2_jit_stack_free(m->js);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Column (1-based, code points) in the YAML file of byte off of a scalar's
+ * value: exact for one-line plain and quoted scalars, which is how tokens are
+ * written; block scalars point at their first line. */
+static unsigned long scalar_column(const yaml_node_t *node, const char *value, size_t off)
+{
+	unsigned long col = (unsigned long)node->start_mark.column + 1;
+	size_t i;
+
+	if (node->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+	    node->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		col++;
+	else if (node->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return col;
+	for (i = 0; i < off && value[i]; i++)
+		if (((unsigned char)value[i] & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+static uint32_t compile_flags(int ignorecase)
+{
+	return PCRE2_UTF | PCRE2_UCP | (ignorecase ? PCRE2_CASELESS : 0u);
+}
+
+int lor_match__compile(pcre2_code **out, lor_yaml *y, yaml_node_t *node, const char *pattern,
+                       int ignorecase, lor_error *err)
+{
+	int ec;
+	PCRE2_SIZE eoff;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	                               compile_flags(ignorecase), &ec, &eoff, NULL);
+
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(ec, msg, sizeof(msg));
+		return lor_error__set(err, LOR_ERULE, y->path, (unsigned long)node->start_mark.line + 1,
+		                      scalar_column(node, pattern, eoff),
+		                      "invalid regex '%s': %s at offset %zu", pattern, (char *)msg,
+		                      (size_t)eoff);
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
+	*out = re;
+	return LOR_OK;
+}
+
+/* Append token to b, turning unescaped spaces outside classes into \s+. */
+static int add_token(lor_buf *b, const char *t)
+{
+	int in_class = 0;
+	size_t i;
+
+	for (i = 0; t[i]; i++) {
+		char c = t[i];
+
+		if (c == '\\' && t[i + 1]) {
+			if (lor_buf__add(b, t + i, 2))
+				return LOR_ENOMEM;
+			i++;
+			continue;
+		}
+		if (c == '[' && !in_class)
+			in_class = 1;
+		else if (c == ']' && in_class)
+			in_class = 0;
+		if (c == ' ' && !in_class) {
+			while (t[i + 1] == ' ')
+				i++;
+			if (lor_buf__adds(b, "\\s+"))
+				return LOR_ENOMEM;
+			continue;
+		}
+		if (lor_buf__add(b, &c, 1))
+			return LOR_ENOMEM;
+	}
+	return LOR_OK;
+}
+
+/* Validate each item of seq on its own, then compile them as one alternation. */
+static int compile_list(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, const char *key,
+                        int ignorecase, int nonword, lor_error *err)
+{
+	yaml_node_item_t *it;
+	lor_buf b = LOR_BUF_INIT;
+	int ec, first = 1;
+	PCRE2_SIZE eoff;
+
+	if (seq->type != YAML_SEQUENCE_NODE)
+		return lor_yaml__fail(err, y, seq, "'%s' must be a list of strings", key);
+	if (seq->data.sequence.items.start == seq->data.sequence.items.top)
+		return lor_yaml__fail(err, y, seq, "'%s' must not be empty", key);
+	if (lor_buf__adds(&b, nonword ? "(?:" : "(?<!\\w)(?:"))
+		goto nomem;
+	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+		yaml_node_t *item = lor_yaml__node(y, *it);
+		const char *tok = lor_yaml__scalar(item);
+		pcre2_code *one;
+		int rc;
+
+		if (!tok) {
+			lor_buf__release(&b);
+			return lor_yaml__fail(err, y, item, "'%s' items must be strings", key);
+		}
+		if (!*tok) {
+			lor_buf__release(&b);
+			return lor_yaml__fail(err, y, item, "'%s' item is empty", key);
+		}
+		if ((rc = lor_match__compile(&one, y, item, tok, ignorecase, err))) {
+			lor_buf__release(&b);
+			return rc;
+		}
+		pcre2_code_free(one);
+		if ((!first && lor_buf__adds(&b, "|")) || lor_buf__adds(&b, "(?:") || add_token(&b, tok) ||
+		    lor_buf__adds(&b, ")"))
+			goto nomem;
+		first = 0;
+	}
+	if (lor_buf__adds(&b, nonword ? ")" : ")(?!\\w)"))
+		goto nomem;
+	*out = pcre2_compile((PCRE2_SPTR)b.data, b.len, compile_flags(ignorecase), &ec, &eoff, NULL);
+	if (!*out) {
+		/* Each token compiled alone; together they can still fail (e.g. a
+		 * token with an unbalanced ')' closing the wrapper). */
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(ec, msg, sizeof(msg));
+		lor_buf__release(&b);
+		return lor_yaml__fail(err, y, seq, "'%s' do not combine into one regex: %s", key,
+		                      (char *)msg);
+	}
+	pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+	lor_buf__release(&b);
+	return LOR_OK;
+nomem:
+	lor_buf__release(&b);
+	return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+}
+
+int lor_pattern__compile(lor_pattern *p, lor_yaml *y, yaml_node_t *tokens, yaml_node_t *exceptions,
+                         int ignorecase, int nonword, lor_error *err)
+{
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	if ((rc = compile_list(&p->re, y, tokens, "tokens", ignorecase, nonword, err)))
+		return rc;
+	if (exceptions && (rc = compile_list(&p->except, y, exceptions, "exceptions", ignorecase, 0, err))) {
+		lor_pattern__release(p);
+		return rc;
+	}
+	return LOR_OK;
+}
+
+void lor_pattern__release(lor_pattern *p)
+{
+	pcre2_code_free(p->re);
+	pcre2_code_free(p->except);
+	p->re = p->except = NULL;
+}
+
+int lor_match__next(lor_matcher *m, const pcre2_code *re, const char *subject, size_t end,
+                    size_t start, size_t *ms, size_t *me)
+{
+	int rc;
+	PCRE2_SIZE *ov;
+	size_t span = end > start ? end - start : 0;
+
+	if (start > end)
+		return 0;
+	pcre2_set_match_limit(m->mc, (uint32_t)(LOR_MATCH_LIMIT + (span > 60000000u ? 60000000u : span) * 64u));
+	rc = pcre2_match(re, (PCRE2_SPTR)subject, end, start, PCRE2_NO_UTF_CHECK, m->md, m->mc);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return rc;
+	ov = pcre2_get_ovector_pointer(m->md);
+	*ms = ov[0];
+	*me = ov[1];
+	return 1;
+}

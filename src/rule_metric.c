@@ -1,0 +1,145 @@
+/* rule_metric.c - `extends: metric`: a measure of each scope span must stay within bounds.
+ *
+ * Measures: words, sentences, paragraphs, words_per_sentence, and density (the
+ * matches of `tokens` per 100 words, e.g. hedge density). A span whose measure
+ * is below min or above max is a finding (at the start of the text for the
+ * text scope, over the span otherwise) and sets the signal ("short_letter").
+ * The message's %s is the measured value. Keys: metric, tokens, exceptions,
+ * nonword, min, max.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static const char *const keys[] = { "metric", "tokens", "exceptions", "nonword", "min", "max", NULL };
+
+typedef enum measure { M_WORDS, M_SENTENCES, M_PARAGRAPHS, M_WPS, M_DENSITY } measure;
+static const char *const measure_names[] = { "words", "sentences", "paragraphs",
+	                                     "words_per_sentence", "density", NULL };
+
+typedef struct metric {
+	measure m;
+	lor_pattern p; /* density only */
+	lor_bounds b;
+} metric;
+
+static void release(void *impl)
+{
+	metric *m = impl;
+
+	lor_pattern__release(&m->p);
+	free(m);
+}
+
+static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err)
+{
+	yaml_node_t *n = lor_rules__get(y, map, "metric");
+	const char *v = lor_yaml__scalar(n);
+	metric *m;
+	int rc, i;
+
+	if (!n)
+		return lor_yaml__fail(err, y, map, "missing 'metric' (words, sentences, paragraphs, "
+		                                   "words_per_sentence or density)");
+	if (!v)
+		return lor_yaml__fail(err, y, n, "'metric' must be a string");
+	if (!(m = calloc(1, sizeof(*m))))
+		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+	for (i = 0; measure_names[i] && strcmp(measure_names[i], v); i++)
+		;
+	if (!measure_names[i]) {
+		free(m);
+		return lor_yaml__fail(err, y, n, "unknown metric '%s' (expected words, sentences, "
+		                                 "paragraphs, words_per_sentence or density)", v);
+	}
+	m->m = (measure)i;
+	if ((rc = lor_rules__bounds(&m->b, y, map, 1, err))) {
+		free(m);
+		return rc;
+	}
+	if (m->m == M_DENSITY) {
+		if ((rc = lor_rules__pattern(&m->p, rule, y, map, err))) {
+			free(m);
+			return rc;
+		}
+	} else if ((n = lor_rules__get(y, map, "tokens"))) {
+		free(m);
+		return lor_yaml__fail(err, y, n, "'tokens' is only used by 'metric: density'");
+	}
+	rule->impl = m;
+	return LOR_OK;
+}
+
+static int count_hit(lor_ctx *ctx, const lor_rule *rule, size_t ms, size_t me, void *arg)
+{
+	(void)ctx;
+	(void)rule;
+	(void)ms;
+	(void)me;
+	(*(size_t *)arg)++;
+	return LOR_OK;
+}
+
+/* Words, sentences and paragraphs whose spans lie inside [start, end). */
+static size_t within(const lor_document *doc, lor_token_kind kind, size_t start, size_t end)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < doc->ntok[kind]; i++)
+		if (doc->tok[kind][i].start >= start && doc->tok[kind][i].end <= end)
+			n++;
+	return n;
+}
+
+static int check(const lor_rule *rule, lor_ctx *ctx)
+{
+	const metric *m = rule->impl;
+	const lor_document *doc = ctx->doc;
+	lor_tok text;
+	size_t n, i;
+	const lor_tok *spans = lor_ctx__scopes(ctx, rule->scope, &text, &n);
+	int rc;
+
+	lor_ctx__signal(ctx, rule, 0);
+	for (i = 0; i < n; i++) {
+		size_t s = spans[i].start, e = spans[i].end, words, sents;
+		double v;
+		char num[32];
+
+		/* Sentences know their word counts; larger spans are counted. */
+		words = rule->scope == LOR_SCOPE_SENTENCE ? spans[i].count
+		        : rule->scope == LOR_SCOPE_TEXT ? doc->ntok[LOR_TOK_WORD]
+		                                        : within(doc, LOR_TOK_WORD, s, e);
+		sents = rule->scope == LOR_SCOPE_SENTENCE ? 1
+		        : rule->scope == LOR_SCOPE_PARAGRAPH ? spans[i].count : doc->ntok[LOR_TOK_SENTENCE];
+		switch (m->m) {
+		case M_WORDS: v = (double)words; break;
+		case M_SENTENCES: v = (double)sents; break;
+		case M_PARAGRAPHS:
+			v = rule->scope == LOR_SCOPE_TEXT ? (double)doc->ntok[LOR_TOK_PARAGRAPH] : 1.0;
+			break;
+		case M_WPS: v = sents ? (double)words / (double)sents : 0.0; break;
+		default: {
+			size_t hits = 0;
+
+			if ((rc = lor_ctx__each(ctx, rule, &m->p, s, e, count_hit, &hits)))
+				return rc;
+			v = words ? 100.0 * (double)hits / (double)words : 0.0;
+		}
+		}
+		if (!((m->b.has_min && v < m->b.min) || (m->b.has_max && v > m->b.max)))
+			continue;
+		lor_ctx__signal(ctx, rule, 1);
+		if (v == (double)(long)v)
+			snprintf(num, sizeof(num), "%ld", (long)v);
+		else
+			snprintf(num, sizeof(num), "%.1f", v);
+		if ((rc = lor_ctx__emit(ctx, rule, s, rule->scope == LOR_SCOPE_TEXT ? s : e, num, NULL)))
+			return rc;
+	}
+	return LOR_OK;
+}
+
+const lor_rule_kind lor_kind_metric = { "metric", keys, compile, check, release };

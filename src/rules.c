@@ -1,0 +1,681 @@
+/* rules.c - load rule files and profiles into an immutable, shareable rule set.
+ *
+ * A rule set is built from sources in order: the rules embedded at build time
+ * (a copy of rules/), then each --rules directory. A source holds style
+ * folders, SOURCE/<style>/<Name>.yml, each file one rule with the id
+ * "<style>.<Name>", and SOURCE/profiles/<name>.yml scoring profiles; the
+ * folder "lang" holds language-model data and is not a style. A later source
+ * replaces a rule or profile of the same name; within one source a name may
+ * appear only once.
+ *
+ * This file owns the keys every rule shares (extends, message, level, ...) and
+ * the registry of rule kinds; each kind's own keys and matching live in its
+ * rule_<kind>.c behind lor_rule_kind, so adding a kind is one file plus one
+ * line in `kinds` below.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+extern const lor_rule_kind lor_kind_existence, lor_kind_substitution, lor_kind_occurrence,
+	lor_kind_cooccurrence, lor_kind_metric;
+
+/* The registry: one line per rule kind. */
+static const lor_rule_kind *const kinds[] = {
+	&lor_kind_existence,
+	&lor_kind_substitution,
+	&lor_kind_occurrence,
+	&lor_kind_cooccurrence,
+	&lor_kind_metric,
+	NULL
+};
+
+static const char *const common_keys[] = {
+	"extends", "message", "level", "category", "signal", "scope", "ignorecase",
+	"description", "fix", "source", "link", "examples", NULL
+};
+
+static const char *const scope_names[] = { "text", "paragraph", "sentence" };
+
+const char *lor_rules__scope_name(lor_scope s)
+{
+	return scope_names[s];
+}
+
+yaml_node_t *lor_rules__get(lor_yaml *y, yaml_node_t *map, const char *key)
+{
+	yaml_node_pair_t *p;
+
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		const char *k = lor_yaml__scalar(lor_yaml__node(y, p->key));
+
+		if (k && !strcmp(k, key))
+			return lor_yaml__node(y, p->value);
+	}
+	return NULL;
+}
+
+int lor_rules__pattern(lor_pattern *p, const lor_rule *rule, lor_yaml *y, yaml_node_t *map,
+                       lor_error *err)
+{
+	yaml_node_t *tokens = lor_rules__get(y, map, "tokens"), *n;
+	int nonword = 0, rc;
+
+	if (!tokens)
+		return lor_yaml__fail(err, y, map, "missing 'tokens' (the patterns to match)");
+	if ((n = lor_rules__get(y, map, "nonword")) && (rc = lor_yaml__bool(y, n, "nonword", &nonword, err)))
+		return rc;
+	return lor_pattern__compile(p, y, tokens, lor_rules__get(y, map, "exceptions"), rule->ignorecase,
+	                            nonword, err);
+}
+
+int lor_rules__bounds(lor_bounds *b, lor_yaml *y, yaml_node_t *map, int required, lor_error *err)
+{
+	yaml_node_t *n;
+	int rc;
+
+	memset(b, 0, sizeof(*b));
+	if ((n = lor_rules__get(y, map, "min"))) {
+		if ((rc = lor_yaml__number(y, n, "min", &b->min, err)))
+			return rc;
+		b->has_min = 1;
+	}
+	if ((n = lor_rules__get(y, map, "max"))) {
+		if ((rc = lor_yaml__number(y, n, "max", &b->max, err)))
+			return rc;
+		b->has_max = 1;
+		if (b->has_min && b->max < b->min)
+			return lor_yaml__fail(err, y, n, "'max' (%g) is below 'min' (%g)", b->max, b->min);
+	}
+	if (required && !b->has_min && !b->has_max)
+		return lor_yaml__fail(err, y, map, "missing 'min' or 'max'");
+	return LOR_OK;
+}
+
+static void rule_free(lor_rule *r)
+{
+	if (!r)
+		return;
+	if (r->kind && r->kind->release && r->impl)
+		r->kind->release(r->impl);
+	free(r->id);
+	free(r->path);
+	free(r->message);
+	free(r->description);
+	free(r->fix);
+	free(r->source);
+	free(r->link);
+	free(r->category_name);
+	lor__strings_free(r->bad, r->nbad);
+	lor__strings_free(r->good, r->ngood);
+	free(r);
+}
+
+static int in_keys(const char *const *keys, const char *k)
+{
+	size_t i;
+
+	for (i = 0; keys && keys[i]; i++)
+		if (!strcmp(keys[i], k))
+			return 1;
+	return 0;
+}
+
+/* Levenshtein distance, capped: for "did you mean" hints on misspelt keys. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, row[64];
+
+	if (la >= 63 || lb >= 63)
+		return 99;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t prev = row[0], tmp;
+
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t best = prev + (a[i - 1] != b[j - 1]);
+
+			tmp = row[j];
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			prev = tmp;
+		}
+	}
+	return row[lb];
+}
+
+static const char *suggest(const char *k, const char *const *a, const char *const *b)
+{
+	const char *best = NULL;
+	size_t bd = 3, i, d;
+
+	for (i = 0; a && a[i]; i++)
+		if ((d = distance(k, a[i])) < bd) {
+			bd = d;
+			best = a[i];
+		}
+	for (i = 0; b && b[i]; i++)
+		if ((d = distance(k, b[i])) < bd) {
+			bd = d;
+			best = b[i];
+		}
+	return best;
+}
+
+static int check_keys(lor_yaml *y, yaml_node_t *map, const lor_rule_kind *kind, lor_error *err)
+{
+	yaml_node_pair_t *p;
+
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = lor_yaml__node(y, p->key);
+		const char *k = lor_yaml__scalar(kn);
+		yaml_node_pair_t *q;
+
+		if (!k)
+			return lor_yaml__fail(err, y, kn, "keys must be strings");
+		for (q = map->data.mapping.pairs.start; q < p; q++) {
+			const char *k2 = lor_yaml__scalar(lor_yaml__node(y, q->key));
+
+			if (k2 && !strcmp(k, k2))
+				return lor_yaml__fail(err, y, kn, "duplicate key '%s'", k);
+		}
+		if (!in_keys(common_keys, k) && !in_keys(kind->keys, k)) {
+			const char *hint = suggest(k, common_keys, kind->keys);
+
+			if (hint)
+				return lor_yaml__fail(err, y, kn, "unknown key '%s' (did you mean '%s'?)", k, hint);
+			return lor_yaml__fail(err, y, kn, "unknown key '%s' for a rule of kind '%s'", k,
+			                      kind->name);
+		}
+	}
+	return LOR_OK;
+}
+
+static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *err)
+{
+	yaml_node_pair_t *p;
+	int rc;
+
+	if (n->type != YAML_MAPPING_NODE)
+		return lor_yaml__fail(err, y, n, "'examples' must be a mapping with 'bad' and 'good' lists");
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = lor_yaml__node(y, p->key), *vn = lor_yaml__node(y, p->value);
+		const char *k = lor_yaml__scalar(kn);
+
+		if (k && !strcmp(k, "bad"))
+			rc = lor_yaml__strings(y, vn, "examples.bad", &r->bad, &r->nbad, err);
+		else if (k && !strcmp(k, "good"))
+			rc = lor_yaml__strings(y, vn, "examples.good", &r->good, &r->ngood, err);
+		else
+			rc = lor_yaml__fail(err, y, kn, "unknown key '%s' in 'examples' (expected 'bad' or 'good')",
+			                    k ? k : "?");
+		if (rc)
+			return rc;
+	}
+	return LOR_OK;
+}
+
+static int pick(lor_yaml *y, yaml_node_t *n, const char *key, const char *const *names, size_t count,
+                int *out, lor_error *err)
+{
+	const char *v = lor_yaml__scalar(n);
+	lor_buf list = LOR_BUF_INIT;
+	size_t i;
+	int rc;
+
+	if (!v)
+		return lor_yaml__fail(err, y, n, "'%s' must be a string", key);
+	for (i = 0; i < count; i++)
+		if (!strcmp(v, names[i])) {
+			*out = (int)i;
+			return LOR_OK;
+		}
+	for (i = 0; i < count; i++)
+		lor_buf__addf(&list, "%s%s", i ? ", " : "", names[i]);
+	rc = lor_yaml__fail(err, y, n, "unknown %s '%s' (expected one of %s)", key, v,
+	                    list.data ? list.data : "");
+	lor_buf__release(&list);
+	return rc;
+}
+
+/* Compile one rule from a YAML file's contents. */
+static int rule_compile(lor_rule **out, const char *id, const char *path, const char *data,
+                        size_t len, lor_error *err)
+{
+	lor_yaml y;
+	yaml_node_t *root, *n;
+	lor_rule *r = NULL;
+	const char *kname;
+	const char *levels[] = { "suggestion", "warning", "error" };
+	const char *cats[LOR_CAT_COUNT], *sigs[LOR_SIG_COUNT];
+	int rc, v;
+	size_t i;
+
+	for (i = 0; i < LOR_CAT_COUNT; i++)
+		cats[i] = lor_category_name((lor_category)i);
+	for (i = 0; i < LOR_SIG_COUNT; i++)
+		sigs[i] = lor_signal_name((lor_signal)i);
+	if ((rc = lor_yaml__load(&y, path, data, len, err)))
+		goto out_yaml;
+	root = lor_yaml__root(&y);
+	if (root->type != YAML_MAPPING_NODE) {
+		rc = lor_yaml__fail(err, &y, root, "a rule file must be a mapping of keys");
+		goto out_yaml;
+	}
+	r = calloc(1, sizeof(*r));
+	if (!r || !(r->id = lor__strdup(id)) || !(r->path = lor__strdup(path))) {
+		rule_free(r);
+		rc = lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+		goto out_yaml;
+	}
+	r->level = LOR_LEVEL_WARNING;
+	r->signal = -1;
+	r->category = LOR_CAT_TONE;
+	r->scope = LOR_SCOPE_TEXT;
+	if (!(n = lor_rules__get(&y, root, "extends"))) {
+		rc = lor_yaml__fail(err, &y, root, "missing 'extends' (the rule kind)");
+		goto fail;
+	}
+	if (!(kname = lor_yaml__scalar(n))) {
+		rc = lor_yaml__fail(err, &y, n, "'extends' must be a string");
+		goto fail;
+	}
+	for (i = 0; kinds[i]; i++)
+		if (!strcmp(kinds[i]->name, kname))
+			r->kind = kinds[i];
+	if (!r->kind) {
+		lor_buf list = LOR_BUF_INIT;
+
+		for (i = 0; kinds[i]; i++)
+			lor_buf__addf(&list, "%s%s", i ? ", " : "", kinds[i]->name);
+		rc = lor_yaml__fail(err, &y, n, "unknown rule kind '%s' (expected one of %s)", kname,
+		                    list.data ? list.data : "");
+		lor_buf__release(&list);
+		goto fail;
+	}
+	if ((rc = check_keys(&y, root, r->kind, err)))
+		goto fail;
+	if (!(n = lor_rules__get(&y, root, "message"))) {
+		rc = lor_yaml__fail(err, &y, root, "missing 'message' (what a finding says)");
+		goto fail;
+	}
+	if ((rc = lor_yaml__string(&y, n, "message", &r->message, err)))
+		goto fail;
+	if ((n = lor_rules__get(&y, root, "level"))) {
+		if ((rc = pick(&y, n, "level", levels, 3, &v, err)))
+			goto fail;
+		r->level = (lor_level)v;
+	}
+	if ((n = lor_rules__get(&y, root, "category"))) {
+		if ((rc = pick(&y, n, "category", cats, LOR_CAT_COUNT, &r->category, err)))
+			goto fail;
+	}
+	if ((n = lor_rules__get(&y, root, "signal"))) {
+		if ((rc = pick(&y, n, "signal", sigs, LOR_SIG_COUNT, &r->signal, err)))
+			goto fail;
+	}
+	if ((n = lor_rules__get(&y, root, "scope"))) {
+		if ((rc = pick(&y, n, "scope", scope_names, 3, &v, err)))
+			goto fail;
+		r->scope = (lor_scope)v;
+	}
+	if ((n = lor_rules__get(&y, root, "ignorecase")) &&
+	    (rc = lor_yaml__bool(&y, n, "ignorecase", &r->ignorecase, err)))
+		goto fail;
+	if (((n = lor_rules__get(&y, root, "description")) &&
+	     (rc = lor_yaml__string(&y, n, "description", &r->description, err))) ||
+	    ((n = lor_rules__get(&y, root, "fix")) && (rc = lor_yaml__string(&y, n, "fix", &r->fix, err))) ||
+	    ((n = lor_rules__get(&y, root, "source")) &&
+	     (rc = lor_yaml__string(&y, n, "source", &r->source, err))) ||
+	    ((n = lor_rules__get(&y, root, "link")) && (rc = lor_yaml__string(&y, n, "link", &r->link, err))))
+		goto fail;
+	if ((n = lor_rules__get(&y, root, "examples")) && (rc = load_examples(r, &y, n, err)))
+		goto fail;
+	if (!(r->category_name = lor__strdup(lor_category_name((lor_category)r->category)))) {
+		rc = lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+		goto fail;
+	}
+	if ((rc = r->kind->compile(r, &y, root, err)))
+		goto fail;
+	lor_yaml__release(&y);
+	*out = r;
+	return LOR_OK;
+fail:
+	rule_free(r);
+out_yaml:
+	lor_yaml__release(&y);
+	return rc;
+}
+
+static int cmp_rule(const void *a, const void *b)
+{
+	return strcmp((*(lor_rule *const *)a)->id, (*(lor_rule *const *)b)->id);
+}
+
+static int cmp_profile(const void *a, const void *b)
+{
+	return strcmp(lor_profile__name(*(lor_profile *const *)a),
+	              lor_profile__name(*(lor_profile *const *)b));
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Names seen in the current source, to catch duplicates within it. */
+typedef struct seen {
+	char **names;
+	char **paths;
+	size_t n, cap, pcap;
+} seen;
+
+static void seen_release(seen *s)
+{
+	lor__strings_free(s->names, s->n);
+	lor__strings_free(s->paths, s->n);
+	memset(s, 0, sizeof(*s));
+}
+
+static int seen_add(seen *s, const char *name, const char *path, const char **prev)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		if (!lor__strcasecmp(s->names[i], name)) {
+			*prev = s->paths[i];
+			return 1;
+		}
+	if (lor__reserve(&s->names, &s->cap, s->n + 1, sizeof(char *)) ||
+	    lor__reserve(&s->paths, &s->pcap, s->n + 1, sizeof(char *)))
+		return -1;
+	s->names[s->n] = lor__strdup(name);
+	s->paths[s->n] = lor__strdup(path);
+	if (!s->names[s->n] || !s->paths[s->n]) {
+		free(s->names[s->n]);
+		free(s->paths[s->n]);
+		return -1;
+	}
+	s->n++;
+	return 0;
+}
+
+static int has_ext(const char *name, const char **ext)
+{
+	size_t n = strlen(name);
+
+	if (n > 4 && !strcmp(name + n - 4, ".yml")) {
+		*ext = name + n - 4;
+		return 1;
+	}
+	if (n > 5 && !strcmp(name + n - 5, ".yaml")) {
+		*ext = name + n - 5;
+		return 1;
+	}
+	return 0;
+}
+
+/* Add one file of a source: style/file.yml is a rule, profiles/x.yml a profile. */
+static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *file, const char *path,
+                    const char *data, size_t len, lor_error *err)
+{
+	const char *ext, *prev;
+	char id[512];
+	int rc, dup;
+	size_t i;
+
+	if (!has_ext(file, &ext) || file[0] == '.')
+		return LOR_OK;
+	if (!strcmp(style, "profiles")) {
+		lor_profile *p;
+
+		snprintf(id, sizeof(id), "profiles/%.*s", (int)(ext - file), file);
+		if ((dup = seen_add(sn, id, path, &prev)) != 0)
+			return dup < 0 ? lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory")
+			               : lor_error__set(err, LOR_ERULE, path, 1, 1,
+			                                "duplicate profile name '%.*s' (also defined in %s)",
+			                                (int)(ext - file), file, prev);
+		if ((rc = lor_profile__load(&p, path, data, len, err)))
+			return rc;
+		for (i = 0; i < rs->nprofiles; i++)
+			if (!strcmp(lor_profile__name(rs->profiles[i]), lor_profile__name(p))) {
+				lor_profile__free(rs->profiles[i]);
+				rs->profiles[i] = p;
+				return LOR_OK;
+			}
+		if (lor__reserve(&rs->profiles, &rs->capprofiles, rs->nprofiles + 1, sizeof(p))) {
+			lor_profile__free(p);
+			return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+		}
+		rs->profiles[rs->nprofiles++] = p;
+		return LOR_OK;
+	}
+	{
+		lor_rule *r = NULL;
+
+		snprintf(id, sizeof(id), "%s.%.*s", style, (int)(ext - file), file);
+		if ((dup = seen_add(sn, id, path, &prev)) != 0)
+			return dup < 0 ? lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory")
+			               : lor_error__set(err, LOR_ERULE, path, 1, 1,
+			                                "duplicate rule name '%s' (also defined in %s)", id, prev);
+		if ((rc = rule_compile(&r, id, path, data, len, err)))
+			return rc;
+		for (i = 0; i < rs->nrules; i++)
+			if (!strcmp(rs->rules[i]->id, id)) {
+				rule_free(rs->rules[i]);
+				rs->rules[i] = r;
+				return LOR_OK;
+			}
+		if (lor__reserve(&rs->rules, &rs->caprules, rs->nrules + 1, sizeof(r))) {
+			rule_free(r);
+			return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+		}
+		rs->rules[rs->nrules++] = r;
+	}
+	return LOR_OK;
+}
+
+static int load_embedded(lor_ruleset *rs, lor_error *err)
+{
+	seen sn = { 0 };
+	size_t i;
+	int rc = LOR_OK;
+
+	for (i = 0; i < lor_embedded__count && !rc; i++) {
+		const lor_embedded_file *f = &lor_embedded__files[i];
+		const char *rest = f->path + strlen("rules/"), *slash = strchr(rest, '/');
+		char style[256];
+
+		if (strncmp(f->path, "rules/", 6) || !slash || strchr(slash + 1, '/') ||
+		    (size_t)(slash - rest) >= sizeof(style))
+			continue;
+		snprintf(style, sizeof(style), "%.*s", (int)(slash - rest), rest);
+		if (!strcmp(style, "lang"))
+			continue;
+		rc = add_file(rs, &sn, style, slash + 1, f->path, f->data, f->len, err);
+	}
+	seen_release(&sn);
+	return rc;
+}
+
+/* Sorted names in dir (no dot files); *names to be freed with lor__strings_free. */
+static int list_dir(const char *dir, char ***names, size_t *count, lor_error *err)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char **v = NULL;
+	size_t n = 0, cap = 0;
+
+	if (!d)
+		return lor_error__set(err, LOR_EIO, dir, 0, 0, "cannot open rules directory: %s",
+		                      strerror(errno));
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (lor__reserve(&v, &cap, n + 1, sizeof(char *)) || !(v[n] = lor__strdup(e->d_name))) {
+			closedir(d);
+			lor__strings_free(v, n);
+			return lor_error__set(err, LOR_ENOMEM, dir, 0, 0, "out of memory");
+		}
+		n++;
+	}
+	closedir(d);
+	if (n)
+		qsort(v, n, sizeof(char *), cmp_str);
+	*names = v;
+	*count = n;
+	return LOR_OK;
+}
+
+static int is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int load_dir(lor_ruleset *rs, const char *dir, lor_error *err)
+{
+	char **styles = NULL, **files;
+	size_t nstyles = 0, nfiles, i, j;
+	seen sn = { 0 };
+	int rc;
+	char path[4096];
+
+	if (!is_dir(dir))
+		return lor_error__set(err, LOR_EIO, dir, 0, 0, "not a rules directory");
+	if ((rc = list_dir(dir, &styles, &nstyles, err)))
+		return rc;
+	for (i = 0; i < nstyles && !rc; i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, styles[i]);
+		if (!is_dir(path) || !strcmp(styles[i], "lang"))
+			continue;
+		if ((rc = list_dir(path, &files, &nfiles, err)))
+			break;
+		for (j = 0; j < nfiles && !rc; j++) {
+			const char *ext;
+			char *data = NULL;
+			size_t len;
+
+			if (!has_ext(files[j], &ext))
+				continue;
+			snprintf(path, sizeof(path), "%s/%s/%s", dir, styles[i], files[j]);
+			if ((rc = lor__read_file(path, &data, &len, 1u << 20, err)))
+				break;
+			rc = add_file(rs, &sn, styles[i], files[j], path, data, len, err);
+			free(data);
+		}
+		lor__strings_free(files, nfiles);
+	}
+	lor__strings_free(styles, nstyles);
+	seen_release(&sn);
+	return rc;
+}
+
+int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_error *err)
+{
+	lor_ruleset_options defaults = LOR_RULESET_OPTIONS_INIT;
+	lor_ruleset *rs;
+	size_t i;
+	int rc = LOR_OK;
+
+	if (!opts)
+		opts = &defaults;
+	if (opts->version != LOR_RULESET_OPTIONS_VERSION)
+		return lor_error__set(err, LOR_EARG, "", 0, 0, "unsupported lor_ruleset_options version %u",
+		                      opts->version);
+	if (!(rs = calloc(1, sizeof(*rs))))
+		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
+	if (opts->builtin)
+		rc = load_embedded(rs, err);
+	for (i = 0; !rc && i < opts->ndirs; i++)
+		rc = load_dir(rs, opts->dirs[i], err);
+	if (rc) {
+		lor_ruleset_free(rs);
+		return rc;
+	}
+	if (rs->nrules)
+		qsort(rs->rules, rs->nrules, sizeof(lor_rule *), cmp_rule);
+	if (rs->nprofiles)
+		qsort(rs->profiles, rs->nprofiles, sizeof(lor_profile *), cmp_profile);
+	*out = rs;
+	return LOR_OK;
+}
+
+void lor_ruleset_free(lor_ruleset *rs)
+{
+	size_t i;
+
+	if (!rs)
+		return;
+	for (i = 0; i < rs->nrules; i++)
+		rule_free(rs->rules[i]);
+	for (i = 0; i < rs->nprofiles; i++)
+		lor_profile__free(rs->profiles[i]);
+	free(rs->rules);
+	free(rs->profiles);
+	free(rs);
+}
+
+size_t lor_ruleset_count(const lor_ruleset *rs)
+{
+	return rs ? rs->nrules : 0;
+}
+
+int lor_ruleset_rule(const lor_ruleset *rs, size_t i, lor_rule_info *out)
+{
+	const lor_rule *r;
+
+	if (!rs || i >= rs->nrules || !out)
+		return LOR_EARG;
+	r = rs->rules[i];
+	out->id = r->id;
+	out->kind = r->kind->name;
+	out->path = r->path;
+	out->category = r->category_name;
+	out->signal = r->signal >= 0 ? lor_signal_name((lor_signal)r->signal) : NULL;
+	out->message = r->message;
+	out->description = r->description;
+	out->fix = r->fix;
+	out->source = r->source;
+	out->link = r->link;
+	out->scope = scope_names[r->scope];
+	out->level = r->level;
+	out->bad = (const char *const *)r->bad;
+	out->nbad = r->nbad;
+	out->good = (const char *const *)r->good;
+	out->ngood = r->ngood;
+	return LOR_OK;
+}
+
+long lor_ruleset_find(const lor_ruleset *rs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; rs && id && i < rs->nrules; i++)
+		if (!strcmp(rs->rules[i]->id, id))
+			return (long)i;
+	for (i = 0; rs && id && i < rs->nrules; i++)
+		if (!lor__strcasecmp(rs->rules[i]->id, id))
+			return (long)i;
+	return -1;
+}
+
+size_t lor_ruleset_profile_count(const lor_ruleset *rs)
+{
+	return rs ? rs->nprofiles : 0;
+}
+
+const char *lor_ruleset_profile_name(const lor_ruleset *rs, size_t i)
+{
+	return rs && i < rs->nprofiles ? lor_profile__name(rs->profiles[i]) : NULL;
+}

@@ -1,0 +1,332 @@
+/* text.c - turn raw bytes into checkable text: validation, NFC, the matching view.
+ *
+ * A document keeps two texts. The original bytes are what every position in a
+ * report refers to (offsets are bytes, columns code points, lines split on LF,
+ * CRLF or CR). The normalized view is what rules match against: NFC, curly
+ * quotes and apostrophes made ASCII, hyphens and dashes made '-', every space
+ * character made ' ', line ends made '\n', invisible format characters
+ * dropped and a leading BOM skipped. A map gives, for each normalized byte, the
+ * original byte it came from, so a match maps back exactly.
+ *
+ * NFC is applied per segment (a starter and the combining marks after it),
+ * which is exact for every script letters are written in except conjoining
+ * Hangul jamo and a few two-part Indic vowels: those stay decomposed, which
+ * changes nothing for English rules.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+
+static int line_col(const char *s, size_t len, size_t off, unsigned long *line,
+                    unsigned long *col)
+{
+	size_t i;
+	unsigned long l = 1, c = 1;
+
+	for (i = 0; i < off && i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch == '\n' || (ch == '\r' && (i + 1 >= len || s[i + 1] != '\n'))) {
+			l++;
+			c = 1;
+		} else if (ch != '\r' && (ch & 0xC0) != 0x80) {
+			c++;
+		}
+	}
+	*line = l;
+	*col = c;
+	return 0;
+}
+
+/* Text if every byte decodes and control characters are rare. */
+static int validate(const lor_document *doc, lor_error *err)
+{
+	const unsigned char *s = (const unsigned char *)doc->orig;
+	size_t len = doc->orig_len, i = 0, controls = 0, chars = 0;
+
+	if (memchr(s, '\0', len))
+		return lor_error__set(err, LOR_EINPUT, doc->path, 0, 0, "binary file, not text");
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n;
+
+		if (s[i] < 0x80) {
+			if (s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' &&
+			    s[i] != '\f' && s[i] != '\v')
+				controls++;
+			i++;
+			chars++;
+			continue;
+		}
+		n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+		if (n < 0) {
+			unsigned long line, col;
+
+			line_col(doc->orig, len, i, &line, &col);
+			return lor_error__set(err, LOR_EINPUT, doc->path, line, col,
+			                      "invalid UTF-8 (byte 0x%02X at offset %zu)", s[i], i);
+		}
+		i += (size_t)n;
+		chars++;
+	}
+	/* Real letters have almost no C0 controls; executables and images have many. */
+	if (controls * 20 > chars)
+		return lor_error__set(err, LOR_EINPUT, doc->path, 0, 0, "binary file, not text");
+	return LOR_OK;
+}
+
+typedef struct outbuf {
+	lor_buf b;
+	size_t *map;
+	size_t cap;
+} outbuf;
+
+static int emit(outbuf *o, const char *s, size_t n, size_t from)
+{
+	size_t i;
+
+	if (lor__reserve(&o->map, &o->cap, o->b.len + n + 1, sizeof(size_t)))
+		return LOR_ENOMEM;
+	for (i = 0; i < n; i++)
+		o->map[o->b.len + i] = from;
+	return lor_buf__add(&o->b, s, n);
+}
+
+/* The matching form of one code point: what to append (possibly nothing). */
+static const char *fold_punct(utf8proc_int32_t cp, char *tmp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+	case 0xFF07:
+		return "'";
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB:
+	case 0x00BB: case 0xFF02:
+		return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212: case 0xFE63:
+	case 0xFF0D:
+		return "-";
+	case 0x2014: case 0x2015:
+		return " - "; /* an em dash separates words; keep them apart */
+	case 0x2026:
+		return "...";
+	case 0x2028: case 0x2029: case 0x0085:
+		return "\n";
+	case 0x200B: case 0x2060: case 0xFEFF: case 0x00AD:
+		return "";
+	default:
+		break;
+	}
+	if (utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)
+		return " ";
+	{
+		utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)tmp);
+
+		tmp[n] = '\0';
+	}
+	return tmp;
+}
+
+static int emit_segment(outbuf *o, const unsigned char *s, size_t n, size_t from, int single)
+{
+	utf8proc_uint8_t *nfc = NULL;
+	utf8proc_ssize_t m, i = 0;
+	char tmp[8];
+
+	if (single) {
+		utf8proc_int32_t cp;
+		const utf8proc_property_t *p;
+
+		utf8proc_iterate(s, (utf8proc_ssize_t)n, &cp);
+		p = utf8proc_get_property(cp);
+		/* No canonical decomposition: NFC leaves a lone starter as it is. */
+		if (p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0) {
+			const char *f = fold_punct(cp, tmp);
+
+			return emit(o, f, strlen(f), from);
+		}
+	}
+	m = utf8proc_map(s, (utf8proc_ssize_t)n, &nfc, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (m < 0)
+		return m == UTF8PROC_ERROR_NOMEM ? LOR_ENOMEM : LOR_EINPUT;
+	while (i < m) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(nfc + i, m - i, &cp);
+		const char *f;
+
+		if (k <= 0)
+			break;
+		f = fold_punct(cp, tmp);
+		if (emit(o, f, strlen(f), from)) {
+			free(nfc);
+			return LOR_ENOMEM;
+		}
+		i += k;
+	}
+	free(nfc);
+	return LOR_OK;
+}
+
+/* Does a combining mark (which may compose with the character before) start at i? */
+static int combining_next(const unsigned char *s, size_t len, size_t i)
+{
+	utf8proc_int32_t cp;
+
+	if (i >= len || s[i] < 0x80)
+		return 0;
+	if (utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp) <= 0)
+		return 0;
+	return utf8proc_get_property(cp)->combining_class != 0;
+}
+
+static int normalize(lor_document *doc)
+{
+	const unsigned char *s = (const unsigned char *)doc->orig;
+	size_t len = doc->orig_len, i = 0;
+	outbuf o = { LOR_BUF_INIT, NULL, 0 };
+
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		i = 3;
+	while (i < len) {
+		unsigned char c = s[i];
+
+		if (c < 0x80 && !combining_next(s, len, i + 1)) {
+			char ch = (char)c;
+			size_t from = i;
+
+			if (c == '\r') {
+				ch = '\n';
+				if (i + 1 < len && s[i + 1] == '\n')
+					i++; /* CRLF: one '\n', mapped to the CR */
+			} else if (c == '\t') {
+				ch = ' ';
+			} else if (c == '\f' || c == '\v') {
+				ch = '\n';
+			}
+			if (emit(&o, &ch, 1, from))
+				goto nomem;
+			i++;
+			continue;
+		}
+		{
+			utf8proc_int32_t cp;
+			size_t j = i + (size_t)utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+			int single = 1;
+
+			/* Extend over the combining marks that follow the starter. */
+			while (j < len) {
+				utf8proc_int32_t cp2;
+				utf8proc_ssize_t k = utf8proc_iterate(s + j, (utf8proc_ssize_t)(len - j), &cp2);
+
+				if (k <= 0 || utf8proc_get_property(cp2)->combining_class == 0)
+					break;
+				j += (size_t)k;
+				single = 0;
+			}
+			if (emit_segment(&o, s + i, j - i, i, single))
+				goto nomem;
+			i = j;
+		}
+	}
+	if (lor__reserve(&o.map, &o.cap, o.b.len + 1, sizeof(size_t)))
+		goto nomem;
+	o.map[o.b.len] = len;
+	doc->norm_len = o.b.len;
+	doc->norm = lor_buf__detach(&o.b);
+	doc->map = o.map;
+	return doc->norm ? LOR_OK : LOR_ENOMEM;
+nomem:
+	lor_buf__release(&o.b);
+	free(o.map);
+	return LOR_ENOMEM;
+}
+
+static int index_lines(lor_document *doc)
+{
+	size_t cap = 0, i;
+
+	if (lor__reserve(&doc->lines, &cap, 1, sizeof(size_t)))
+		return LOR_ENOMEM;
+	doc->lines[0] = 0;
+	doc->nlines = 1;
+	for (i = 0; i < doc->orig_len; i++) {
+		char c = doc->orig[i];
+
+		if (c == '\n' || (c == '\r' && (i + 1 >= doc->orig_len || doc->orig[i + 1] != '\n'))) {
+			if (lor__reserve(&doc->lines, &cap, doc->nlines + 1, sizeof(size_t)))
+				return LOR_ENOMEM;
+			doc->lines[doc->nlines++] = i + 1;
+		}
+	}
+	return LOR_OK;
+}
+
+int lor_text__prepare(lor_document *doc, lor_error *err)
+{
+	int rc = validate(doc, err);
+	size_t i;
+
+	if (rc)
+		return rc;
+	if (normalize(doc) || index_lines(doc))
+		return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
+	for (i = 0; i < doc->norm_len; i++)
+		if (doc->norm[i] != ' ' && doc->norm[i] != '\n')
+			return LOR_OK;
+	return lor_error__set(err, LOR_EINPUT, doc->path, 0, 0, "empty file, no text to check");
+}
+
+size_t lor_text__orig(const lor_document *doc, size_t n)
+{
+	if (n > doc->norm_len)
+		n = doc->norm_len;
+	return doc->map[n];
+}
+
+void lor_document_position(const lor_document *doc, size_t offset, size_t *line, size_t *column)
+{
+	size_t lo = 0, hi = doc->nlines, i, col = 1;
+
+	if (offset > doc->orig_len)
+		offset = doc->orig_len;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (doc->lines[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	for (i = doc->lines[lo]; i < offset; i++)
+		if (((unsigned char)doc->orig[i] & 0xC0) != 0x80 && doc->orig[i] != '\r')
+			col++;
+	/* A BOM is not a column. */
+	if (lo == 0 && doc->orig_len >= 3 && memcmp(doc->orig, "\xEF\xBB\xBF", 3) == 0 && offset >= 3)
+		col--;
+	*line = lo + 1;
+	*column = col;
+}
+
+void lor_text__span(const lor_document *doc, size_t start, size_t end, lor_span *out)
+{
+	size_t a = lor_text__orig(doc, start), b;
+
+	if (end > start) {
+		/* End at the byte after the last normalized byte's source character. */
+		size_t last = lor_text__orig(doc, end - 1);
+
+		b = lor_text__orig(doc, end);
+		if (b <= last) {
+			b = last + 1;
+			while (b < doc->orig_len && ((unsigned char)doc->orig[b] & 0xC0) == 0x80)
+				b++;
+		}
+	} else {
+		b = a;
+	}
+	out->offset = a;
+	out->length = b - a;
+	lor_document_position(doc, a, &out->line, &out->column);
+	lor_document_position(doc, b, &out->end_line, &out->end_column);
+}

@@ -1,0 +1,235 @@
+/* util.c - buffers, errors-as-values and file reading shared by the library.
+ *
+ * Small and boring on purpose: a growable NUL-terminated buffer (in the spirit
+ * of git's strbuf and curl's dynbuf, capped so a runaway input cannot eat the
+ * machine), the one function that fills a lor_error, and whole-file reading
+ * with a size cap. No unbounded string functions are used anywhere.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "internal.h"
+
+/* No single buffer in lorlint legitimately needs more than this. */
+#define LOR_BUF_MAX ((size_t)1 << 30)
+
+int lor__reserve(void *ptrp, size_t *cap, size_t need, size_t elem)
+{
+	void **pp = (void **)ptrp;
+	size_t n;
+	void *p;
+
+	if (need <= *cap)
+		return LOR_OK;
+	n = *cap ? *cap : 8;
+	while (n < need) {
+		if (n > SIZE_MAX / 2 / elem)
+			return LOR_ENOMEM;
+		n *= 2;
+	}
+	p = realloc(*pp, n * elem);
+	if (!p)
+		return LOR_ENOMEM;
+	*pp = p;
+	*cap = n;
+	return LOR_OK;
+}
+
+int lor_buf__grow(lor_buf *b, size_t extra)
+{
+	if (extra > LOR_BUF_MAX - b->len - 1)
+		return LOR_ENOMEM;
+	return lor__reserve(&b->data, &b->cap, b->len + extra + 1, 1);
+}
+
+int lor_buf__add(lor_buf *b, const char *s, size_t n)
+{
+	if (lor_buf__grow(b, n))
+		return LOR_ENOMEM;
+	if (n)
+		memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return LOR_OK;
+}
+
+int lor_buf__adds(lor_buf *b, const char *s)
+{
+	return lor_buf__add(b, s, strlen(s));
+}
+
+int lor_buf__addf(lor_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || lor_buf__grow(b, (size_t)n))
+		return LOR_ENOMEM;
+	va_start(ap, fmt);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return LOR_OK;
+}
+
+char *lor_buf__detach(lor_buf *b)
+{
+	char *p = b->data;
+
+	if (!p)
+		p = lor__strdup("");
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+void lor_buf__release(lor_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+char *lor__strndup(const char *s, size_t n)
+{
+	char *p = malloc(n + 1);
+
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *lor__strdup(const char *s)
+{
+	return s ? lor__strndup(s, strlen(s)) : NULL;
+}
+
+int lor__strcasecmp(const char *a, const char *b)
+{
+	for (;; a++, b++) {
+		int ca = (unsigned char)*a, cb = (unsigned char)*b;
+
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 'a' - 'A';
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 'a' - 'A';
+		if (ca != cb || !ca)
+			return ca - cb;
+	}
+}
+
+static void copy_str(char *dst, size_t size, const char *src)
+{
+	size_t n = src ? strlen(src) : 0;
+
+	if (n >= size)
+		n = size - 1;
+	if (n)
+		memcpy(dst, src, n);
+	dst[n] = '\0';
+}
+
+int lor_error__set(lor_error *err, int code, const char *path, unsigned long line,
+                   unsigned long col, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!err)
+		return code;
+	err->code = code;
+	copy_str(err->path, sizeof(err->path), path);
+	err->line = line;
+	err->column = col;
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+char *lor_error_format(const lor_error *err, char *buf, size_t len)
+{
+	if (!buf || !len)
+		return buf;
+	if (!err) {
+		buf[0] = '\0';
+		return buf;
+	}
+	if (err->path[0] && err->line)
+		snprintf(buf, len, "%s:%lu:%lu: error: %s", err->path, err->line,
+		         err->column ? err->column : 1, err->message);
+	else if (err->path[0])
+		snprintf(buf, len, "%s: error: %s", err->path, err->message);
+	else
+		snprintf(buf, len, "error: %s", err->message);
+	return buf;
+}
+
+const char *lor_strerror(int code)
+{
+	switch (code) {
+	case LOR_OK: return "success";
+	case LOR_ENOMEM: return "out of memory";
+	case LOR_EIO: return "input/output error";
+	case LOR_EINPUT: return "input is not checkable text";
+	case LOR_ERULE: return "malformed rule file";
+	case LOR_ELIMIT: return "regex match limit exceeded";
+	case LOR_EARG: return "invalid argument";
+	case LOR_ENOTFOUND: return "not found";
+	default: return "unknown error";
+	}
+}
+
+int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_error *err)
+{
+	int is_stdin = strcmp(path, "-") == 0;
+	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
+	lor_buf b = LOR_BUF_INIT;
+	struct stat st;
+	char chunk[65536];
+	size_t n;
+
+	if (!fp)
+		return lor_error__set(err, LOR_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+	if (!is_stdin && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		return lor_error__set(err, LOR_EIO, path, 0, 0, "is a directory");
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		if (b.len + n > max) {
+			if (!is_stdin)
+				fclose(fp);
+			lor_buf__release(&b);
+			return lor_error__set(err, LOR_EINPUT, path, 0, 0,
+			                      "file too large (over %zu bytes)", max);
+		}
+		if (lor_buf__add(&b, chunk, n)) {
+			if (!is_stdin)
+				fclose(fp);
+			lor_buf__release(&b);
+			return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+		}
+	}
+	if (ferror(fp)) {
+		int e = errno;
+
+		if (!is_stdin)
+			fclose(fp);
+		lor_buf__release(&b);
+		return lor_error__set(err, LOR_EIO, path, 0, 0, "cannot read: %s", strerror(e));
+	}
+	if (!is_stdin)
+		fclose(fp);
+	*len = b.len;
+	*out = lor_buf__detach(&b);
+	if (!*out)
+		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+	return LOR_OK;
+}

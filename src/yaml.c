@@ -1,0 +1,175 @@
+/* yaml.c - load a YAML file with libyaml and read typed values with positions.
+ *
+ * Rule files, profiles and (later) the config file are small YAML mappings.
+ * libyaml's document API keeps each node's start mark, so every complaint
+ * about a value can name its file, line and column (1-based, code points).
+ * Types are checked strictly: a list where a string belongs is an error, not
+ * a guess, because silent coercion hides typos in rules.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, lor_error *err)
+{
+	yaml_parser_t parser;
+
+	memset(y, 0, sizeof(*y));
+	y->path = path;
+	if (!yaml_parser_initialize(&parser))
+		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	if (!yaml_parser_load(&parser, &y->doc)) {
+		const yaml_mark_t *m = parser.problem ? &parser.problem_mark : &parser.context_mark;
+		int rc = lor_error__set(err, LOR_ERULE, path, (unsigned long)m->line + 1,
+		                        (unsigned long)m->column + 1, "invalid YAML: %s%s%s",
+		                        parser.problem ? parser.problem : "parse error",
+		                        parser.context ? " " : "", parser.context ? parser.context : "");
+
+		yaml_parser_delete(&parser);
+		return rc;
+	}
+	yaml_parser_delete(&parser);
+	y->loaded = 1;
+	if (!yaml_document_get_root_node(&y->doc))
+		return lor_error__set(err, LOR_ERULE, path, 1, 1, "empty file, expected a mapping");
+	return LOR_OK;
+}
+
+void lor_yaml__release(lor_yaml *y)
+{
+	if (y->loaded)
+		yaml_document_delete(&y->doc);
+	y->loaded = 0;
+}
+
+yaml_node_t *lor_yaml__root(lor_yaml *y)
+{
+	return yaml_document_get_root_node(&y->doc);
+}
+
+yaml_node_t *lor_yaml__node(lor_yaml *y, int index)
+{
+	return yaml_document_get_node(&y->doc, index);
+}
+
+static int verror(lor_error *err, const char *path, const yaml_node_t *node, const char *fmt,
+                  va_list ap)
+{
+	char msg[900];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	return lor_error__set(err, LOR_ERULE, path, node ? (unsigned long)node->start_mark.line + 1 : 1,
+	                      node ? (unsigned long)node->start_mark.column + 1 : 1, "%s", msg);
+}
+
+int lor_yaml__fail(lor_error *err, lor_yaml *y, const yaml_node_t *node, const char *fmt, ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = verror(err, y->path, node, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+const char *lor_yaml__scalar(const yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static const char *type_name(const yaml_node_t *n)
+{
+	switch (n->type) {
+	case YAML_SEQUENCE_NODE: return "a list";
+	case YAML_MAPPING_NODE: return "a mapping";
+	default: return "a scalar";
+	}
+}
+
+int lor_yaml__string(lor_yaml *y, yaml_node_t *n, const char *key, char **out, lor_error *err)
+{
+	char *s;
+
+	if (n->type != YAML_SCALAR_NODE)
+		return lor_yaml__fail(err, y, n, "'%s' must be a string, not %s", key, type_name(n));
+	s = lor__strndup((const char *)n->data.scalar.value, n->data.scalar.length);
+	if (!s)
+		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+	free(*out);
+	*out = s;
+	return LOR_OK;
+}
+
+int lor_yaml__bool(lor_yaml *y, yaml_node_t *n, const char *key, int *out, lor_error *err)
+{
+	const char *v = lor_yaml__scalar(n);
+
+	if (v && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+		if (!strcmp(v, "true") || !strcmp(v, "yes") || !strcmp(v, "True")) {
+			*out = 1;
+			return LOR_OK;
+		}
+		if (!strcmp(v, "false") || !strcmp(v, "no") || !strcmp(v, "False")) {
+			*out = 0;
+			return LOR_OK;
+		}
+	}
+	return lor_yaml__fail(err, y, n, "'%s' must be true or false", key);
+}
+
+int lor_yaml__number(lor_yaml *y, yaml_node_t *n, const char *key, double *out, lor_error *err)
+{
+	const char *v = lor_yaml__scalar(n);
+	char *end;
+	double d;
+
+	if (!v || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || !*v)
+		return lor_yaml__fail(err, y, n, "'%s' must be a number", key);
+	d = strtod(v, &end);
+	if (*end || !isfinite(d))
+		return lor_yaml__fail(err, y, n, "'%s' must be a number, not '%s'", key, v);
+	*out = d;
+	return LOR_OK;
+}
+
+void lor__strings_free(char **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+int lor_yaml__strings(lor_yaml *y, yaml_node_t *n, const char *key, char ***out, size_t *count,
+                      lor_error *err)
+{
+	yaml_node_item_t *it;
+	char **v = NULL;
+	size_t nv = 0, cap = 0;
+
+	if (n->type != YAML_SEQUENCE_NODE)
+		return lor_yaml__fail(err, y, n, "'%s' must be a list of strings, not %s", key, type_name(n));
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		yaml_node_t *item = lor_yaml__node(y, *it);
+
+		if (!item || item->type != YAML_SCALAR_NODE) {
+			lor__strings_free(v, nv);
+			return lor_yaml__fail(err, y, item, "'%s' items must be strings, not %s", key,
+			              item ? type_name(item) : "nothing");
+		}
+		if (lor__reserve(&v, &cap, nv + 1, sizeof(char *)) ||
+		    !(v[nv] = lor__strndup((const char *)item->data.scalar.value, item->data.scalar.length))) {
+			lor__strings_free(v, nv);
+			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+		}
+		nv++;
+	}
+	*out = v;
+	*count = nv;
+	return LOR_OK;
+}
