@@ -357,6 +357,27 @@ void lor_report_free(lor_report *r)
 	free(r);
 }
 
+static int unless_holds(const lor_rule *rule, const int *signals)
+{
+	int s;
+
+	for (s = 0; s < LOR_SIG_COUNT; s++)
+		if (rule->unless[s] && signals[s])
+			return 1;
+	return 0;
+}
+
+static int rule_fired(const void *arg, const char *rule_id)
+{
+	const lor_report *r = arg;
+	size_t i;
+
+	for (i = 0; i < r->nfindings; i++)
+		if (!strcmp(r->findings[i].rule, rule_id))
+			return 1;
+	return 0;
+}
+
 static const lor_profile *find_profile(const lor_ruleset *rs, const char *name)
 {
 	size_t i;
@@ -376,7 +397,7 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 	lor_report *r;
 	lor_ctx ctx;
 	size_t i;
-	int rc, s;
+	int rc, s, pass;
 
 	if (!opts)
 		opts = &defaults;
@@ -392,14 +413,18 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 	ctx.as_of_year = opts->as_of_year;
 	ctx.as_of_month = opts->as_of_month;
 	ctx.as_of_day = opts->as_of_day;
-	for (i = 0; i < rs->nrules; i++) {
-		const lor_rule *rule = rs->rules[i];
+	/* Rules with `unless` run second, when every signal they depend on is known. */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < rs->nrules; i++) {
+			const lor_rule *rule = rs->rules[i];
 
-		if ((rc = rule->kind->check(rule, &ctx))) {
-			ctx_release(&ctx);
-			return rc;
+			if (rule->has_unless != pass || (pass && unless_holds(rule, ctx.signal)))
+				continue;
+			if ((rc = rule->kind->check(rule, &ctx))) {
+				ctx_release(&ctx);
+				return rc;
+			}
 		}
-	}
 	r = calloc(1, sizeof(*r));
 	if (!r || !(r->profile = lor__strdup(pname)) ||
 	    (ctx.nfindings && !(r->findings = calloc(ctx.nfindings, sizeof(lor_finding))))) {
@@ -430,7 +455,7 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 	}
 	r->words = doc->ntok[LOR_TOK_WORD];
 	ctx_release(&ctx);
-	if (profile && lor_score__compute(&r->score, profile, r->signal)) {
+	if (profile && lor_score__compute(&r->score, profile, r->signal, rule_fired, r)) {
 		lor_report_free(r);
 		return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
 	}

@@ -180,6 +180,8 @@ struct lor_rule {
 	int ignorecase;
 	char **bad, **good;
 	size_t nbad, ngood;
+	int unless[LOR_SIG_COUNT]; /* skip the rule when any listed signal is true */
+	int has_unless;
 	const lor_rule_kind *kind;
 	void *impl;
 };
@@ -255,7 +257,9 @@ typedef struct lor_scored {
 	lor_reason *reasons;
 	size_t nreasons;
 } lor_scored;
-int lor_score__compute(lor_scored *out, const lor_profile *p, const int *signals);
+/* fired(arg, rule_id) tells whether a rule made at least one finding. */
+int lor_score__compute(lor_scored *out, const lor_profile *p, const int *signals,
+                       int (*fired)(const void *arg, const char *rule_id), const void *arg);
 void lor_score__release(lor_scored *s);
 
 /* ------------------------------------------------------- reporter.c etc. */

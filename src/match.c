@@ -5,7 +5,8 @@
  * one per token. Tokens match whole words: the alternation is wrapped in
  * (?<!\w)...(?!\w) (Unicode-aware under UCP), which unlike \b also works for
  * tokens that begin or end with punctuation. A plain space in a token matches
- * any run of white space, so "do well" still matches across a line break.
+ * any run of white space, so "do well" still matches across a line break (a
+ * space followed by a quantifier, "top ?5", matches one white-space character).
  *
  * Each token is first compiled on its own, so a bad one is reported with
  * PCRE2's own message at its exact column in the YAML file.
@@ -114,7 +115,8 @@ static int add_token(lor_buf *b, const char *t)
 		if (c == ' ' && !in_class) {
 			while (t[i + 1] == ' ')
 				i++;
-			if (lor_buf__adds(b, "\\s+"))
+			/* A quantified space ("top ?5") keeps its quantifier: \s? */
+			if (lor_buf__adds(b, strchr("?*+{", t[i + 1]) && t[i + 1] ? "\\s" : "\\s+"))
 				return LOR_ENOMEM;
 			continue;
 		}

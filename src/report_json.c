@@ -18,7 +18,7 @@ typedef struct jstate {
 
 static int dump(lor_reporter *rep, json_t *v)
 {
-	int rc = json_dumpf(v, rep->fp, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	int rc = json_dumpf(v, rep->fp, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
 
 	json_decref(v);
 	return rc ? LOR_EIO : LOR_OK;

@@ -36,7 +36,7 @@ static const lor_rule_kind *const kinds[] = {
 
 static const char *const common_keys[] = {
 	"extends", "message", "level", "category", "signal", "scope", "ignorecase",
-	"description", "fix", "source", "link", "examples", NULL
+	"description", "fix", "source", "link", "examples", "unless", NULL
 };
 
 static const char *const scope_names[] = { "text", "paragraph", "sentence" };
@@ -340,6 +340,22 @@ static int rule_compile(lor_rule **out, const char *id, const char *path, const 
 		goto fail;
 	if ((n = lor_rules__get(&y, root, "examples")) && (rc = load_examples(r, &y, n, err)))
 		goto fail;
+	if ((n = lor_rules__get(&y, root, "unless"))) {
+		yaml_node_item_t *it;
+
+		if (n->type != YAML_SEQUENCE_NODE) {
+			rc = lor_yaml__fail(err, &y, n, "'unless' must be a list of signal names");
+			goto fail;
+		}
+		for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+			yaml_node_t *item = lor_yaml__node(&y, *it);
+
+			if ((rc = pick(&y, item, "signal", sigs, LOR_SIG_COUNT, &v, err)))
+				goto fail;
+			r->unless[v] = 1;
+			r->has_unless = 1;
+		}
+	}
 	if (!(r->category_name = lor__strdup(lor_category_name((lor_category)r->category)))) {
 		rc = lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
 		goto fail;

@@ -14,6 +14,10 @@
  *       points:
  *         - {signal: explicit_endorsement, points: 25, reason: "states a firm recommendation"}
  *         - {signal: vague_endorsement, when: true, points: -10, reason: "..."}
+ *         - {rule: lorlint.InformaticsFocus, points: 5, reason: "..."}
+ *
+ * A grant keyed by `rule` applies when that rule made at least one finding
+ * (with `when: false`, when it made none).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +26,7 @@
 
 typedef struct grant {
 	int signal, when, points;
+	char *rule;   /* instead of a signal: this rule made a finding */
 	char *reason;
 } grant;
 
@@ -49,8 +54,10 @@ void lor_profile__free(lor_profile *p)
 	if (!p)
 		return;
 	for (c = 0; c < LOR_CAT_COUNT; c++) {
-		for (i = 0; i < p->cat[c].n; i++)
+		for (i = 0; i < p->cat[c].n; i++) {
 			free(p->cat[c].grants[i].reason);
+			free(p->cat[c].grants[i].rule);
+		}
 		free(p->cat[c].grants);
 	}
 	free(p->name);
@@ -92,19 +99,47 @@ static int whole(lor_yaml *y, yaml_node_t *n, const char *key, int lo, int hi, i
 	return LOR_OK;
 }
 
+static int load_grant_rest(grant *gp, lor_yaml *y, yaml_node_t *n, lor_error *err);
+
 static int load_grant(category *c, lor_yaml *y, yaml_node_t *n, lor_error *err)
 {
-	static const char *const keys[] = { "signal", "when", "points", "reason", NULL };
+	static const char *const keys[] = { "signal", "rule", "when", "points", "reason", NULL };
 	yaml_node_t *v;
-	grant g = { -1, 1, 0, NULL };
+	grant g = { -1, 1, 0, NULL, NULL };
 	int rc;
 
 	if ((rc = only_keys(y, n, "a points entry", keys, err)))
 		return rc;
-	if (!(v = lor_rules__get(y, n, "signal")) || !lor_yaml__scalar(v))
-		return lor_yaml__fail(err, y, v ? v : n, "a points entry needs 'signal' (a signal name)");
-	if ((g.signal = lor_signal_find(lor_yaml__scalar(v))) < 0)
+	if ((v = lor_rules__get(y, n, "rule"))) {
+		if (lor_rules__get(y, n, "signal"))
+			return lor_yaml__fail(err, y, v, "a points entry takes 'signal' or 'rule', not both");
+		if ((rc = lor_yaml__string(y, v, "rule", &g.rule, err)))
+			return rc;
+	} else if (!(v = lor_rules__get(y, n, "signal")) || !lor_yaml__scalar(v)) {
+		return lor_yaml__fail(err, y, v ? v : n, "a points entry needs 'signal' or 'rule'");
+	} else if ((g.signal = lor_signal_find(lor_yaml__scalar(v))) < 0) {
 		return lor_yaml__fail(err, y, v, "unknown signal '%s'", lor_yaml__scalar(v));
+	}
+	rc = load_grant_rest(&g, y, n, err);
+	if (rc) {
+		free(g.rule);
+		return rc;
+	}
+	if (lor__reserve(&c->grants, &c->cap, c->n + 1, sizeof(grant))) {
+		free(g.rule);
+		free(g.reason);
+		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+	}
+	c->grants[c->n++] = g;
+	return LOR_OK;
+}
+
+static int load_grant_rest(grant *gp, lor_yaml *y, yaml_node_t *n, lor_error *err)
+{
+	grant g = *gp;
+	yaml_node_t *v;
+	int rc;
+
 	if ((v = lor_rules__get(y, n, "when")) && (rc = lor_yaml__bool(y, v, "when", &g.when, err)))
 		return rc;
 	if (!(v = lor_rules__get(y, n, "points")))
@@ -115,11 +150,7 @@ static int load_grant(category *c, lor_yaml *y, yaml_node_t *n, lor_error *err)
 		return lor_yaml__fail(err, y, n, "a points entry needs 'reason' (shown in the report)");
 	if ((rc = lor_yaml__string(y, v, "reason", &g.reason, err)))
 		return rc;
-	if (lor__reserve(&c->grants, &c->cap, c->n + 1, sizeof(grant))) {
-		free(g.reason);
-		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
-	}
-	c->grants[c->n++] = g;
+	*gp = g;
 	return LOR_OK;
 }
 
@@ -225,7 +256,8 @@ int lor_profile__load(lor_profile **out, const char *path, const char *data, siz
 	return LOR_OK;
 }
 
-int lor_score__compute(lor_scored *out, const lor_profile *p, const int *signals)
+int lor_score__compute(lor_scored *out, const lor_profile *p, const int *signals,
+                       int (*fired)(const void *arg, const char *rule_id), const void *arg)
 {
 	size_t c, i, cap = 0;
 
@@ -238,7 +270,9 @@ int lor_score__compute(lor_scored *out, const lor_profile *p, const int *signals
 			const grant *g = &cat->grants[i];
 			lor_reason *r;
 
-			if (!signals[g->signal] != !g->when)
+			int on = g->rule ? fired(arg, g->rule) : signals[g->signal];
+
+			if (!on != !g->when)
 				continue;
 			s += g->points;
 			if (lor__reserve(&out->reasons, &cap, out->nreasons + 1, sizeof(lor_reason)))

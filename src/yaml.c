@@ -22,11 +22,20 @@ int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, 
 		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
 	if (!yaml_parser_load(&parser, &y->doc)) {
-		const yaml_mark_t *m = parser.problem ? &parser.problem_mark : &parser.context_mark;
-		int rc = lor_error__set(err, LOR_ERULE, path, (unsigned long)m->line + 1,
-		                        (unsigned long)m->column + 1, "invalid YAML: %s%s%s",
-		                        parser.problem ? parser.problem : "parse error",
-		                        parser.context ? " " : "", parser.context ? parser.context : "");
+		const yaml_mark_t *m = &parser.problem_mark;
+		char where[64] = "";
+		int rc;
+
+		/* The context ("while scanning a quoted scalar") starts where the
+		 * trouble began, which is more useful than the end of the file. */
+		if (parser.context)
+			snprintf(where, sizeof(where), " (started at %lu:%lu)",
+			         (unsigned long)parser.context_mark.line + 1,
+			         (unsigned long)parser.context_mark.column + 1);
+		rc = lor_error__set(err, LOR_ERULE, path, (unsigned long)m->line + 1,
+		                    (unsigned long)m->column + 1, "invalid YAML: %s%s%s%s",
+		                    parser.problem ? parser.problem : "parse error",
+		                    parser.context ? " " : "", parser.context ? parser.context : "", where);
 
 		yaml_parser_delete(&parser);
 		return rc;

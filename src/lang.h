@@ -1,0 +1,121 @@
+/* lang.h - say which language a sentence or paragraph of a letter is written in.
+ *
+ * Programs discount letters that are not in English or that carry untranslated
+ * passages, so lorlint asks this module about each sentence and paragraph.  It
+ * must name the language of foreign text and must never flag an English letter
+ * because it is full of foreign names, places, drug names or acronyms.
+ *
+ * Two stages (see lang.c for the details and the sources):
+ *   1. Tokens that are not evidence are dropped: capitalised words (names)
+ *      unless they open a sentence and are a known common word, all-caps
+ *      acronyms (EHR, FHIR), tokens with digits, URLs, e-mail addresses,
+ *      listed loanwords and Latin phrases ("de novo", "barangay", "et al."),
+ *      and drug-like words ending in a USAN stem ("-mab", "-pril").
+ *   2. Letters in a non-Latin script decide by script (Cyrillic, Arabic, Han,
+ *      Hangul, Devanagari, ...; a few languages inside a script are told apart
+ *      by their own letters).  Latin-script words are scored by a naive-Bayes
+ *      model over character 1..5-grams and whole common words, one profile per
+ *      language, read from rules/lang/ (built by tools/lang/build.sh).
+ *
+ * Ownership: a model is built once, is immutable afterwards and may be shared
+ * by any number of threads; lor_lang__identify allocates nothing.  Internal
+ * module: no global mutable state, no printing, no exit().
+ */
+#ifndef LOR_LANG_H
+#define LOR_LANG_H
+
+#include <stddef.h>
+
+/* The model: language profiles plus the not-evidence lists.  Opaque. */
+typedef struct lor_lang__model lor_lang__model;
+
+/* One data file handed to lor_lang__model_new: its name as it should appear
+ * in error messages (the repository path, e.g. "rules/lang/es.txt") and its
+ * bytes (not NUL-terminated; borrowed for the duration of the call only). */
+typedef struct lor_lang__blob {
+	const char *name;
+	const unsigned char *data;
+	size_t len;
+} lor_lang__blob;
+
+/* Build a model from the contents of the rules/lang/ files.
+ *
+ * The file kind is taken from the base name: "params.txt" (tunable numbers),
+ * "ignore.txt" (words, phrases and suffixes that are not evidence), names
+ * ending in ".md" are skipped, and every other file is one language profile.
+ * The formats are described in rules/lang/README.md.  At least one profile is
+ * required.  Nothing in the blobs is kept: the caller may free them after the
+ * call.
+ *
+ * Returns 0 and sets *out on success (free it with lor_lang__model_free).
+ * Returns -1 on bad arguments, malformed data or out of memory; *out is left
+ * untouched and, when errbuf is not NULL, errbuf receives one line such as
+ *   rules/lang/es.txt:12: error: count 'x1' is not a positive integer
+ * (file name, line number, then what is wrong; line 0 when the problem is not
+ * on one line).
+ */
+int lor_lang__model_new(lor_lang__model **out, const lor_lang__blob *blobs, size_t nblobs,
+			char *errbuf, size_t errlen);
+
+/* Convenience for tests and tools: read every regular file in the directory
+ * dir (names starting with '.' skipped) in name order and call
+ * lor_lang__model_new with names "dir/file".  Same return contract; an
+ * unreadable directory or file is reported as "dir/file:0: error: ...". */
+int lor_lang__model_load_dir(lor_lang__model **out, const char *dir, char *errbuf, size_t errlen);
+
+/* Release a model.  NULL is accepted and ignored. */
+void lor_lang__model_free(lor_lang__model *m);
+
+/* The answer for one text. */
+typedef struct lor_lang__guess {
+	char code[8];      /* ISO 639-1 code ("es", "zh"), "und" when not judged */
+	double confidence; /* 0..1, see below; 0 when not judged */
+	int judged;        /* 0: too little evidence to say anything */
+	int script_based;  /* 1: decided by the writing system, not the n-gram model */
+	char second[8];    /* runner-up of the n-gram model, "" when none */
+} lor_lang__guess;
+
+/* Identify the language of text[0..len), valid UTF-8 (NFC, ASCII quotes),
+ * typically one sentence or one paragraph.  Invalid bytes are treated as
+ * separators, never as letters.
+ *
+ * Not judged (judged = 0, code "und", confidence 0) when, after dropping the
+ * tokens that are not evidence, fewer than min_words (3) words or fewer than
+ * min_letters (20) letters remain; for Han, kana and Hangul each character
+ * counts as several letters (see params.txt).  A single loanword or a Latin
+ * phrase inside English is therefore never a foreign passage on its own.
+ *
+ * Confidence:
+ *   - model-based: the posterior probability of the best language under the
+ *     naive-Bayes model, p = 1 / sum_L exp((s_L - s_best) / T), where s_L is the
+ *     summed log-likelihood and T (params.txt "temperature") undoes the double
+ *     counting of overlapping n-grams; it was calibrated so that on held-out
+ *     training text a confidence of c is right about c of the time.
+ *   - script-based: the share of the evidence that is in the deciding script
+ *     (1.0 for a text wholly in Cyrillic, 0.6 when 40% of it is English).
+ * A rule should flag text as non-English only when judged, code differs from
+ * "en" and confidence passes its threshold (0.5 is a sensible start).
+ *
+ * Returns 0 and fills *out; -1 (and *out untouched) when m or out is NULL or
+ * text is NULL with len > 0.  Never allocates; safe to call concurrently on a
+ * shared model.
+ */
+int lor_lang__identify(const lor_lang__model *m, const char *text, size_t len, lor_lang__guess *out);
+
+/* English name of a language code the model can return ("es" -> "Spanish",
+ * "und" -> "undetermined"); NULL for an unknown code or NULL arguments.  The
+ * string is owned by the model (or is static) and lives as long as it. */
+const char *lor_lang__name(const lor_lang__model *m, const char *code);
+
+/* Call fn once for every word that counts as evidence, in text order, with
+ * its byte span in text and its lowercased UTF-8 form (at most 255 bytes,
+ * NUL-terminated, valid only during the call).  m may be NULL: then every
+ * capitalised word that opens a sentence counts (the model builder uses this,
+ * its training text has no names there) and no ignore lists apply.  Returns
+ * the number of words reported, or -1 when text is NULL with len > 0 or fn is
+ * NULL.  Allocates nothing. */
+typedef void (*lor_lang__word_fn)(void *ctx, size_t offset, size_t length, const char *lower);
+int lor_lang__each_word(const lor_lang__model *m, const char *text, size_t len, lor_lang__word_fn fn,
+			void *ctx);
+
+#endif /* LOR_LANG_H */

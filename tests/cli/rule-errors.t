@@ -1,0 +1,42 @@
+# Malformed rule files: each gives its own positioned one-line error and exit 2.
+# A misspelt key:
+$ lorlint --no-default-rules --rules tests/fixtures/rules/bad-key tests/fixtures/letters/faint.txt
+? 2
+! tests/fixtures/rules/bad-key/fx/Typo.yml:3:1: error: unknown key 'tokns' (did you mean 'tokens'?)
+
+# An invalid regex: PCRE2's own message, the column inside the YAML file:
+$ lorlint --no-default-rules --rules tests/fixtures/rules/bad-regex tests/fixtures/letters/faint.txt
+? 2
+! tests/fixtures/rules/bad-regex/fx/BadRegex.yml:5:38: error: invalid regex '(?:s?he|they) (will|would do well': missing closing parenthesis at offset 33
+
+# No message:
+$ lorlint --no-default-rules --rules tests/fixtures/rules/no-message tests/fixtures/letters/faint.txt
+? 2
+! tests/fixtures/rules/no-message/fx/NoMessage.yml:1:1: error: missing 'message' (what a finding says)
+
+# A value of the wrong type:
+$ lorlint --no-default-rules --rules tests/fixtures/rules/wrong-type tests/fixtures/letters/faint.txt
+? 2
+! tests/fixtures/rules/wrong-type/fx/WrongType.yml:3:6: error: 'min' must be a number, not 'one'
+
+# The same rule name twice in one directory:
+$ lorlint --no-default-rules --rules tests/fixtures/rules/dup tests/fixtures/letters/faint.txt
+? 2
+! tests/fixtures/rules/dup/fx/Dup.yml:1:1: error: duplicate rule name 'fx.Dup' (also defined in tests/fixtures/rules/dup/fx/Dup.yaml)
+
+# Broken YAML:
+$ lorlint --no-default-rules --rules tests/fixtures/rules/bad-yaml tests/fixtures/letters/faint.txt
+? 2
+! tests/fixtures/rules/bad-yaml/fx/Broken.yml:4:1: error: invalid YAML: found unexpected end of stream while scanning a quoted scalar (started at 2:10)
+
+# A rules directory that does not exist:
+$ lorlint --rules tests/fixtures/rules/nope tests/fixtures/letters/faint.txt
+? 2
+! tests/fixtures/rules/nope: error: not a rules directory
+
+# A catastrophic regex on a 100 KB line ends within a second with a positioned error naming the rule:
+$ awk 'BEGIN{while(i++<100000)printf "a"; print "!"}' | timeout 1 lorlint --no-default-rules --rules tests/fixtures/rules/catastrophic -
+? 2
+> 0 files checked: 0 strong, 0 moderate, 0 weak; 1 error
+! -:1:1: error: rule 'fx.Backtrack' (tests/fixtures/rules/catastrophic/fx/Backtrack.yml) stopped: regex match limit exceeded; the pattern backtracks catastrophically
+

@@ -1,0 +1,17 @@
+#!/bin/sh
+# run.sh - run every test binary of a build, then the golden corpus check; print one total line.
+#
+# Usage: tests/run.sh BUILD_DIR   (from the repo root; `make check` calls it)
+# Each cmocka suite prints its own report. The last line, "N passed, N failed",
+# counts suites; the exit status is non-zero if any failed.
+set -u
+build=${1:-build}
+export LORLINT_BUILD="$build"
+pass=0 fail=0
+for t in "$build"/tests/test_*; do
+	[ -x "$t" ] || continue
+	if "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: $t" >&2; fi
+done
+if tests/golden.sh "$build" check; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: golden corpus reports" >&2; fi
+echo "suites: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]

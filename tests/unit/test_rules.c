@@ -1,0 +1,127 @@
+/* test_rules.c - loading rule sets: kinds, overrides, errors as values. */
+#include "harness.h"
+
+static lor_ruleset *load(const char *dir, int builtin, int expect)
+{
+	const char *dirs[1];
+	lor_ruleset_options opts = LOR_RULESET_OPTIONS_INIT;
+	lor_ruleset *rs = NULL;
+	lor_error err;
+	char buf[2200];
+	int rc;
+
+	dirs[0] = dir;
+	opts.builtin = builtin;
+	opts.dirs = dirs;
+	opts.ndirs = dir ? 1 : 0;
+	rc = lor_ruleset_load(&rs, &opts, &err);
+	if (rc != expect)
+		fail_msg("load %s: %d (%s)", dir, rc, lor_error_format(&err, buf, sizeof(buf)));
+	return rs;
+}
+
+static void test_builtin_load(void **state)
+{
+	lor_ruleset *rs = load(NULL, 1, LOR_OK);
+	lor_rule_info info;
+	const char *prev = "";
+	size_t i;
+
+	(void)state;
+	assert_true(lor_ruleset_count(rs) > 0);
+	assert_true(lor_ruleset_profile_count(rs) >= 1);
+	assert_true(lor_ruleset_find(rs, "lorlint.HedgedEndorsement") >= 0);
+	assert_true(lor_ruleset_find(rs, "LORLINT.hedgedendorsement") >= 0);
+	assert_int_equal(lor_ruleset_find(rs, "lorlint.Nope"), -1);
+	for (i = 0; i < lor_ruleset_count(rs); i++) {
+		assert_int_equal(lor_ruleset_rule(rs, i, &info), LOR_OK);
+		assert_non_null(info.id);
+		assert_non_null(info.message);
+		assert_int_equal(strncmp(info.path, "rules/", 6), 0);
+		assert_true(strcmp(prev, info.id) < 0); /* sorted by id, no duplicates */
+		prev = info.id;
+	}
+	assert_int_equal(lor_ruleset_rule(rs, lor_ruleset_count(rs), &info), LOR_EARG);
+	lor_ruleset_free(rs);
+	lor_ruleset_free(NULL);
+}
+
+static void test_override_replaces_builtin(void **state)
+{
+	lor_ruleset *base = load(NULL, 1, LOR_OK), *rs = load("tests/fixtures/rules/override", 1, LOR_OK);
+	lor_rule_info info;
+	long i = lor_ruleset_find(rs, "lorlint.HedgedEndorsement");
+
+	(void)state;
+	assert_int_equal(lor_ruleset_count(rs), lor_ruleset_count(base));
+	assert_true(i >= 0);
+	lor_ruleset_rule(rs, (size_t)i, &info);
+	assert_string_equal(info.message, "overridden: %s");
+	assert_string_equal(info.path, "tests/fixtures/rules/override/lorlint/HedgedEndorsement.yml");
+	lor_ruleset_free(rs);
+	lor_ruleset_free(base);
+}
+
+static void expect_error(const char *dir, int code, const char *formatted)
+{
+	const char *dirs[1];
+	lor_ruleset_options opts = LOR_RULESET_OPTIONS_INIT;
+	lor_ruleset *rs = NULL;
+	lor_error err;
+	char buf[2200];
+
+	dirs[0] = dir;
+	opts.builtin = 0;
+	opts.dirs = dirs;
+	opts.ndirs = 1;
+	assert_int_equal(lor_ruleset_load(&rs, &opts, &err), code);
+	assert_null(rs);
+	assert_string_equal(lor_error_format(&err, buf, sizeof(buf)), formatted);
+}
+
+static void test_errors_are_positioned(void **state)
+{
+	(void)state;
+	expect_error("tests/fixtures/rules/bad-key", LOR_ERULE,
+	             "tests/fixtures/rules/bad-key/fx/Typo.yml:3:1: error: unknown key 'tokns' (did you mean 'tokens'?)");
+	expect_error("tests/fixtures/rules/bad-regex", LOR_ERULE,
+	             "tests/fixtures/rules/bad-regex/fx/BadRegex.yml:5:38: error: invalid regex "
+	             "'(?:s?he|they) (will|would do well': missing closing parenthesis at offset 33");
+	expect_error("tests/fixtures/rules/no-message", LOR_ERULE,
+	             "tests/fixtures/rules/no-message/fx/NoMessage.yml:1:1: error: missing 'message' (what a finding says)");
+	expect_error("tests/fixtures/rules/wrong-type", LOR_ERULE,
+	             "tests/fixtures/rules/wrong-type/fx/WrongType.yml:3:6: error: 'min' must be a number, not 'one'");
+	expect_error("tests/fixtures/rules/nope", LOR_EIO, "tests/fixtures/rules/nope: error: not a rules directory");
+}
+
+static void test_every_kind_loads(void **state)
+{
+	lor_ruleset *rs = load("tests/fixtures/rules/kinds", 0, LOR_OK);
+	const char *kinds[] = { "substitution", "cooccurrence", "metric", "metric", "occurrence", "existence" };
+	const char *ids[] = { "k.Swap", "k.Evidence", "k.Short", "k.Hedges", "k.Ranking", "k.BareRecommend" };
+	size_t i;
+
+	(void)state;
+	assert_int_equal(lor_ruleset_count(rs), 6);
+	for (i = 0; i < 6; i++) {
+		lor_rule_info info;
+		long k = lor_ruleset_find(rs, ids[i]);
+
+		assert_true(k >= 0);
+		lor_ruleset_rule(rs, (size_t)k, &info);
+		assert_string_equal(info.kind, kinds[i]);
+	}
+	lor_ruleset_free(rs);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_builtin_load),
+		cmocka_unit_test(test_override_replaces_builtin),
+		cmocka_unit_test(test_errors_are_positioned),
+		cmocka_unit_test(test_every_kind_loads),
+	};
+
+	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
+}

@@ -1,0 +1,147 @@
+/* test_text.c - reading, validation, normalization and the offset map. */
+#include "harness.h"
+
+static void expect_error(const char *data, size_t len, int code, const char *formatted)
+{
+	lor_document *doc = NULL;
+	lor_error err;
+	char buf[2200];
+
+	assert_int_equal(lor_document_new(&doc, "x.txt", data, len, &err), code);
+	assert_null(doc);
+	assert_string_equal(lor_error_format(&err, buf, sizeof(buf)), formatted);
+}
+
+static void test_invalid_utf8_is_positioned(void **state)
+{
+	(void)state;
+	expect_error("ok\nab\xC3(", 6, LOR_EINPUT, "x.txt:2:3: error: invalid UTF-8 (byte 0xC3 at offset 5)");
+	/* an overlong encoding and a lone continuation byte */
+	expect_error("\xC0\xAF", 2, LOR_EINPUT, "x.txt:1:1: error: invalid UTF-8 (byte 0xC0 at offset 0)");
+	expect_error("a\x80", 2, LOR_EINPUT, "x.txt:1:2: error: invalid UTF-8 (byte 0x80 at offset 1)");
+	/* a surrogate code point encoded in UTF-8 is not valid UTF-8 */
+	expect_error("\xED\xA0\x80", 3, LOR_EINPUT, "x.txt:1:1: error: invalid UTF-8 (byte 0xED at offset 0)");
+}
+
+static void test_binary_and_empty(void **state)
+{
+	(void)state;
+	expect_error("GIF89a\0\0", 8, LOR_EINPUT, "x.txt: error: binary file, not text");
+	expect_error("\x01\x02\x03\x04text", 8, LOR_EINPUT, "x.txt: error: binary file, not text");
+	expect_error("", 0, LOR_EINPUT, "x.txt: error: empty file, no text to check");
+	expect_error(" \n\r\n\t ", 6, LOR_EINPUT, "x.txt: error: empty file, no text to check");
+}
+
+static void test_normalized_view(void **state)
+{
+	/* BOM, curly quotes, en dash, em dash, NBSP, CRLF, ellipsis, soft hyphen */
+	const char *in = "\xEF\xBB\xBF\xE2\x80\x9CHi\xE2\x80\x9D it\xE2\x80\x99s 2018\xE2\x80\x93"
+	                 "20\xE2\x80\x94ok\xC2\xA0now\r\nend\xE2\x80\xA6 co\xC2\xADop";
+	lor_document *doc = h_doc(in);
+
+	(void)state;
+	assert_string_equal(lor_document_normalized(doc, NULL),
+	                    "\"Hi\" it's 2018-20 - ok now\nend... coop");
+	lor_document_free(doc);
+}
+
+static void test_nfc(void **state)
+{
+	/* e + combining acute composes to U+00E9 */
+	lor_document *doc = h_doc("Jose\xCC\x81 built it.");
+	size_t len;
+
+	(void)state;
+	assert_string_equal(lor_document_normalized(doc, &len), "Jos\xC3\xA9 built it.");
+	assert_int_equal(len, 15);
+	lor_document_free(doc);
+}
+
+static void test_offsets_map_back(void **state)
+{
+	/* A finding's span in the original must cover the original bytes, even
+	 * when normalization changed their length. */
+	lor_document *doc = h_doc("A\xE2\x80\x94" "B \xE2\x80\x9Cquoted\xE2\x80\x9D.");
+	lor_span sp;
+	size_t n, i;
+
+	(void)state;
+	n = lor_document_token_count(doc, LOR_TOK_WORD);
+	assert_int_equal(n, 3);
+	assert_int_equal(lor_document_token(doc, LOR_TOK_WORD, 2, &sp), LOR_OK);
+	/* "quoted" starts after A, em dash (3 bytes), B, space, left quote (3 bytes) */
+	assert_int_equal(sp.offset, 9);
+	assert_int_equal(sp.length, 6);
+	assert_int_equal(sp.column, 6);
+	for (i = 0; i < n; i++)
+		assert_int_equal(lor_document_token(doc, LOR_TOK_WORD, i, &sp), LOR_OK);
+	lor_document_free(doc);
+}
+
+static void test_read_errors(void **state)
+{
+	lor_document *doc = NULL;
+	lor_error err;
+
+	(void)state;
+	assert_int_equal(lor_document_read(&doc, "tests/fixtures/letters/no-such-file.txt", &err), LOR_EIO);
+	assert_null(doc);
+	assert_string_equal(err.path, "tests/fixtures/letters/no-such-file.txt");
+	assert_int_equal(lor_document_read(&doc, "tests/fixtures", &err), LOR_EIO);
+	assert_string_equal(err.message, "is a directory");
+	assert_int_equal(lor_document_read(&doc, "tests/fixtures/letters/firm.txt", &err), LOR_OK);
+	assert_string_equal(lor_document_path(doc), "tests/fixtures/letters/firm.txt");
+	lor_document_free(doc);
+	lor_document_free(NULL);
+}
+
+static void test_huge_line(void **state)
+{
+	/* one 2 MB line: no crash, one paragraph, positions on line 1 */
+	size_t n = 2u << 20, i;
+	char *big = malloc(n + 1);
+	lor_document *doc;
+	size_t line, col;
+
+	(void)state;
+	assert_non_null(big);
+	for (i = 0; i < n; i++)
+		big[i] = (i % 7 == 6) ? ' ' : 'a';
+	big[n] = '\0';
+	doc = h_doc(big);
+	assert_int_equal(lor_document_token_count(doc, LOR_TOK_PARAGRAPH), 1);
+	lor_document_position(doc, n - 1, &line, &col);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, n);
+	lor_document_free(doc);
+	free(big);
+}
+
+static void test_date_parse(void **state)
+{
+	int y, m, d;
+
+	(void)state;
+	assert_int_equal(lor_date_parse("2024-02-29", &y, &m, &d), LOR_OK);
+	assert_int_equal(y * 10000 + m * 100 + d, 20240229);
+	assert_int_equal(lor_date_parse("2023-02-29", &y, &m, &d), LOR_EARG);
+	assert_int_equal(lor_date_parse("2026-13-01", &y, &m, &d), LOR_EARG);
+	assert_int_equal(lor_date_parse("2026-1-01", &y, &m, &d), LOR_EARG);
+	assert_int_equal(lor_date_parse("2026-01-01x", &y, &m, &d), LOR_EARG);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_invalid_utf8_is_positioned),
+		cmocka_unit_test(test_binary_and_empty),
+		cmocka_unit_test(test_normalized_view),
+		cmocka_unit_test(test_nfc),
+		cmocka_unit_test(test_offsets_map_back),
+		cmocka_unit_test(test_read_errors),
+		cmocka_unit_test(test_huge_line),
+		cmocka_unit_test(test_date_parse),
+	};
+
+	return cmocka_run_group_tests_name("text", tests, NULL, NULL);
+}
