@@ -100,32 +100,9 @@ const char *lor_verdict_name(lor_verdict v)
 	}
 }
 
-static int leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
 int lor_date_parse(const char *s, int *year, int *month, int *day)
 {
-	static const int mdays[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int v[3] = { 0, 0, 0 }, widths[3] = { 4, 2, 2 }, k, i;
-
-	for (k = 0; k < 3; k++) {
-		for (i = 0; i < widths[k]; i++, s++) {
-			if (*s < '0' || *s > '9')
-				return LOR_EARG;
-			v[k] = v[k] * 10 + (*s - '0');
-		}
-		if (k < 2 && *s++ != '-')
-			return LOR_EARG;
-	}
-	if (*s || v[0] < 1 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
-	    v[2] > mdays[v[1] - 1] + (v[1] == 2 && leap(v[0])))
-		return LOR_EARG;
-	*year = v[0];
-	*month = v[1];
-	*day = v[2];
-	return LOR_OK;
+	return s && !lor_dates__parse_iso(s, year, month, day) ? LOR_OK : LOR_EARG;
 }
 
 /* ------------------------------------------------------------ the context */
@@ -318,10 +295,22 @@ static int cmp_finding(const void *a, const void *b)
 	return strcmp(x->rule, y->rule);
 }
 
+int lor_ctx__dates(lor_ctx *ctx)
+{
+	if (ctx->dates_done)
+		return LOR_OK;
+	if (lor_dates__extract(&ctx->dates, ctx->doc->norm, ctx->doc->norm_len))
+		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
+	ctx->letter_date = lor_dates__letter_date(&ctx->dates, ctx->doc->norm, ctx->doc->norm_len);
+	ctx->dates_done = 1;
+	return LOR_OK;
+}
+
 static void ctx_release(lor_ctx *ctx)
 {
 	size_t i;
 
+	lor_dates__list_release(&ctx->dates);
 	for (i = 0; i < ctx->nfindings; i++) {
 		free(ctx->findings[i].message);
 		free(ctx->findings[i].redacted);
@@ -333,6 +322,7 @@ static void ctx_release(lor_ctx *ctx)
 static int ctx_init(lor_ctx *ctx, const lor_document *doc, lor_error *err)
 {
 	memset(ctx, 0, sizeof(*ctx));
+	ctx->letter_date = -1;
 	ctx->doc = doc;
 	ctx->err = err;
 	if (lor_matcher__init(&ctx->matcher))
@@ -454,6 +444,19 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 		r->decided_by[s] = ctx.signal_rule[s] ? ctx.signal_rule[s]->id : NULL;
 	}
 	r->words = doc->ntok[LOR_TOK_WORD];
+	if (lor_ctx__dates(&ctx)) {
+		lor_report_free(r);
+		ctx_release(&ctx);
+		return LOR_ENOMEM;
+	}
+	if (ctx.letter_date >= 0) {
+		const lor_date__item *d = &ctx.dates.items[ctx.letter_date];
+
+		r->has_date = 1;
+		r->year = d->year;
+		r->month = d->month ? d->month : 1;
+		r->day = d->day ? d->day : 1;
+	}
 	ctx_release(&ctx);
 	if (profile && lor_score__compute(&r->score, profile, r->signal, rule_fired, r)) {
 		lor_report_free(r);

@@ -17,6 +17,7 @@
 #include <stdint.h>
 #include <yaml.h>
 
+#include "dates.h"
 #include "lorlint.h"
 
 #if defined(__GNUC__)
@@ -232,7 +233,14 @@ struct lor_ctx {
 	const lor_rule *signal_rule[LOR_SIG_COUNT];
 	int as_of_year, as_of_month, as_of_day;
 	lor_error *err;
+	lor_dates__list dates;   /* extracted once, on first use */
+	long letter_date;        /* index into dates, or -1 */
+	int dates_done;
 };
+
+/* The document's dates and the letter's own date (-1: none), extracted on
+ * first use. Returns LOR_OK or LOR_ENOMEM. */
+int lor_ctx__dates(lor_ctx *ctx);
 
 /* Record a finding of rule over normalized [start, end). The first and second
  * "%s" of the rule's message become arg1 and arg2 (NULL: the matched text). */

@@ -22,7 +22,7 @@
 #include "internal.h"
 
 extern const lor_rule_kind lor_kind_existence, lor_kind_substitution, lor_kind_occurrence,
-	lor_kind_cooccurrence, lor_kind_metric;
+	lor_kind_cooccurrence, lor_kind_metric, lor_kind_dates;
 
 /* The registry: one line per rule kind. */
 static const lor_rule_kind *const kinds[] = {
@@ -31,6 +31,7 @@ static const lor_rule_kind *const kinds[] = {
 	&lor_kind_occurrence,
 	&lor_kind_cooccurrence,
 	&lor_kind_metric,
+	&lor_kind_dates,
 	NULL
 };
 

@@ -1,0 +1,45 @@
+#!/bin/sh
+# run.sh - `make bench`: lorlint against ripgrep on a generated corpus, in one run.
+#
+# Usage: bench/run.sh BUILD_DIR [LETTERS]   (default 5000 letters)
+# The corpus is made deterministically from the project's own sample letters
+# in corpus/ (each copy gets a different reference line so no two files are
+# identical) under bench/out/, which is build output. Timings are wall-clock
+# seconds of a single run each; the figures that matter are the ratios,
+# because a shared machine is noisy. Peak RSS comes from GNU time.
+set -eu
+build=$1 n=${2:-5000}
+out=bench/out
+rm -rf "$out" && mkdir -p "$out/letters"
+src=$(find corpus -name '*.txt' -o -name '*.md' | grep -v README | sort)
+nsrc=$(printf '%s\n' "$src" | wc -l)
+i=0
+while [ $i -lt "$n" ]; do
+	for f in $src; do
+		[ $i -ge "$n" ] && break
+		{ cat "$f"; printf '\nReference %d of the benchmark corpus.\n' "$i"; } > "$out/letters/$(printf '%05d' $i).txt"
+		i=$((i + 1))
+	done
+done
+bytes=$(cat "$out"/letters/* | wc -c)
+# The phrase patterns of the built-in rules, for ripgrep: every `tokens` item.
+awk '/^[a-z]+:/ { intok = ($1 == "tokens:") } intok && /^  - / { sub(/^  - /, ""); gsub(/^["'"'"']|["'"'"']$/, ""); print }' \
+	rules/lorlint/*.yml > "$out/patterns.txt"
+npat=$(wc -l < "$out/patterns.txt")
+measure() { # label, command...: prints seconds and peak KiB
+	label=$1; shift
+	/usr/bin/time -f '%e %M' -o "$out/time.$label" "$@" > /dev/null 2> "$out/err.$label" || true
+	tail -n 1 "$out/time.$label"
+}
+set -- $(measure lorlint "$build/lorlint" --format json --as-of 2026-11-27 "$out/letters")
+lt=$1 lrss=$2
+set -- $(measure rg rg -i -c -P -f "$out/patterns.txt" "$out/letters")
+rt=$1 rrss=$2
+awk -v n="$n" -v b="$bytes" -v lt="$lt" -v rt="$rt" -v lrss="$lrss" -v rrss="$rrss" -v np="$npat" -v ns="$nsrc" 'BEGIN {
+	if (lt <= 0) lt = 0.001; if (rt <= 0) rt = 0.001
+	printf "corpus: %d letters (%.1f MB) generated from %d sample letters; %d rule patterns\n", n, b / 1e6, ns, np
+	printf "%-28s %8s %12s %10s %12s\n", "run", "seconds", "letters/s", "MB/s", "peak RSS KiB"
+	printf "%-28s %8.2f %12.0f %10.2f %12d\n", "lorlint (all rules, json)", lt, n / lt, b / 1e6 / lt, lrss
+	printf "%-28s %8.2f %12.0f %10.2f %12d\n", "rg -i -c -P -f patterns", rt, n / rt, b / 1e6 / rt, rrss
+	printf "ratio lorlint/rg time: %.2f (lorlint tokenizes, scores and reports; rg only counts lines)\n", lt / rt
+}'

@@ -1,0 +1,1271 @@
+/* dates.c - the date scanner and the letter-date rule declared in dates.h.
+ *
+ * One left-to-right pass over the text, a token at a time.  At the start of a
+ * digit run the numeric patterns are tried, at the start of a word the word
+ * patterns, always in the same fixed order; the first match wins and the scan
+ * resumes after it, so spans never overlap and the result depends on the text
+ * alone.  The vocabulary (month and season names, relative phrases, cue and
+ * label words) lives in static const tables, so a language is a few rows, not
+ * code.  Two short passes over the finished list then mark ranges and context.
+ * The letter-date rule works on lines and only reads what the scanner found.
+ *
+ * Every read is bounds-checked against the length: the text is a span, never
+ * assumed to be NUL-terminated.  Bytes >= 0x80 count as letters, which is
+ * right for the normalised input (dashes, quotes and NBSP are ASCII by now)
+ * and lets accented month names match byte for byte without any locale.
+ */
+#include "dates.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct text {
+	const unsigned char *s;
+	size_t n;
+};
+
+struct scan {
+	struct text t;
+	lor_dates__list list;
+	int oom;
+};
+
+/* ---- characters and tokens ------------------------------------------- */
+
+static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static int is_alpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static int is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static int is_wordbyte(unsigned char c) { return is_alpha(c) || c >= 0x80; }
+static int is_alnum(unsigned char c) { return is_digit(c) || is_wordbyte(c); }
+static int is_blank(unsigned char c) { return c == ' ' || c == '\t'; }
+static unsigned char lower(unsigned char c) { return is_upper(c) ? (unsigned char)(c + 32) : c; }
+
+/* The byte at i, or NUL past the end: NUL is no class we test for. */
+static unsigned char at(const struct text *t, size_t i) { return i < t->n ? t->s[i] : 0; }
+
+static int one_of(unsigned char c, const char *set) { return c != 0 && strchr(set, c) != NULL; }
+
+static size_t digits_end(const struct text *t, size_t p)
+{
+	while (p < t->n && is_digit(t->s[p]))
+		p++;
+	return p;
+}
+
+static size_t word_end(const struct text *t, size_t p)
+{
+	while (p < t->n && is_wordbyte(t->s[p]))
+		p++;
+	return p;
+}
+
+static size_t blanks_end(const struct text *t, size_t p)
+{
+	while (p < t->n && is_blank(t->s[p]))
+		p++;
+	return p;
+}
+
+/* Skip blanks and at most one newline: a date may wrap onto the next line of
+ * a paragraph, but never runs across a blank line. */
+static size_t skip_ws(const struct text *t, size_t p)
+{
+	int newline = 0;
+
+	for (; p < t->n; p++) {
+		if (t->s[p] == '\n' && !newline)
+			newline = 1;
+		else if (!is_blank(t->s[p]))
+			break;
+	}
+	return p;
+}
+
+static void trim(const struct text *t, size_t *s, size_t *e)
+{
+	while (*s < *e && is_blank(t->s[*s]))
+		(*s)++;
+	while (*e > *s && is_blank(t->s[*e - 1]))
+		(*e)--;
+}
+
+/* Value of the digit run [p, e); callers keep runs to at most 4 digits. */
+static int number(const struct text *t, size_t p, size_t e)
+{
+	int v = 0;
+
+	for (; p < e; p++)
+		v = v * 10 + (t->s[p] - '0');
+	return v;
+}
+
+/* [p, e) equals w: ASCII letters case-insensitively, other bytes exactly. */
+static int word_is(const struct text *t, size_t p, size_t e, const char *w)
+{
+	size_t k, i;
+
+	/* The first byte rejects most table rows before strlen runs: every
+	 * word start is checked against a few hundred of them. */
+	if (e <= p || lower(t->s[p]) != lower((unsigned char)w[0]))
+		return 0;
+	k = strlen(w);
+	if (e - p != k)
+		return 0;
+	for (i = 0; i < k; i++)
+		if (lower(t->s[p + i]) != lower((unsigned char)w[i]))
+			return 0;
+	return 1;
+}
+
+static int word_in(const struct text *t, size_t p, size_t e, const char *const *set)
+{
+	for (; *set; set++)
+		if (word_is(t, p, e, *set))
+			return 1;
+	return 0;
+}
+
+/* The trimmed line [s, e) starts with one of `set`, case-insensitively. */
+static int starts_with_any(const struct text *t, size_t s, size_t e, const char *const *set)
+{
+	for (; *set; set++) {
+		size_t k = strlen(*set);
+		if (k <= e - s && word_is(t, s, s + k, *set))
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- vocabulary ------------------------------------------------------- */
+
+struct name {
+	const char *name;
+	int value;
+	int abbrev;  /* may be followed by '.' */
+};
+
+/* Non-ASCII letters are UTF-8 escapes, so the tables survive any editor or
+ * source charset; octal where a hex digit follows ("d\303\251cembre"), as
+ * "\xa9c" would be read as one escape.
+ *
+ * Foreign abbreviations are left out on purpose: "ago", "set", "out", "mar"
+ * are ordinary words, and a false month costs more than a missed one. */
+static const struct name months[] = {
+	{ "january", 1, 0 }, { "february", 2, 0 }, { "march", 3, 0 },
+	{ "april", 4, 0 }, { "may", 5, 0 }, { "june", 6, 0 }, { "july", 7, 0 },
+	{ "august", 8, 0 }, { "september", 9, 0 }, { "october", 10, 0 },
+	{ "november", 11, 0 }, { "december", 12, 0 },
+	{ "jan", 1, 1 }, { "feb", 2, 1 }, { "mar", 3, 1 }, { "apr", 4, 1 },
+	{ "jun", 6, 1 }, { "jul", 7, 1 }, { "aug", 8, 1 }, { "sep", 9, 1 },
+	{ "sept", 9, 1 }, { "oct", 10, 1 }, { "nov", 11, 1 }, { "dec", 12, 1 },
+	/* Spanish */
+	{ "enero", 1, 0 }, { "febrero", 2, 0 }, { "marzo", 3, 0 },
+	{ "abril", 4, 0 }, { "mayo", 5, 0 }, { "junio", 6, 0 }, { "julio", 7, 0 },
+	{ "agosto", 8, 0 }, { "septiembre", 9, 0 }, { "setiembre", 9, 0 },
+	{ "octubre", 10, 0 }, { "noviembre", 11, 0 }, { "diciembre", 12, 0 },
+	/* Portuguese (abril, agosto as in Spanish) */
+	{ "janeiro", 1, 0 }, { "fevereiro", 2, 0 }, { "mar\xc3\xa7o", 3, 0 },
+	{ "marco", 3, 0 }, { "maio", 5, 0 }, { "junho", 6, 0 }, { "julho", 7, 0 },
+	{ "setembro", 9, 0 }, { "outubro", 10, 0 }, { "novembro", 11, 0 },
+	{ "dezembro", 12, 0 },
+	/* French */
+	{ "janvier", 1, 0 }, { "f\xc3\xa9vrier", 2, 0 }, { "fevrier", 2, 0 },
+	{ "mars", 3, 0 }, { "avril", 4, 0 }, { "mai", 5, 0 }, { "juin", 6, 0 },
+	{ "juillet", 7, 0 }, { "ao\xc3\xbbt", 8, 0 }, { "aout", 8, 0 },
+	{ "septembre", 9, 0 }, { "octobre", 10, 0 }, { "novembre", 11, 0 },
+	{ "d\303\251cembre", 12, 0 }, { "decembre", 12, 0 },
+};
+
+static const struct name seasons[] = {
+	{ "spring", LOR_DATE__SPRING, 0 }, { "summer", LOR_DATE__SUMMER, 0 },
+	{ "fall", LOR_DATE__FALL, 0 }, { "autumn", LOR_DATE__FALL, 0 },
+	{ "winter", LOR_DATE__WINTER, 0 },
+	{ "primavera", LOR_DATE__SPRING, 0 }, { "verano", LOR_DATE__SUMMER, 0 },
+	{ "ver\xc3\xa3o", LOR_DATE__SUMMER, 0 }, { "oto\xc3\xb1o", LOR_DATE__FALL, 0 },
+	{ "outono", LOR_DATE__FALL, 0 }, { "invierno", LOR_DATE__WINTER, 0 },
+	{ "inverno", LOR_DATE__WINTER, 0 }, { "printemps", LOR_DATE__SPRING, 0 },
+	{ "\xc3\xa9t\xc3\xa9", LOR_DATE__SUMMER, 0 }, { "automne", LOR_DATE__FALL, 0 },
+	{ "hiver", LOR_DATE__WINTER, 0 },
+};
+
+/* "3rd", "1er", "1º" (U+00BA), "1°" (U+00B0) */
+static const char *const ordinals[] = {
+	"st", "nd", "rd", "th", "er", "\xc2\xba", "\xc2\xb0", NULL
+};
+
+/* Between a month or season and its year: "March of 2021", "marzo de 2021". */
+static const char *const year_links[] = { "of", "de", "del", NULL };
+
+/*
+ * Relative phrases, tried in order at each token.  "<u>" is one time unit,
+ * "<n>" one to three count tokens ("two", "a few", "a couple of", "3"); a
+ * literal ending in an apostrophe is glued to the next element ("l'année").
+ */
+static const char *const relative_phrases[] = {
+	"this past <u>", "last <u>", "last <n> <u>", "past <u>", "past <n> <u>",
+	"this <u>", "next <u>", "previous <u>", "prior <u>", "<n> <u> ago",
+	"el <u> pasado", "la <u> pasada", "el pasado <u>", "<u> pasado",
+	"<u> pasada", "hace <n> <u>", "este <u>", "esta <u>",
+	"<u> passado", "<u> passada", "h\xc3\xa1 <n> <u>", "neste <u>", "nesta <u>",
+	"l' <u> derni\xc3\xa8re", "l' <u> dernier", "<u> derni\xc3\xa8re",
+	"<u> dernier", "il y a <n> <u>", "cette <u>", "cet <u>", "ce <u>",
+	NULL
+};
+
+static const char *const units[] = {
+	"year", "years", "month", "months", "week", "weeks", "semester",
+	"semesters", "spring", "summer", "fall", "autumn", "winter",
+	"a\xc3\xb1o", "a\xc3\xb1os", "mes", "meses", "semana", "semanas",
+	"semestre", "semestres", "verano", "invierno", "oto\xc3\xb1o", "primavera",
+	"ano", "anos", "m\xc3\xaas", "ver\xc3\xa3o", "inverno", "outono",
+	"an", "ans", "ann\303\251e", "ann\303\251es", "mois", "semaine",
+	"semaines", "\xc3\xa9t\xc3\xa9", "hiver", "printemps", "automne",
+	NULL
+};
+
+static const char *const counts[] = {
+	"a", "an", "one", "two", "three", "four", "five", "six", "seven",
+	"eight", "nine", "ten", "eleven", "twelve", "few", "several", "many",
+	"some", "couple", "of",
+	"un", "una", "uno", "unos", "dos", "tres", "cuatro", "cinco", "seis",
+	"varios", "varias", "um", "uma", "dois", "duas", "tr\xc3\xaas", "quatro",
+	"alguns", "algumas", "v\xc3\xa1rios", "une", "deux", "trois", "quatre",
+	"cinq", "sept", "huit", "quelques", "plusieurs",
+	NULL
+};
+
+/* A year right after one of these is a label's value, not a year. */
+static const char *const number_labels[] = {
+	"page", "pages", "p", "pp", "score", "scores", "scored", "step", "room",
+	"rm", "suite", "ste", "apt", "unit", "box", "ext", "extension", "no",
+	"number", "mrn", "npi", "id", "zip", "code", "pager", "fax", "tel",
+	"phone", "bldg", "building", "floor", "ward", "bed", "usmle", "comlex",
+	"total", "version", "pmid", NULL
+};
+
+/* Words that may sit between a label and its number: "a score of 2100". */
+static const char *const label_glue[] = {
+	"of", "was", "is", "a", "an", "the", "were", NULL
+};
+
+/* Australian states, matched case-sensitively: "Sydney NSW 2000". */
+static const char *const states[] = {
+	"NSW", "VIC", "QLD", "TAS", "ACT", "NT", "SA", "WA", NULL
+};
+
+/* "2019 patients" is a count; plural count nouns and units of measure. */
+static const char *const count_nouns[] = {
+	"patient", "patients", "resident", "residents", "student", "students",
+	"encounters", "notes", "alerts", "orders", "charts", "cases", "hours",
+	"hrs", "visits", "admissions", "procedures", "surgeries", "operations",
+	"consults", "consultations", "people", "persons", "beds", "points",
+	"words", "pages", "times", "members", "applicants", "participants",
+	"subjects", "samples", "images", "studies", "articles", "citations",
+	"calls", "shifts", "deliveries", "births", "children", "adults",
+	"calories", "miles", "minutes", "days", "weeks", "months", "years",
+	"dollars", "usd", "euros", "reais", "percent", "kg", "mg", "ml", "km",
+	"lbs", "pacientes", "horas", "heures", NULL
+};
+
+/* ...unless the year follows a preposition: "in 2019 patients were ..." */
+static const char *const year_preps[] = {
+	"in", "since", "during", "until", "by", "from", "through", "to",
+	"before", "after", "en", "em", "desde", "durante", "depuis", "pendant",
+	NULL
+};
+
+static const char *const range_links[] = {
+	"-", "/", "to", "through", "thru", "until", "till", "a", "al", "hasta",
+	"at\xc3\xa9", "au", "\xc3\xa0", NULL
+};
+
+static const char *const between_words[] = { "between", "entre", NULL };
+static const char *const and_words[] = { "and", "y", "e", "et", NULL };
+
+static const char *const observation_cues[] = {
+	"supervised", "supervise", "supervising", "supervisor", "worked", "work",
+	"working", "rotated", "rotating", "rotation", "rotations", "since",
+	"from", "in", "during", "observed", "observe", "observing", "taught",
+	"teach", "teaching", "mentored", "mentor", "mentoring", "met", "known",
+	"precepted", "precepting", "trained", "training", "attended",
+	"clerkship", "elective", "between", "desde", "durante", "en", "em",
+	"depuis", "pendant", "entre", NULL
+};
+
+static const char *const future_cues[] = {
+	"will", "shall", "expected", "expects", "expect", "anticipated",
+	"anticipates", "upcoming", "planned", "plans", "intends", "graduating",
+	"pr\xc3\xb3ximo", "pr\xc3\xb3xima", "prochain", "prochaine", NULL
+};
+
+static const char *const field_labels[] = {
+	"date", "dated", "submitted", "submission", "signed", "letter", "fecha",
+	"data", NULL
+};
+
+/* Lines that open the body: the header ends before them.  Prefixes. */
+static const char *const salutations[] = {
+	"dear ", "to whom", "to the ", "estimad", "prezad", "querid", "caro ",
+	"cara ", "cher ", "ch\xc3\xa8re ", "chers ", "madame", "monsieur",
+	"a quien", "a quem", "re:", "re ", "subject:", "ref:", "asunto:",
+	"assunto:", "objet:", "hello", "greetings", NULL
+};
+
+/* Lines that close the body: the signature follows them.  Prefixes. */
+static const char *const closings[] = {
+	"sincerely", "respectfully", "best regards", "kind regards",
+	"warm regards", "warmest regards", "with best", "with kind", "with warm",
+	"regards", "yours", "cordially", "best wishes", "all the best", "warmly",
+	"best,", "atentamente", "cordialmente", "atenciosamente", "saludos",
+	"un saludo", "respetuosamente", "respeitosamente", "cordialement",
+	"bien cordialement", "bien \xc3\xa0 vous", "salutations",
+	"respectueusement", "sinc\xc3\xa8res salutations", NULL
+};
+
+/* Set aside before the date on a date line: "Paris, le 5 mars 2023". */
+static const char *const date_leads[] = {
+	"le", "el", "em", "on", "the", "signed", "dated", NULL
+};
+
+static int lookup(const struct name *tab, size_t count, const struct text *t,
+		  size_t p, size_t e, int *abbrev)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (word_is(t, p, e, tab[i].name)) {
+			*abbrev = tab[i].abbrev;
+			return tab[i].value;
+		}
+	return 0;
+}
+
+/* ---- the list ---------------------------------------------------------- */
+
+static lor_date__item *push(struct scan *sc, size_t p, size_t e, enum lor_date__kind kind,
+			    int year, int month, int day)
+{
+	lor_dates__list *l = &sc->list;
+	lor_date__item *it;
+
+	if (l->count == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 16;
+		void *items;
+
+		if (cap > SIZE_MAX / sizeof(*l->items) ||
+		    !(items = realloc(l->items, cap * sizeof(*l->items)))) {
+			sc->oom = 1;
+			return NULL;
+		}
+		l->items = items;
+		l->cap = cap;
+	}
+	it = &l->items[l->count++];
+	memset(it, 0, sizeof(*it));
+	it->offset = p;
+	it->length = e - p;
+	it->kind = kind;
+	it->year = year;
+	it->month = month;
+	it->day = day;
+	return it;
+}
+
+/* Push a DAY if the date is real.  An impossible one is dropped, but its span
+ * is still consumed so that "February 30, 2021" leaves no bare 2021 behind. */
+static size_t push_day(struct scan *sc, size_t p, size_t e, int y, int m, int d, int ambiguous)
+{
+	lor_date__item *it;
+
+	if (lor_dates__valid(y, m, d) && (it = push(sc, p, e, LOR_DATE__DAY, y, m, d)))
+		it->ambiguous = ambiguous;
+	return e;
+}
+
+/* ---- numbers ----------------------------------------------------------- */
+
+static int plausible(int y) { return y >= LOR_DATES__MIN_YEAR && y <= LOR_DATES__MAX_YEAR; }
+
+/* A number starts cleanly: not after '$', '#' or '+', and not glued by one of
+ * ".,:/-" to digits before it ("2,019", "555-2019"). */
+static int left_clean(const struct text *t, size_t p)
+{
+	unsigned char c;
+
+	if (p == 0)
+		return 1;
+	c = t->s[p - 1];
+	if (c == '$' || c == '#' || c == '+')
+		return 0;
+	return !(one_of(c, ".,:/-") && p >= 2 && is_digit(t->s[p - 2]));
+}
+
+/* A number ends cleanly: not glued to letters, '%', or more digits. */
+static int right_clean(const struct text *t, size_t e)
+{
+	unsigned char c = at(t, e);
+
+	if (is_alnum(c) || c == '%')
+		return 0;
+	return !(one_of(c, ".,:/-") && is_digit(at(t, e + 1)));
+}
+
+/* After a month or season name ending at q: an optional '.', ',' and "of" or
+ * "de", then a plausible four-digit year.  Sets *ye past it. */
+static int year_after(const struct text *t, size_t q, int abbrev, size_t *ye, int *year)
+{
+	size_t r, we, e;
+
+	if (abbrev && at(t, q) == '.')
+		q++;
+	r = skip_ws(t, q);
+	if (at(t, r) == ',')
+		r = skip_ws(t, r + 1);
+	else if (r == q)
+		return 0;
+	we = word_end(t, r);
+	if (we > r && word_in(t, r, we, year_links)) {
+		r = skip_ws(t, we);
+		if (r == we)
+			return 0;
+	}
+	e = digits_end(t, r);
+	if (e - r != 4 || !right_clean(t, e) || !plausible(number(t, r, e)))
+		return 0;
+	*ye = e;
+	*year = number(t, r, e);
+	return 1;
+}
+
+/* Past an ordinal suffix at e, if any; European Portuguese writes "1.º". */
+static size_t ordinal(const struct text *t, size_t e)
+{
+	size_t s = at(t, e) == '.' ? e + 1 : e, w = word_end(t, s);
+
+	if (s > e && !word_is(t, s, w, "\xc2\xba"))
+		return e;
+	return w > s && word_in(t, s, w, ordinals) ? w : e;
+}
+
+/* "2021-03-03", "2021/3/3", "03/04/2021", "3-4-2021", "3.4.2021", "03/2021" */
+static size_t numeric_date(struct scan *sc, size_t p, size_t e1)
+{
+	const struct text *t = &sc->t;
+	unsigned char sep = at(t, e1);
+	size_t n1 = e1 - p, p2 = e1 + 1, e2, n2, p3, e3, n3;
+	int a, b, y, m, d;
+
+	if (!one_of(sep, "/-."))
+		return 0;
+	e2 = digits_end(t, p2);
+	n2 = e2 - p2;
+	a = n1 <= 4 ? number(t, p, e1) : 0;
+	if (n1 <= 2 && sep == '/' && n2 == 4 && right_clean(t, e2)) {
+		y = number(t, p2, e2);
+		if (a < 1 || a > 12 || !plausible(y))
+			return 0;
+		push(sc, p, e2, LOR_DATE__MONTH, y, a, 0);
+		return e2;
+	}
+	if (n2 < 1 || n2 > 2 || at(t, e2) != sep)
+		return 0;
+	b = number(t, p2, e2);
+	p3 = e2 + 1;
+	e3 = digits_end(t, p3);
+	n3 = e3 - p3;
+	if (!right_clean(t, e3))
+		return 0;
+	if (n1 == 4 && sep != '.' && n3 >= 1 && n3 <= 2) {
+		y = a;
+		if (!plausible(y))
+			return 0;
+		return push_day(sc, p, e3, y, b, number(t, p3, e3), 0);
+	}
+	if (n1 < 1 || n1 > 2 || n3 != 4)
+		return 0;
+	y = number(t, p3, e3);
+	if (!plausible(y))
+		return 0;
+	/* '.' dates are European day-first; '/' and '-' read US month-first,
+	 * unless the first part cannot be a month. */
+	if (sep == '.') {
+		d = a;
+		m = b;
+	} else {
+		m = a;
+		d = b;
+	}
+	if (m > 12 && d <= 12) {
+		int x = m;
+		m = d;
+		d = x;
+	}
+	return push_day(sc, p, e3, y, m, d, a <= 12 && b <= 12 && a != b);
+}
+
+/* "3 March 2021", "3rd of March, 2021", "12 de agosto de 2025", "1er mars 2022" */
+static size_t day_first(struct scan *sc, size_t p, size_t e)
+{
+	const struct text *t = &sc->t;
+	size_t q = ordinal(t, e), r, we, ye;
+	int month, abbrev, year;
+
+	r = skip_ws(t, q);
+	if (r == q)
+		return 0;
+	we = word_end(t, r);
+	if (word_is(t, r, we, "of") || word_is(t, r, we, "de")) {
+		r = skip_ws(t, we);
+		if (r == we)
+			return 0;
+		we = word_end(t, r);
+	}
+	if (we == r || !(month = lookup(months, sizeof(months) / sizeof(*months), t, r, we, &abbrev)))
+		return 0;
+	if (!year_after(t, we, abbrev, &ye, &year))
+		return 0;
+	return push_day(sc, p, ye, year, month, number(t, p, e), 0);
+}
+
+/* ---- relative phrases -------------------------------------------------- */
+
+static size_t phrase_at(const struct text *t, size_t p, const char *pat);
+
+/* What follows an element that ended at e: the rest of the pattern, after
+ * white space unless the element was glued ("l'"). */
+static size_t phrase_next(const struct text *t, size_t e, const char *rest, int glued)
+{
+	size_t q;
+
+	if (!rest)
+		return e;
+	q = glued ? e : skip_ws(t, e);
+	if (q == e && !glued)
+		return 0;
+	return phrase_at(t, q, rest);
+}
+
+/* One count token at p ("3", "two", "few"): its end, or 0. */
+static size_t count_token(const struct text *t, size_t p)
+{
+	size_t e = digits_end(t, p);
+
+	if (e > p)
+		return e - p <= 3 && !is_wordbyte(at(t, e)) ? e : 0;
+	e = word_end(t, p);
+	return e > p && word_in(t, p, e, counts) ? e : 0;
+}
+
+/* Match the pattern `pat` at p; returns the end of the match or 0.  "<n>"
+ * tries one, two and three tokens so that "il y a un an" (where "an" is both
+ * a count and a unit) still matches. */
+static size_t phrase_at(const struct text *t, size_t p, const char *pat)
+{
+	const char *sp = strchr(pat, ' ');
+	size_t k = sp ? (size_t)(sp - pat) : strlen(pat), e, i, r;
+	const char *rest = sp ? sp + 1 : NULL;
+	int n;
+
+	if (k == 3 && memcmp(pat, "<n>", 3) == 0) {
+		for (n = 0; n < 3; n++) {
+			if (!(e = count_token(t, p)))
+				return 0;
+			if ((r = phrase_next(t, e, rest, 0)))
+				return r;
+			p = skip_ws(t, e);
+			if (p == e)
+				return 0;
+		}
+		return 0;
+	}
+	if (k == 3 && memcmp(pat, "<u>", 3) == 0) {
+		e = word_end(t, p);
+		if (e == p || !word_in(t, p, e, units))
+			return 0;
+		return phrase_next(t, e, rest, 0);
+	}
+	if (k > t->n - p)
+		return 0;
+	for (i = 0; i < k; i++)
+		if (lower(t->s[p + i]) != lower((unsigned char)pat[i]))
+			return 0;
+	e = p + k;
+	if (pat[k - 1] == '\'')
+		return phrase_next(t, e, rest, 1);
+	if (is_alnum(at(t, e)))
+		return 0;
+	return phrase_next(t, e, rest, 0);
+}
+
+/* A relative phrase at p, unless followed by "of": "last year of residency"
+ * names a stage of training, not a time. */
+static size_t relative(struct scan *sc, size_t p)
+{
+	const struct text *t = &sc->t;
+	const char *const *ph;
+	size_t e, q, we;
+
+	for (ph = relative_phrases; *ph; ph++) {
+		if (!(e = phrase_at(t, p, *ph)))
+			continue;
+		q = skip_ws(t, e);
+		we = word_end(t, q);
+		if (word_is(t, q, we, "of"))
+			return 0;
+		push(sc, p, e, LOR_DATE__RELATIVE, 0, 0, 0);
+		return e;
+	}
+	return 0;
+}
+
+/* ---- bare years -------------------------------------------------------- */
+
+enum { TOK_NONE, TOK_WORD, TOK_DIGITS };
+
+/* The token before p, skipping blanks and ":.#" on the same line;
+ * *blank_only tells whether only blanks were skipped. */
+static int prev_token(const struct text *t, size_t p, size_t *s, size_t *e, int *blank_only)
+{
+	size_t i = p;
+	int kind;
+
+	*blank_only = 1;
+	while (i > 0 && (is_blank(t->s[i - 1]) || one_of(t->s[i - 1], ":.#"))) {
+		if (!is_blank(t->s[i - 1]))
+			*blank_only = 0;
+		i--;
+	}
+	*e = i;
+	if (i > 0 && is_digit(t->s[i - 1])) {
+		kind = TOK_DIGITS;
+		while (i > 0 && is_digit(t->s[i - 1]))
+			i--;
+	} else if (i > 0 && is_wordbyte(t->s[i - 1])) {
+		kind = TOK_WORD;
+		while (i > 0 && is_wordbyte(t->s[i - 1]))
+			i--;
+	} else {
+		return TOK_NONE;
+	}
+	*s = i;
+	return kind;
+}
+
+static int exact_in(const struct text *t, size_t p, size_t e, const char *const *set)
+{
+	for (; *set; set++)
+		if (strlen(*set) == e - p && memcmp(t->s + p, *set, e - p) == 0)
+			return 1;
+	return 0;
+}
+
+/* Does what comes before the four digits at p let them be a year? */
+static int year_context_ok(const struct text *t, size_t p, int *after_prep)
+{
+	size_t s1 = 0, e1 = 0, s2, e2, i;
+	int blank, blank2, k1, k2;
+
+	*after_prep = 0;
+	/* "CH-2000", "D-2020": a country prefix on a postcode */
+	if (p >= 2 && t->s[p - 1] == '-') {
+		for (i = p - 1; i > 0 && is_upper(t->s[i - 1]); i--)
+			;
+		if (p - 1 - i >= 1 && p - 1 - i <= 2 && (i == 0 || !is_alnum(t->s[i - 1])))
+			return 0;
+	}
+	k1 = prev_token(t, p, &s1, &e1, &blank);
+	if (k1 == TOK_DIGITS && blank)
+		return 0;  /* "555 2019", "+55 11 2020" */
+	if (k1 == TOK_WORD) {
+		if (word_in(t, s1, e1, number_labels) || exact_in(t, s1, e1, states))
+			return 0;
+		*after_prep = word_in(t, s1, e1, year_preps);
+	}
+	if (k1 == TOK_DIGITS || (k1 == TOK_WORD && word_in(t, s1, e1, label_glue))) {
+		k2 = prev_token(t, s1, &s2, &e2, &blank2);
+		if (k2 == TOK_WORD && word_in(t, s2, e2, number_labels))
+			return 0;  /* "score of 2100", "Step 1: 2050" */
+		if (k2 == TOK_DIGITS && word_is(t, s1, e1, "of"))
+			return 0;  /* "page 3 of 2019" */
+	}
+	return 1;
+}
+
+/* "in 2019", and the year ranges "2018-2020", "2018 - 2020", "2018-20",
+ * "2019/2020". */
+static size_t bare_year(struct scan *sc, size_t p, size_t e)
+{
+	const struct text *t = &sc->t;
+	size_t q = blanks_end(t, e), r, e2, we;
+	int y = number(t, p, e), y2, after_prep;
+
+	if (!plausible(y) || !year_context_ok(t, p, &after_prep))
+		return 0;
+	if (at(t, q) == '-' || at(t, q) == '/') {
+		r = blanks_end(t, q + 1);
+		e2 = digits_end(t, r);
+		if ((e2 - r == 4 || e2 - r == 2) && right_clean(t, e2)) {
+			y2 = number(t, r, e2);
+			if (e2 - r == 2)
+				y2 += y / 100 * 100;
+			if (plausible(y2) && y2 > y) {
+				if (push(sc, p, e, LOR_DATE__YEAR, y, 0, 0))
+					push(sc, r, e2, LOR_DATE__YEAR, y2, 0, 0);
+				return e2;
+			}
+		}
+	}
+	if (!right_clean(t, e) || is_digit(at(t, q)))
+		return 0;
+	we = word_end(t, q);
+	if (q > e && we > q && word_in(t, q, we, count_nouns) && !after_prep)
+		return 0;  /* "2019 patients" */
+	push(sc, p, e, LOR_DATE__YEAR, y, 0, 0);
+	return e;
+}
+
+/* ---- the scanner ------------------------------------------------------- */
+
+static size_t scan_number(struct scan *sc, size_t p)
+{
+	size_t e = digits_end(&sc->t, p), r;
+
+	if (!left_clean(&sc->t, p))
+		return 0;
+	if ((r = numeric_date(sc, p, e)))
+		return r;
+	if (e - p <= 2 && (r = day_first(sc, p, e)))
+		return r;
+	if ((r = relative(sc, p)))
+		return r;
+	return e - p == 4 ? bare_year(sc, p, e) : 0;
+}
+
+/* "March 2021", "Sept. 2019", "March 3, 2021", "Mar 3rd 2021", "Spring 2022",
+ * "October 22-25, 2023" */
+static size_t scan_word(struct scan *sc, size_t p)
+{
+	const struct text *t = &sc->t;
+	size_t e = word_end(t, p), q, r, de, ye, r2 = 0, de2 = 0;
+	int month, season, abbrev = 0, year, d1, d2;
+
+	if ((r = relative(sc, p)))
+		return r;
+	if ((season = lookup(seasons, sizeof(seasons) / sizeof(*seasons), t, p, e, &abbrev))) {
+		lor_date__item *it;
+
+		if (!year_after(t, e, 0, &ye, &year))
+			return 0;
+		if ((it = push(sc, p, ye, LOR_DATE__SEASON, year, 0, 0)))
+			it->season = (enum lor_date__season)season;
+		return ye;
+	}
+	if (!(month = lookup(months, sizeof(months) / sizeof(*months), t, p, e, &abbrev)))
+		return 0;
+	if (year_after(t, e, abbrev, &ye, &year)) {
+		push(sc, p, ye, LOR_DATE__MONTH, year, month, 0);
+		return ye;
+	}
+	q = abbrev && at(t, e) == '.' ? e + 1 : e;
+	r = skip_ws(t, q);
+	de = digits_end(t, r);
+	if (r == q || de - r < 1 || de - r > 2)
+		return 0;
+	q = ordinal(t, de);
+	if (at(t, q) == '-') {  /* a range of days in one month */
+		r2 = q + 1;
+		de2 = digits_end(t, r2);
+		if (de2 - r2 < 1 || de2 - r2 > 2)
+			return 0;
+	}
+	if (!year_after(t, ordinal(t, r2 ? de2 : q), 0, &ye, &year))
+		return 0;
+	d1 = number(t, r, de);
+	if (!r2)
+		return push_day(sc, p, ye, year, month, d1, 0);
+	/* Both days or neither, like any invalid date: "February 28-30". */
+	d2 = number(t, r2, de2);
+	if (d2 > d1 && lor_dates__valid(year, month, d1) && lor_dates__valid(year, month, d2) &&
+	    push(sc, p, q, LOR_DATE__DAY, year, month, d1))
+		push(sc, r2, ye, LOR_DATE__DAY, year, month, d2);
+	return ye;
+}
+
+/* ---- ranges and context ------------------------------------------------ */
+
+static void mark_ranges(struct scan *sc)
+{
+	const struct text *t = &sc->t;
+	size_t i, s, e, ws, we;
+
+	for (i = 1; i < sc->list.count; i++) {
+		lor_date__item *a = &sc->list.items[i - 1], *b = &sc->list.items[i];
+
+		if (a->kind == LOR_DATE__RELATIVE || b->kind == LOR_DATE__RELATIVE)
+			continue;
+		s = a->offset + a->length;
+		e = b->offset;
+		while (s < e && (is_blank(t->s[s]) || t->s[s] == '\n'))
+			s++;
+		while (e > s && (is_blank(t->s[e - 1]) || t->s[e - 1] == '\n'))
+			e--;
+		if (word_in(t, s, e, range_links)) {
+			b->range_end = 1;
+		} else if (word_in(t, s, e, and_words)) {
+			/* "between 2018 and 2020" */
+			for (we = a->offset; we > 0 && is_blank(t->s[we - 1]); we--)
+				;
+			for (ws = we; ws > 0 && is_wordbyte(t->s[ws - 1]); ws--)
+				;
+			b->range_end = word_in(t, ws, we, between_words);
+		}
+	}
+}
+
+/* A '.' at i ends "Dr", "Mr", "Prof", "Mar", "Sept": a title-case word of at
+ * most four letters, which is an abbreviation rather than a sentence end. */
+static int abbrev_dot(const struct text *t, size_t i)
+{
+	size_t s = i;
+
+	while (s > 0 && i - s < 5 && is_alpha(t->s[s - 1]))
+		s--;
+	if (s == i || i - s > 4 || (s > 0 && is_alnum(t->s[s - 1])) || !is_upper(t->s[s]))
+		return 0;
+	for (s++; s < i; s++)
+		if (is_upper(t->s[s]))
+			return 0;
+	return 1;
+}
+
+/* How far back the context of a date is read: one long sentence at most. */
+#define CONTEXT_BYTES 400
+/* A line this short is a letterhead, list or signature line, not wrapped prose. */
+#define SHORT_LINE 40
+
+static size_t sentence_start(const struct text *t, size_t p)
+{
+	size_t i, k, floor = p > CONTEXT_BYTES ? p - CONTEXT_BYTES : 0;
+
+	for (i = p; i > floor; i--) {
+		unsigned char c = t->s[i - 1];
+
+		if (c == '\n') {
+			for (k = i - 1; k > 0 && t->s[k - 1] != '\n' && i - 1 - k < SHORT_LINE; k--)
+				;
+			if (i - 1 - k < SHORT_LINE)
+				return i;
+		} else if (one_of(c, ".!?;") && (is_blank(at(t, i)) || at(t, i) == '\n') &&
+			   !abbrev_dot(t, i - 1)) {
+			return i;
+		}
+	}
+	return floor;
+}
+
+static int after_label(const struct text *t, size_t p)
+{
+	size_t i = p, e;
+
+	while (i > 0 && is_blank(t->s[i - 1]))
+		i--;
+	if (i == 0 || t->s[i - 1] != ':')
+		return 0;
+	for (i--; i > 0 && is_blank(t->s[i - 1]); i--)
+		;
+	for (e = i; i > 0 && is_wordbyte(t->s[i - 1]); i--)
+		;
+	return word_in(t, i, e, field_labels);
+}
+
+static void mark_context(struct scan *sc)
+{
+	const struct text *t = &sc->t;
+	size_t i, p, e;
+
+	for (i = 0; i < sc->list.count; i++) {
+		lor_date__item *it = &sc->list.items[i];
+
+		for (p = sentence_start(t, it->offset); p < it->offset; p = e) {
+			if (!is_wordbyte(t->s[p])) {
+				e = p + 1;
+				continue;
+			}
+			e = word_end(t, p);
+			if (e > it->offset)
+				break;
+			if (word_in(t, p, e, observation_cues))
+				it->context |= LOR_DATE__CTX_OBSERVATION;
+			if (word_in(t, p, e, future_cues))
+				it->context |= LOR_DATE__CTX_FUTURE;
+		}
+		if (after_label(t, it->offset))
+			it->context |= LOR_DATE__CTX_LABEL;
+	}
+}
+
+int lor_dates__extract(lor_dates__list *out, const char *text, size_t len)
+{
+	struct scan sc;
+	size_t p = 0, e;
+
+	if (!out || (!text && len))
+		return -1;
+	memset(&sc, 0, sizeof(sc));
+	sc.t.s = (const unsigned char *)text;
+	sc.t.n = len;
+	while (p < len) {
+		unsigned char c = sc.t.s[p];
+		int start = p == 0 || !is_alnum(sc.t.s[p - 1]);
+
+		e = 0;
+		if (start && is_digit(c))
+			e = scan_number(&sc, p);
+		else if (start && is_wordbyte(c))
+			e = scan_word(&sc, p);
+		if (sc.oom) {
+			lor_dates__list_release(&sc.list);
+			return -1;
+		}
+		if (e)
+			p = e;
+		else if (is_digit(c))
+			p = digits_end(&sc.t, p);
+		else if (is_wordbyte(c))
+			p = word_end(&sc.t, p);
+		else
+			p++;
+	}
+	mark_ranges(&sc);
+	mark_context(&sc);
+	*out = sc.list;
+	return 0;
+}
+
+void lor_dates__list_release(lor_dates__list *list)
+{
+	if (!list)
+		return;
+	free(list->items);
+	memset(list, 0, sizeof(*list));
+}
+
+/* ---- the letter date --------------------------------------------------- */
+
+#define HEADER_LINES 10     /* letterhead or address (~8 lines) + date line */
+#define PARAGRAPH_BYTES 100 /* a longer line is body text */
+#define SIGNATURE_LINES 10  /* the closing lies among the last this many */
+#define CLOSING_BYTES 40    /* "Sincerely," is short; a body line is not */
+#define PREFIX_BYTES 60     /* "São Paulo, " or "Date of submission: " */
+
+static size_t line_start(const struct text *t, size_t p)
+{
+	while (p > 0 && t->s[p - 1] != '\n')
+		p--;
+	return p;
+}
+
+static size_t line_end(const struct text *t, size_t p)
+{
+	while (p < t->n && t->s[p] != '\n')
+		p++;
+	return p;
+}
+
+/* The date holds its line: see "date line" in dates.h. */
+static int on_date_line(const struct text *t, const lor_date__item *it)
+{
+	size_t s = it->offset, e = it->offset, i, w;
+
+	/* Look back no further than a prefix can reach, so a long line full
+	 * of dates costs linear time, not quadratic. */
+	for (; s > 0 && t->s[s - 1] != '\n'; s--)
+		if (it->offset - s > 2 * PREFIX_BYTES)
+			return 0;
+
+	for (i = it->offset + it->length; i < t->n && t->s[i] != '\n'; i++)
+		if (!is_blank(t->s[i]) && !one_of(t->s[i], ".,;"))
+			return 0;
+	trim(t, &s, &e);
+	for (;;) {  /* "Signed on", "Paris, le" */
+		for (w = e; w > s && is_wordbyte(t->s[w - 1]); w--)
+			;
+		if (w == e || (w > s && is_alnum(t->s[w - 1])) || !word_in(t, w, e, date_leads))
+			break;
+		e = w;
+		trim(t, &s, &e);
+	}
+	if (s == e)
+		return 1;
+	if (e - s > PREFIX_BYTES)
+		return 0;
+	/* "Boston, " or "Monday, "; but of labels only the date's own:
+	 * "Fecha de ingreso: 5.4.2023" dates an admission, not the letter. */
+	if (t->s[e - 1] == ':')
+		return (it->context & LOR_DATE__CTX_LABEL) != 0;
+	return t->s[e - 1] == ',';
+}
+
+/* End of the header: see rule 1 in dates.h. */
+static size_t header_end(const struct text *t)
+{
+	size_t p = 0, end = 0, s, e;
+	int lines = 0;
+
+	while (p < t->n) {
+		size_t le = line_end(t, p);
+
+		s = p;
+		e = le;
+		trim(t, &s, &e);
+		if (s < e) {
+			if (starts_with_any(t, s, e, salutations) || e - s > PARAGRAPH_BYTES ||
+			    ++lines > HEADER_LINES)
+				break;
+			end = le;
+		}
+		p = le + 1;
+	}
+	return end;
+}
+
+/* Start of the signature block: just after the last closing line, if that is
+ * among the last SIGNATURE_LINES non-empty lines; SIZE_MAX if there is none. */
+static size_t signature_start(const struct text *t)
+{
+	size_t le = t->n, ls, s, e;
+	int lines = 0;
+
+	for (;;) {
+		ls = line_start(t, le);
+		s = ls;
+		e = le;
+		trim(t, &s, &e);
+		if (s < e) {
+			if (++lines > SIGNATURE_LINES)
+				return SIZE_MAX;
+			if (e - s <= CLOSING_BYTES && starts_with_any(t, s, e, closings))
+				return le;
+		}
+		if (ls == 0)
+			return SIZE_MAX;
+		le = ls - 1;
+	}
+}
+
+/* Only a DAY or MONTH that is no part of a range, within the text, can date
+ * the letter. */
+static int dateable(const lor_dates__list *list, size_t i, size_t len)
+{
+	const lor_date__item *it = &list->items[i];
+
+	if (it->kind != LOR_DATE__DAY && it->kind != LOR_DATE__MONTH)
+		return 0;
+	if (it->offset > len || it->length > len - it->offset)
+		return 0;
+	return !it->range_end && !(i + 1 < list->count && list->items[i + 1].range_end);
+}
+
+/* Start of the last block (after the last blank line): a signature block
+ * that has no closing word ("Sincerely") above it. */
+static size_t last_block_start(const struct text *t)
+{
+	size_t i = t->n;
+
+	while (i > 0 && (t->s[i - 1] == '\n' || t->s[i - 1] == ' '))
+		i--;
+	for (; i > 1; i--)
+		if (t->s[i - 1] == '\n') {
+			size_t j = i - 1;
+
+			while (j > 0 && t->s[j - 1] == ' ')
+				j--;
+			if (j > 0 && t->s[j - 1] == '\n')
+				return i;
+		}
+	return 0;
+}
+
+/* Does a line from offset from on start with a closing word? Then rule 3
+ * already judged that block, and a date above the closing is not the
+ * signature's. */
+static int block_has_closing(const struct text *t, size_t from)
+{
+	size_t s = from;
+
+	while (s < t->n) {
+		size_t e = s, a, b;
+
+		while (e < t->n && t->s[e] != '\n')
+			e++;
+		a = s;
+		b = e;
+		trim(t, &a, &b);
+		if (a < b && b - a <= CLOSING_BYTES && starts_with_any(t, a, b, closings))
+			return 1;
+		s = e + 1;
+	}
+	return 0;
+}
+
+/* Which rule is being applied by pick(). */
+enum rule { RULE_HEADER, RULE_LABEL, RULE_SIGNATURE, RULE_LAST_BLOCK };
+
+static long pick(const lor_dates__list *list, const struct text *t, enum rule rule)
+{
+	size_t i, from = 0, to = t->n;
+	long month = -1;
+
+	if (rule == RULE_HEADER)
+		to = header_end(t);
+	else if (rule == RULE_SIGNATURE)
+		from = signature_start(t);
+	else if (rule == RULE_LAST_BLOCK)
+		from = last_block_start(t);
+	for (i = 0; i < list->count; i++) {
+		const lor_date__item *it = &list->items[i];
+
+		if (!dateable(list, i, t->n) || it->offset < from || it->offset + it->length > to)
+			continue;
+		if (rule == RULE_LABEL ? !(it->context & LOR_DATE__CTX_LABEL) : !on_date_line(t, it))
+			continue;
+		if (it->kind == LOR_DATE__DAY)
+			return (long)i;
+		if (month < 0)
+			month = (long)i;
+	}
+	return month;
+}
+
+long lor_dates__letter_date(const lor_dates__list *list, const char *text, size_t len)
+{
+	struct text t;
+	long i;
+
+	if (!list || !list->count || !text)
+		return -1;
+	t.s = (const unsigned char *)text;
+	t.n = len;
+	if ((i = pick(list, &t, RULE_HEADER)) >= 0)
+		return i;
+	if ((i = pick(list, &t, RULE_LABEL)) >= 0)
+		return i;
+	if ((i = pick(list, &t, RULE_SIGNATURE)) >= 0)
+		return i;
+	/* A date line in the closing block, as signature blocks without a closing
+	 * word end: "Name, title, institution, 27 August 2026". */
+	if (list->count && last_block_start(&t) > 0 && !block_has_closing(&t, last_block_start(&t)))
+		return pick(list, &t, RULE_LAST_BLOCK);
+	return -1;
+}
+
+/* ---- calendar ---------------------------------------------------------- */
+
+static int days_in_month(int y, int m)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 ? 28 + leap : days[m - 1];
+}
+
+int lor_dates__valid(int year, int month, int day)
+{
+	return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 &&
+	       day <= days_in_month(year, month);
+}
+
+/* Days since 1970-01-01 in the proleptic Gregorian calendar: H. Hinnant's
+ * days_from_civil, counting from March so the leap day falls last. */
+static long days_from_civil(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+long lor_dates__days_between(int y1, int m1, int d1, int y2, int m2, int d2)
+{
+	if (!lor_dates__valid(y1, m1, d1) || !lor_dates__valid(y2, m2, d2))
+		return LOR_DATES__BAD_SPAN;
+	return days_from_civil(y2, m2, d2) - days_from_civil(y1, m1, d1);
+}
+
+int lor_dates__parse_iso(const char *s, int *y, int *m, int *d)
+{
+	static const char shape[] = "dddd-dd-dd";
+	int v[3] = { 0, 0, 0 }, k = 0;
+	size_t i;
+
+	if (!s || !y || !m || !d)
+		return -1;
+	/* Checked byte by byte, so the scan stops at the first NUL. */
+	for (i = 0; i < sizeof(shape) - 1; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (shape[i] == '-') {
+			if (c != '-')
+				return -1;
+			k++;
+		} else if (!is_digit(c)) {
+			return -1;
+		} else {
+			v[k] = v[k] * 10 + (c - '0');
+		}
+	}
+	if (s[i] != '\0' || !lor_dates__valid(v[0], v[1], v[2]))
+		return -1;
+	*y = v[0];
+	*m = v[1];
+	*d = v[2];
+	return 0;
+}
+
+int lor_dates__last_day(const lor_date__item *item, int *y, int *m, int *d)
+{
+	static const int season_end[] = { 0, 5, 8, 11, 2 };
+	int year, month;
+
+	if (!item || !y || !m || !d)
+		return -1;
+	year = item->year;
+	switch (item->kind) {
+	case LOR_DATE__DAY:
+		if (!lor_dates__valid(year, item->month, item->day))
+			return -1;
+		*y = year;
+		*m = item->month;
+		*d = item->day;
+		return 0;
+	case LOR_DATE__MONTH:
+		month = item->month;
+		break;
+	case LOR_DATE__SEASON:
+		if (item->season < LOR_DATE__SPRING || item->season > LOR_DATE__WINTER)
+			return -1;
+		month = season_end[item->season];
+		if (item->season == LOR_DATE__WINTER) {
+			if (year < 1 || year >= 9999)
+				return -1;
+			year++;
+		}
+		break;
+	case LOR_DATE__YEAR:
+		month = 12;
+		break;
+	default:
+		return -1;
+	}
+	if (!lor_dates__valid(year, month, 1))
+		return -1;
+	*y = year;
+	*m = month;
+	*d = days_in_month(year, month);
+	return 0;
+}
