@@ -321,8 +321,10 @@ typedef struct lor_output_options {
 	lor_level min_level;  /* findings below this level are not shown */
 	const char *as_of;    /* "YYYY-MM-DD", echoed in the json report */
 	const char *profile;  /* echoed in the json report */
+	const lor_ruleset *rules; /* optional, borrowed: rule metadata (help texts) for
+	                             formats that describe the rules, e.g. sarif */
 } lor_output_options;
-#define LOR_OUTPUT_OPTIONS_INIT { LOR_OUTPUT_OPTIONS_VERSION, 0, 0, LOR_LEVEL_SUGGESTION, "", "residency" }
+#define LOR_OUTPUT_OPTIONS_INIT { LOR_OUTPUT_OPTIONS_VERSION, 0, 0, LOR_LEVEL_SUGGESTION, "", "residency", NULL }
 
 /* A reporter writes one run's output to fp in a format ("text", "json").
  * Call lor_reporter_file() per checked document and lor_reporter_error() per

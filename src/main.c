@@ -491,6 +491,7 @@ int main(int argc, char **argv)
 	oopts.min_level = cfg.min_level;
 	oopts.as_of = date;
 	oopts.profile = cfg.profile ? cfg.profile : "residency";
+	oopts.rules = rs;
 	oopts.color = !cfg.output && isatty(STDOUT_FILENO) && !(nc && *nc);
 	if (!(out = open_output(cfg.output, &tmp))) {
 		lor_ruleset_free(rs);
