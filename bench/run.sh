@@ -33,13 +33,21 @@ measure() { # label, command...: prints seconds and peak KiB
 }
 set -- $(measure lorlint "$build/lorlint" --format json --as-of 2026-11-27 "$out/letters")
 lt=$1 lrss=$2
+set -- $(measure j1 "$build/lorlint" -j 1 --format json --as-of 2026-11-27 "$out/letters")
+j1=$1 j1rss=$2
+set -- $(measure j2 "$build/lorlint" -j 2 --format json --as-of 2026-11-27 "$out/letters")
+j2=$1 j2rss=$2
 set -- $(measure rg rg -i -c -P -f "$out/patterns.txt" "$out/letters")
 rt=$1 rrss=$2
-awk -v n="$n" -v b="$bytes" -v lt="$lt" -v rt="$rt" -v lrss="$lrss" -v rrss="$rrss" -v np="$npat" -v ns="$nsrc" 'BEGIN {
-	if (lt <= 0) lt = 0.001; if (rt <= 0) rt = 0.001
+awk -v n="$n" -v b="$bytes" -v lt="$lt" -v rt="$rt" -v lrss="$lrss" -v rrss="$rrss" -v np="$npat" -v ns="$nsrc" \
+    -v j1="$j1" -v j2="$j2" -v j1rss="$j1rss" -v j2rss="$j2rss" -v cores="$(nproc)" 'BEGIN {
+	if (lt <= 0) lt = 0.001; if (rt <= 0) rt = 0.001; if (j1 <= 0) j1 = 0.001; if (j2 <= 0) j2 = 0.001
 	printf "corpus: %d letters (%.1f MB) generated from %d sample letters; %d rule patterns\n", n, b / 1e6, ns, np
 	printf "%-28s %8s %12s %10s %12s\n", "run", "seconds", "letters/s", "MB/s", "peak RSS KiB"
-	printf "%-28s %8.2f %12.0f %10.2f %12d\n", "lorlint (all rules, json)", lt, n / lt, b / 1e6 / lt, lrss
+	printf "%-28s %8.2f %12.0f %10.2f %12d\n", "lorlint (default -j, json)", lt, n / lt, b / 1e6 / lt, lrss
+	printf "%-28s %8.2f %12.0f %10.2f %12d\n", "lorlint -j 1", j1, n / j1, b / 1e6 / j1, j1rss
+	printf "%-28s %8.2f %12.0f %10.2f %12d\n", "lorlint -j 2", j2, n / j2, b / 1e6 / j2, j2rss
 	printf "%-28s %8.2f %12.0f %10.2f %12d\n", "rg -i -c -P -f patterns", rt, n / rt, b / 1e6 / rt, rrss
 	printf "ratio lorlint/rg time: %.2f (lorlint tokenizes, scores and reports; rg only counts lines)\n", lt / rt
+	printf "speed-up -j 2 over -j 1: %.2fx on %d cores\n", j1 / j2, cores
 }'

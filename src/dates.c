@@ -606,7 +606,30 @@ static size_t relative(struct scan *sc, size_t p)
 	const char *const *ph;
 	size_t e, q, we;
 
+	size_t w = word_end(t, p);
+	int is_count = -1, is_unit = -1;
+
 	for (ph = relative_phrases; *ph; ph++) {
+		/* Cheap rejections first: this runs at every word of the letter. */
+		if (!memcmp(*ph, "<n>", 3)) {
+			if (is_count < 0)
+				is_count = count_token(t, p) != 0;
+			if (!is_count)
+				continue;
+		} else if (!memcmp(*ph, "<u>", 3)) {
+			if (is_unit < 0)
+				is_unit = w > p && word_in(t, p, w, units);
+			if (!is_unit)
+				continue;
+		} else {
+			const char *sp = strchr(*ph, ' ');
+			size_t k = sp ? (size_t)(sp - *ph) : strlen(*ph);
+
+			/* glued elements ("l' ") are left to phrase_at */
+			if ((*ph)[k - 1] != '\'' &&
+			    (w - p != k || lower(t->s[p]) != lower((unsigned char)(*ph)[0])))
+				continue;
+		}
 		if (!(e = phrase_at(t, p, *ph)))
 			continue;
 		q = skip_ws(t, e);

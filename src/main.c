@@ -13,6 +13,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <getopt.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +27,7 @@
 enum {
 	OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_RULES = 'r', OPT_HELP = 'h', OPT_VERSION = 'V',
 	OPT_PROFILE = 256, OPT_AS_OF, OPT_MIN_LEVEL, OPT_FAIL_LEVEL, OPT_FAIL_UNDER, OPT_REDACT,
-	OPT_NO_DEFAULT_RULES, OPT_LIST_RULES, OPT_EXPLAIN
+	OPT_NO_DEFAULT_RULES, OPT_LIST_RULES, OPT_EXPLAIN, OPT_JOBS = 'j'
 };
 
 typedef struct opt_def {
@@ -46,6 +47,7 @@ static const opt_def options[] = {
 	{ OPT_MIN_LEVEL, "min-level", "LEVEL", "report only findings at or above LEVEL" },
 	{ OPT_FAIL_LEVEL, "fail-level", "LEVEL", "exit 1 on a finding at or above LEVEL (default error)" },
 	{ OPT_FAIL_UNDER, "fail-under", "SCORE", "exit 1 if any letter scores below SCORE (0-100)" },
+	{ OPT_JOBS, "jobs", "N", "check with N worker threads (default: the number of cores)" },
 	{ OPT_REDACT, "redact", NULL, "keep all letter text out of the output" },
 	{ OPT_LIST_RULES, "list-rules", NULL, "list the rules with their level and category, then exit" },
 	{ OPT_EXPLAIN, "explain", "RULE", "show a rule's description, fix, source and examples" },
@@ -59,6 +61,7 @@ typedef struct config {
 	const char **rules;
 	size_t nrules;
 	int builtin, redact, list_rules, fail_under;
+	long jobs;
 	lor_level min_level, fail_level;
 } config;
 
@@ -338,6 +341,14 @@ static int parse_args(config *cfg, int argc, char **argv)
 				return 2;
 			}
 			break;
+		case OPT_JOBS:
+			errno = 0;
+			cfg->jobs = strtol(optarg, &end, 10);
+			if (errno || *end || !*optarg || cfg->jobs < 1 || cfg->jobs > 256) {
+				usage_error("invalid number '%s' for --jobs (expected 1 to 256)", optarg);
+				return 2;
+			}
+			break;
 		case OPT_REDACT: cfg->redact = 1; break;
 		case OPT_LIST_RULES: cfg->list_rules = 1; break;
 		case OPT_EXPLAIN: cfg->explain = optarg; break;
@@ -361,6 +372,171 @@ static int parse_args(config *cfg, int argc, char **argv)
 		}
 	}
 	return -1;
+}
+
+/* ------------------------------------------------------------ the runner */
+
+/* One input's result, made by a worker and consumed in input order. */
+typedef struct job {
+	lor_document *doc;
+	lor_report *report;
+	lor_error err;
+	int rc, done;
+} job;
+
+typedef struct runner {
+	const lor_ruleset *rs;
+	const lor_check_options *copts;
+	lor_reporter *rep;
+	lor_level fail_level;
+	int fail_under, progress;
+	const inputs *in;
+	job *jobs;
+	size_t next, emitted, window;
+	pthread_mutex_t lock;
+	pthread_cond_t ready, room;
+	int errors, failed;
+} runner;
+
+static void check_one(runner *r, size_t k)
+{
+	job *j = &r->jobs[k];
+
+	j->rc = lor_document_read(&j->doc, r->in->paths[k], &j->err);
+	if (!j->rc)
+		j->rc = lor_check(&j->report, r->rs, j->doc, r->copts, &j->err);
+}
+
+/* Workers take inputs in order, never more than `window` ahead of the
+ * output, so memory stays flat however many letters there are. */
+static void *worker_skip(void *arg)
+{
+	runner *r = arg;
+
+	for (;;) {
+		size_t k;
+
+		pthread_mutex_lock(&r->lock);
+		while (r->next < r->in->n && r->next >= r->emitted + r->window)
+			pthread_cond_wait(&r->room, &r->lock);
+		if (r->next >= r->in->n) {
+			pthread_mutex_unlock(&r->lock);
+			return NULL;
+		}
+		k = r->next++;
+		pthread_mutex_unlock(&r->lock);
+		if (r->jobs[k].rc == -1 && r->jobs[k].done)
+			continue; /* marked before the threads started */
+		check_one(r, k);
+		pthread_mutex_lock(&r->lock);
+		r->jobs[k].done = 1;
+		pthread_cond_broadcast(&r->ready);
+		pthread_mutex_unlock(&r->lock);
+	}
+}
+
+static void emit(runner *r, size_t k)
+{
+	job *j = &r->jobs[k];
+	size_t f;
+
+	if (j->rc) {
+		print_error(&j->err);
+		lor_reporter_error(r->rep, &j->err);
+		r->errors++;
+	} else {
+		for (f = 0; f < lor_report_finding_count(j->report); f++)
+			if (lor_report_finding(j->report, f)->level >= r->fail_level)
+				r->failed = 1;
+		if (r->fail_under >= 0 && lor_report_score(j->report) < r->fail_under)
+			r->failed = 1;
+		if (lor_reporter_file(r->rep, j->report))
+			r->errors++;
+	}
+	lor_report_free(j->report);
+	lor_document_free(j->doc);
+	j->report = NULL;
+	j->doc = NULL;
+	if (r->progress && (k + 1) % 50 == 0)
+		fprintf(stderr, "\rlorlint: %zu/%zu letters checked", k + 1, r->in->n);
+}
+
+static long default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : n;
+}
+
+/* Check every input with `jobs` threads (0: one per core) and report them in
+ * input order. Returns -1 if threads could not be started. */
+static int run_jobs(runner *r, const inputs *in, long jobs)
+{
+	pthread_t tids[256];
+	long nthreads = jobs > 0 ? jobs : default_jobs(), t, started = 0;
+	size_t k;
+	int stdin_seen = 0;
+
+	r->in = in;
+	r->window = (size_t)nthreads * 4;
+	if (!in->n)
+		return 0;
+	if (!(r->jobs = calloc(in->n, sizeof(job))))
+		return -1;
+	/* Standard input can be read once; a second "-" is an error in its place. */
+	for (k = 0; k < in->n; k++)
+		if (!strcmp(in->paths[k], "-") && stdin_seen++) {
+			r->jobs[k].rc = -1;
+			snprintf(r->jobs[k].err.path, sizeof(r->jobs[k].err.path), "-");
+			snprintf(r->jobs[k].err.message, sizeof(r->jobs[k].err.message),
+			         "standard input given more than once");
+			r->jobs[k].done = 1;
+		}
+	if ((size_t)nthreads > in->n)
+		nthreads = (long)in->n;
+	if (nthreads == 1) {
+		for (k = 0; k < in->n; k++) {
+			if (!r->jobs[k].done)
+				check_one(r, k);
+			emit(r, k);
+		}
+	} else {
+		pthread_mutex_init(&r->lock, NULL);
+		pthread_cond_init(&r->ready, NULL);
+		pthread_cond_init(&r->room, NULL);
+		/* Pre-marked jobs (a repeated "-") are skipped by the workers. */
+		for (t = 0; t < nthreads; t++)
+			if (!pthread_create(&tids[t], NULL, worker_skip, r))
+				started++;
+		if (!started) {
+			for (k = 0; k < in->n; k++) {
+				if (!r->jobs[k].done)
+					check_one(r, k);
+				emit(r, k);
+			}
+		} else {
+			for (k = 0; k < in->n; k++) {
+				pthread_mutex_lock(&r->lock);
+				while (!r->jobs[k].done)
+					pthread_cond_wait(&r->ready, &r->lock);
+				pthread_mutex_unlock(&r->lock);
+				emit(r, k);
+				pthread_mutex_lock(&r->lock);
+				r->emitted = k + 1;
+				pthread_cond_broadcast(&r->room);
+				pthread_mutex_unlock(&r->lock);
+			}
+		}
+		for (t = 0; t < started; t++)
+			pthread_join(tids[t], NULL);
+		pthread_cond_destroy(&r->ready);
+		pthread_cond_destroy(&r->room);
+		pthread_mutex_destroy(&r->lock);
+	}
+	if (r->progress)
+		fputs("\n", stderr);
+	free(r->jobs);
+	return 0;
 }
 
 /* Open the report destination: stdout, or a temporary file beside FILE. */
@@ -411,7 +587,7 @@ static int close_output(FILE *fp, const char *output, char *tmp, int ok)
 
 int main(int argc, char **argv)
 {
-	config cfg = { "text", NULL, NULL, NULL, NULL, NULL, 0, 1, 0, 0, -1,
+	config cfg = { "text", NULL, NULL, NULL, NULL, NULL, 0, 1, 0, 0, -1, 0,
 		       LOR_LEVEL_SUGGESTION, LOR_LEVEL_ERROR };
 	lor_ruleset_options ropts = LOR_RULESET_OPTIONS_INIT;
 	lor_check_options copts = LOR_CHECK_OPTIONS_INIT;
@@ -423,7 +599,8 @@ int main(int argc, char **argv)
 	visited seen;
 	char date[16], *tmp = NULL;
 	FILE *out;
-	int rc, errors = 0, failed = 0, stdin_used = 0, i;
+	int rc, errors = 0, failed = 0, i;
+	runner run;
 	size_t k;
 	const char *nc = getenv("NO_COLOR");
 
@@ -497,6 +674,12 @@ int main(int argc, char **argv)
 		lor_ruleset_free(rs);
 		return 2;
 	}
+	memset(&run, 0, sizeof(run));
+	run.rs = rs;
+	run.copts = &copts;
+	run.fail_level = cfg.fail_level;
+	run.fail_under = cfg.fail_under;
+	run.progress = isatty(STDERR_FILENO) && in.n > 200;
 	if (lor_reporter_new(&rep, cfg.format, out, &oopts, &err)) {
 		usage_error("unknown format '%s' (expected text or json)", cfg.format);
 		close_output(out, cfg.output, tmp, 0);
@@ -506,33 +689,11 @@ int main(int argc, char **argv)
 		free(in.paths);
 		return 2;
 	}
-	for (k = 0; k < in.n; k++) {
-		const char *path = in.paths[k];
-		lor_document *doc = NULL;
-		lor_report *report = NULL;
-
-		if (!strcmp(path, "-") && stdin_used++) {
-			fputs("-: error: standard input given more than once\n", stderr);
-			errors++;
-			continue;
-		}
-		if (lor_document_read(&doc, path, &err) || lor_check(&report, rs, doc, &copts, &err)) {
-			print_error(&err);
-			lor_reporter_error(rep, &err);
-			errors++;
-			lor_document_free(doc);
-			continue;
-		}
-		for (size_t f = 0; f < lor_report_finding_count(report); f++)
-			if (lor_report_finding(report, f)->level >= cfg.fail_level)
-				failed = 1;
-		if (cfg.fail_under >= 0 && lor_report_score(report) < cfg.fail_under)
-			failed = 1;
-		if (lor_reporter_file(rep, report))
-			errors++;
-		lor_report_free(report);
-		lor_document_free(doc);
-	}
+	run.rep = rep;
+	if (run_jobs(&run, &in, cfg.jobs))
+		errors++;
+	errors += run.errors;
+	failed = run.failed;
 	if (lor_reporter_finish(rep))
 		errors++;
 	lor_reporter_free(rep);
