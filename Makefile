@@ -93,11 +93,23 @@ bench: $(BUILD)/lorlint
 	@tools/deps.sh bench
 	@bench/run.sh $(BUILD)
 
-install: $(BUILD)/lorlint
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+$(BUILD)/lorlint.1: $(BUILD)/lorlint
+	$(BUILD)/lorlint --man > $@
+
+$(BUILD)/lorlint.pc: Makefile
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: lorlint\nDescription: linter for letters of recommendation\nVersion: %s\nRequires.private: %s\nLibs: -L$${libdir} -llorlint\nLibs.private: -lm -lpthread\nCflags: -I$${includedir}\n' \
+		'$(PREFIX)' "$$(sed -n 's/^#define LOR_VERSION "\(.*\)"/\1/p' include/lorlint.h)" '$(PKGS)' > $@
+
+install: $(BUILD)/lorlint $(BUILD)/liblorlint.a $(BUILD)/lorlint.1 $(BUILD)/lorlint.pc
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include \
+		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/lorlint
 	install -m 755 $(BUILD)/lorlint $(DESTDIR)$(PREFIX)/bin/lorlint
 	install -m 644 $(BUILD)/liblorlint.a $(DESTDIR)$(PREFIX)/lib/liblorlint.a
+	install -m 644 $(BUILD)/lorlint.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/lorlint.pc
 	install -m 644 include/lorlint.h $(DESTDIR)$(PREFIX)/include/lorlint.h
+	install -m 644 $(BUILD)/lorlint.1 $(DESTDIR)$(PREFIX)/share/man/man1/lorlint.1
+	cp -R rules $(DESTDIR)$(PREFIX)/share/lorlint/
+	chmod -R a+rX,go-w $(DESTDIR)$(PREFIX)/share/lorlint
 
 clean:
 	rm -rf build

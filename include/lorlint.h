@@ -136,10 +136,17 @@ typedef struct lor_ruleset_options {
 	                           (DIR/<style>/<Rule>.yml) and optionally
 	                           DIR/profiles/<name>.yml; later ones override */
 	size_t ndirs;
+	const char *const *disable;     /* rule ids to leave out */
+	size_t ndisable;
+	const char *const *level_ids;   /* rule ids whose level is overridden ... */
+	const lor_level *levels;        /* ... with these levels */
+	size_t nlevels;
 } lor_ruleset_options;
-#define LOR_RULESET_OPTIONS_INIT { LOR_RULESET_OPTIONS_VERSION, 1, NULL, 0 }
+#define LOR_RULESET_OPTIONS_INIT { LOR_RULESET_OPTIONS_VERSION, 1, NULL, 0, NULL, 0, NULL, NULL, 0 }
 
 /* Load and compile rules and profiles into a new immutable rule set.
+ * Rules named in opts->disable are left out and opts->level_ids get the
+ * given levels; naming a rule that does not exist is LOR_ENOTFOUND.
  * A rule whose id (style.Name) is already loaded replaces the earlier one, so
  * a directory can override a built-in rule; two files with the same id in one
  * directory are an error. Any malformed file stops the load with LOR_ERULE and
@@ -308,6 +315,40 @@ typedef struct lor_language_span {
 } lor_language_span;
 size_t lor_report_language_count(const lor_report *r);
 const lor_language_span *lor_report_language(const lor_report *r, size_t i);
+
+/* ------------------------------------------------------------------ config */
+
+/* A project configuration file (.lorlint.yml). Every field is optional;
+ * unset strings are NULL, unset levels and scores -1. Rule directories are
+ * resolved relative to the file's own directory. */
+typedef struct lor_config {
+	char *path;              /* the file it was read from */
+	char **rules;            /* extra rule directories */
+	size_t nrules;
+	char *profile;
+	char **disable;          /* rule ids to leave out */
+	size_t ndisable;
+	char **level_ids;        /* per-rule level overrides */
+	lor_level *levels;
+	size_t nlevels;
+	char **ignore;           /* path globs (fnmatch, '*' also crosses '/') */
+	size_t nignore;
+	int fail_level;          /* a lor_level, or -1 */
+	int min_level;           /* a lor_level, or -1 */
+	int fail_under;          /* 0..100, or -1 */
+} lor_config;
+
+/* Read the configuration file at path. Unknown keys and wrong types are
+ * LOR_ERULE errors positioned at the YAML node (".lorlint.yml:2:1: error:
+ * unknown key 'fial_under'"); LOR_EIO if it cannot be read. */
+int lor_config_load(lor_config **out, const char *path, lor_error *err);
+void lor_config_free(lor_config *cfg);
+/* Look for ".lorlint.yml" in dir and its parents; on success copy its path,
+ * relative to dir's own form (".lorlint.yml", "../.lorlint.yml" for dir "."),
+ * into buf (of size len) and return 1, else 0. */
+int lor_config_find(char *buf, size_t len, const char *dir);
+/* 1 if path matches one of the config's ignore globs (whole path or base name). */
+int lor_config_ignored(const lor_config *cfg, const char *path);
 
 /* --------------------------------------------------------------- reporters */
 

@@ -27,7 +27,8 @@
 enum {
 	OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_RULES = 'r', OPT_HELP = 'h', OPT_VERSION = 'V',
 	OPT_PROFILE = 256, OPT_AS_OF, OPT_MIN_LEVEL, OPT_FAIL_LEVEL, OPT_FAIL_UNDER, OPT_REDACT,
-	OPT_NO_DEFAULT_RULES, OPT_LIST_RULES, OPT_EXPLAIN, OPT_JOBS = 'j'
+	OPT_NO_DEFAULT_RULES, OPT_LIST_RULES, OPT_EXPLAIN, OPT_CONFIG, OPT_NO_CONFIG, OPT_MAN,
+	OPT_JOBS = 'j'
 };
 
 typedef struct opt_def {
@@ -47,22 +48,25 @@ static const opt_def options[] = {
 	{ OPT_MIN_LEVEL, "min-level", "LEVEL", "report only findings at or above LEVEL" },
 	{ OPT_FAIL_LEVEL, "fail-level", "LEVEL", "exit 1 on a finding at or above LEVEL (default error)" },
 	{ OPT_FAIL_UNDER, "fail-under", "SCORE", "exit 1 if any letter scores below SCORE (0-100)" },
+	{ OPT_CONFIG, "config", "FILE", "read settings from FILE (default: .lorlint.yml here or above)" },
+	{ OPT_NO_CONFIG, "no-config", NULL, "do not look for a .lorlint.yml" },
 	{ OPT_JOBS, "jobs", "N", "check with N worker threads (default: the number of cores)" },
 	{ OPT_REDACT, "redact", NULL, "keep all letter text out of the output" },
 	{ OPT_LIST_RULES, "list-rules", NULL, "list the rules with their level and category, then exit" },
 	{ OPT_EXPLAIN, "explain", "RULE", "show a rule's description, fix, source and examples" },
 	{ OPT_VERSION, "version", NULL, "print the version and exit" },
+	{ OPT_MAN, "man", NULL, "print this manual as a man page (roff) and exit" },
 	{ OPT_HELP, "help", NULL, "print this help and exit" },
 	{ 0, NULL, NULL, NULL }
 };
 
 typedef struct config {
-	const char *format, *output, *profile, *as_of, *explain;
+	const char *format, *output, *profile, *as_of, *explain, *config;
 	const char **rules;
 	size_t nrules;
-	int builtin, redact, list_rules, fail_under;
+	int builtin, redact, list_rules, fail_under, no_config;
 	long jobs;
-	lor_level min_level, fail_level;
+	int min_level, fail_level; /* a lor_level, or -1 when not given */
 } config;
 
 typedef struct inputs {
@@ -82,16 +86,73 @@ static void usage_error(const char *fmt, ...)
 	fputs("\nTry 'lorlint --help' for more information.\n", stderr);
 }
 
+/* The texts --help and --man share. */
+static const char *const synopsis = "[options] [FILE|DIR|-]...";
+static const char *const about =
+	"Check letters of recommendation and report their strength. A DIR is walked\n"
+	"for *.txt and *.md files; - reads standard input.";
+static const char *const exit_text =
+	"0 clean; 1 a finding at or above --fail-level or a score below\n"
+	"--fail-under; 2 usage, input or rule-file error.";
+static const char *const env_text =
+	"NO_COLOR disables colour; SOURCE_DATE_EPOCH sets the default --as-of.";
+
+/* Write s for roff: a leading '.' or '\'' is escaped, '\\' and '-' too. */
+static void roff(const char *s)
+{
+	int bol = 1;
+
+	for (; *s; s++) {
+		if (bol && (*s == '.' || *s == '\''))
+			fputs("\\&", stdout);
+		if (*s == '\\')
+			fputs("\\e", stdout);
+		else if (*s == '-')
+			fputs("\\-", stdout);
+		else
+			putchar(*s);
+		bol = *s == '\n';
+	}
+}
+
+static void print_man(void)
+{
+	const opt_def *o;
+
+	printf(".TH LORLINT 1 \"\" \"lorlint %s\" \"User Commands\"\n", LOR_VERSION);
+	puts(".SH NAME\nlorlint \\- lint letters of recommendation and report their strength");
+	fputs(".SH SYNOPSIS\n.B lorlint\n", stdout);
+	roff(synopsis);
+	fputs("\n.SH DESCRIPTION\n", stdout);
+	roff(about);
+	fputs("\n.SH OPTIONS\n", stdout);
+	for (o = options; o->name; o++) {
+		fputs(".TP\n.B ", stdout);
+		if (o->id < 256)
+			printf("\\-%c, ", o->id);
+		fputs("\\-\\-", stdout);
+		roff(o->name);
+		if (o->arg) {
+			fputs(" \" \\fI", stdout);
+			roff(o->arg);
+			fputs("\\fR\"", stdout);
+		}
+		putchar('\n');
+		roff(o->help);
+		putchar('\n');
+	}
+	fputs(".SH EXIT STATUS\n", stdout);
+	roff(exit_text);
+	fputs("\n.SH ENVIRONMENT\n", stdout);
+	roff(env_text);
+	puts("\n.SH FILES\n.I .lorlint.yml\nproject settings, found from the working directory upward.");
+}
+
 static void print_help(void)
 {
 	const opt_def *o;
 
-	puts("usage: lorlint [options] [FILE|DIR|-]...\n"
-	     "\n"
-	     "Check letters of recommendation and report their strength. A DIR is walked\n"
-	     "for *.txt and *.md files; - reads standard input.\n"
-	     "\n"
-	     "options:");
+	printf("usage: lorlint %s\n\n%s\n\noptions:\n", synopsis, about);
 	for (o = options; o->name; o++) {
 		char left[64];
 
@@ -103,10 +164,7 @@ static void print_help(void)
 			         o->arg ? o->arg : "");
 		printf("  %-30s %s\n", left, o->help);
 	}
-	puts("\nexit status: 0 clean; 1 a finding at or above --fail-level or a score below\n"
-	     "--fail-under; 2 usage, input or rule-file error.\n"
-	     "\n"
-	     "environment: NO_COLOR disables colour; SOURCE_DATE_EPOCH sets the default --as-of.");
+	printf("\nexit status: %s\n\nenvironment: %s\n", exit_text, env_text);
 }
 
 static int add_path(inputs *in, const char *p)
@@ -149,7 +207,7 @@ typedef struct visited {
 
 /* Walk dir for *.txt and *.md in sorted order. Returns 0, or -1 after
  * printing an error (the walk goes on past unreadable entries). */
-static int walk(inputs *in, const char *dir, visited *seen, int *errors)
+static int walk(inputs *in, const char *dir, visited *seen, int *errors, const lor_config *pc)
 {
 	DIR *d;
 	struct dirent *e;
@@ -197,8 +255,10 @@ static int walk(inputs *in, const char *dir, visited *seen, int *errors)
 			if (stat(p, &st) != 0) {
 				fprintf(stderr, "%s: error: cannot read: %s\n", p, strerror(errno));
 				(*errors)++;
+			} else if (lor_config_ignored(pc, p)) {
+				; /* ignored by the configuration */
 			} else if (S_ISDIR(st.st_mode)) {
-				walk(in, p, seen, errors);
+				walk(in, p, seen, errors, pc);
 			} else if (wanted(names[i])) {
 				add_path(in, p);
 			}
@@ -327,12 +387,18 @@ static int parse_args(config *cfg, int argc, char **argv)
 		case OPT_PROFILE: cfg->profile = optarg; break;
 		case OPT_AS_OF: cfg->as_of = optarg; break;
 		case OPT_MIN_LEVEL:
-		case OPT_FAIL_LEVEL:
-			if (lor_level_parse(c == OPT_MIN_LEVEL ? &cfg->min_level : &cfg->fail_level, optarg)) {
+		case OPT_FAIL_LEVEL: {
+			lor_level l;
+
+			if (lor_level_parse(&l, optarg)) {
 				usage_error("invalid level '%s' (expected suggestion, warning or error)", optarg);
 				return 2;
 			}
+			*(c == OPT_MIN_LEVEL ? &cfg->min_level : &cfg->fail_level) = (int)l;
 			break;
+		}
+		case OPT_CONFIG: cfg->config = optarg; break;
+		case OPT_NO_CONFIG: cfg->no_config = 1; break;
 		case OPT_FAIL_UNDER:
 			errno = 0;
 			cfg->fail_under = (int)strtol(optarg, &end, 10);
@@ -354,6 +420,7 @@ static int parse_args(config *cfg, int argc, char **argv)
 		case OPT_EXPLAIN: cfg->explain = optarg; break;
 		case OPT_VERSION: printf("lorlint %s\n", LOR_VERSION); return 0;
 		case OPT_HELP: print_help(); return 0;
+		case OPT_MAN: print_man(); return 0;
 		case ':':
 			usage_error("option '%s' needs a value", argv[optind - 1]);
 			return 2;
@@ -372,6 +439,60 @@ static int parse_args(config *cfg, int argc, char **argv)
 		}
 	}
 	return -1;
+}
+
+/* Read .lorlint.yml (found upward from the working directory, or --config)
+ * and fill what the command line left unset. Returns -1 after printing an
+ * error. Rule directories from the file come before --rules ones, so the
+ * command line overrides. */
+static int load_config(config *cfg, lor_config **out)
+{
+	char path[4096];
+	lor_config *pc = NULL;
+	lor_error err;
+	size_t k;
+
+	*out = NULL;
+	if (cfg->config) {
+		snprintf(path, sizeof(path), "%s", cfg->config);
+	} else if (cfg->no_config || !lor_config_find(path, sizeof(path), ".")) {
+		path[0] = '\0';
+	}
+	if (path[0]) {
+		if (lor_config_load(&pc, path, &err)) {
+			print_error(&err);
+			return -1;
+		}
+		if (!cfg->profile)
+			cfg->profile = pc->profile;
+		if (cfg->fail_level < 0)
+			cfg->fail_level = pc->fail_level;
+		if (cfg->min_level < 0)
+			cfg->min_level = pc->min_level;
+		if (cfg->fail_under < 0)
+			cfg->fail_under = pc->fail_under;
+		if (pc->nrules) {
+			const char **v = malloc((pc->nrules + cfg->nrules) * sizeof(char *));
+
+			if (!v) {
+				lor_config_free(pc);
+				return -1;
+			}
+			for (k = 0; k < pc->nrules; k++)
+				v[k] = pc->rules[k];
+			for (k = 0; k < cfg->nrules; k++)
+				v[pc->nrules + k] = cfg->rules[k];
+			free(cfg->rules);
+			cfg->rules = v;
+			cfg->nrules += pc->nrules;
+		}
+	}
+	if (cfg->fail_level < 0)
+		cfg->fail_level = LOR_LEVEL_ERROR;
+	if (cfg->min_level < 0)
+		cfg->min_level = LOR_LEVEL_SUGGESTION;
+	*out = pc;
+	return 0;
 }
 
 /* ------------------------------------------------------------ the runner */
@@ -585,14 +706,13 @@ static int close_output(FILE *fp, const char *output, char *tmp, int ok)
 	return rc;
 }
 
-int main(int argc, char **argv)
+/* Everything after the rule set is loaded: dates, inputs, the run, the
+ * output. Returns the exit code. */
+static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *pc, int argc, char **argv)
 {
-	config cfg = { "text", NULL, NULL, NULL, NULL, NULL, 0, 1, 0, 0, -1, 0,
-		       LOR_LEVEL_SUGGESTION, LOR_LEVEL_ERROR };
-	lor_ruleset_options ropts = LOR_RULESET_OPTIONS_INIT;
+	config cfg = *cfg0;
 	lor_check_options copts = LOR_CHECK_OPTIONS_INIT;
 	lor_output_options oopts = LOR_OUTPUT_OPTIONS_INIT;
-	lor_ruleset *rs = NULL;
 	lor_reporter *rep = NULL;
 	lor_error err;
 	inputs in = { NULL, 0, 0 };
@@ -604,26 +724,12 @@ int main(int argc, char **argv)
 	size_t k;
 	const char *nc = getenv("NO_COLOR");
 
-	if ((rc = parse_args(&cfg, argc, argv)) >= 0) {
-		free(cfg.rules);
-		return rc;
-	}
-	ropts.builtin = cfg.builtin;
-	ropts.dirs = cfg.rules;
-	ropts.ndirs = cfg.nrules;
-	if (lor_ruleset_load(&rs, &ropts, &err)) {
-		print_error(&err);
-		free(cfg.rules);
-		return 2;
-	}
-	free(cfg.rules);
 	if (cfg.list_rules || cfg.explain) {
 		rc = 0;
 		if (cfg.list_rules)
 			print_rule_list(rs);
 		if (cfg.explain)
 			rc = explain(rs, cfg.explain);
-		lor_ruleset_free(rs);
 		return rc;
 	}
 	if (cfg.as_of) {
@@ -631,12 +737,10 @@ int main(int argc, char **argv)
 		if (strlen(cfg.as_of) >= sizeof(date) ||
 		    lor_date_parse(date, &copts.as_of_year, &copts.as_of_month, &copts.as_of_day)) {
 			usage_error("invalid date '%s' for --as-of (expected YYYY-MM-DD)", cfg.as_of);
-			lor_ruleset_free(rs);
 			return 2;
 		}
 	} else if (today(date, sizeof(date)) ||
 	           lor_date_parse(date, &copts.as_of_year, &copts.as_of_month, &copts.as_of_day)) {
-		lor_ruleset_free(rs);
 		return 2;
 	}
 	if (cfg.profile) {
@@ -645,14 +749,12 @@ int main(int argc, char **argv)
 				break;
 		if (k == lor_ruleset_profile_count(rs)) {
 			usage_error("unknown profile '%s'", cfg.profile);
-			lor_ruleset_free(rs);
 			return 2;
 		}
 	}
 	copts.profile = cfg.profile;
 	if (optind >= argc) {
 		usage_error("%s", "no input files (give FILE, DIR or - for standard input)");
-		lor_ruleset_free(rs);
 		return 2;
 	}
 	seen.n = 0;
@@ -660,30 +762,28 @@ int main(int argc, char **argv)
 		struct stat st;
 
 		if (strcmp(argv[i], "-") && stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
-			walk(&in, argv[i], &seen, &errors);
+			walk(&in, argv[i], &seen, &errors, pc);
 		else
 			add_path(&in, argv[i]);
 	}
 	oopts.redact = cfg.redact;
-	oopts.min_level = cfg.min_level;
+	oopts.min_level = (lor_level)cfg.min_level;
 	oopts.as_of = date;
 	oopts.profile = cfg.profile ? cfg.profile : "residency";
 	oopts.rules = rs;
 	oopts.color = !cfg.output && isatty(STDOUT_FILENO) && !(nc && *nc);
 	if (!(out = open_output(cfg.output, &tmp))) {
-		lor_ruleset_free(rs);
 		return 2;
 	}
 	memset(&run, 0, sizeof(run));
 	run.rs = rs;
 	run.copts = &copts;
-	run.fail_level = cfg.fail_level;
+	run.fail_level = (lor_level)cfg.fail_level;
 	run.fail_under = cfg.fail_under;
 	run.progress = isatty(STDERR_FILENO) && in.n > 200;
 	if (lor_reporter_new(&rep, cfg.format, out, &oopts, &err)) {
 		usage_error("unknown format '%s' (expected text or json)", cfg.format);
 		close_output(out, cfg.output, tmp, 0);
-		lor_ruleset_free(rs);
 		for (k = 0; k < in.n; k++)
 			free(in.paths[k]);
 		free(in.paths);
@@ -702,6 +802,48 @@ int main(int argc, char **argv)
 	for (k = 0; k < in.n; k++)
 		free(in.paths[k]);
 	free(in.paths);
-	lor_ruleset_free(rs);
 	return errors ? 2 : failed ? 1 : 0;
+}
+
+int main(int argc, char **argv)
+{
+	config cfg = { "text", NULL, NULL, NULL, NULL, NULL, NULL, 0, 1, 0, 0, -1, 0, 0, -1, -1 };
+	lor_config *pc = NULL;
+	lor_ruleset_options ropts = LOR_RULESET_OPTIONS_INIT;
+	lor_ruleset *rs = NULL;
+	lor_error err;
+	int rc;
+
+	if ((rc = parse_args(&cfg, argc, argv)) >= 0) {
+		free(cfg.rules);
+		return rc;
+	}
+	if (load_config(&cfg, &pc)) {
+		free(cfg.rules);
+		return 2;
+	}
+	ropts.builtin = cfg.builtin;
+	ropts.dirs = cfg.rules;
+	ropts.ndirs = cfg.nrules;
+	if (pc) {
+		ropts.disable = (const char *const *)pc->disable;
+		ropts.ndisable = pc->ndisable;
+		ropts.level_ids = (const char *const *)pc->level_ids;
+		ropts.levels = pc->levels;
+		ropts.nlevels = pc->nlevels;
+	}
+	if (lor_ruleset_load(&rs, &ropts, &err)) {
+		if (pc && !err.path[0])
+			snprintf(err.path, sizeof(err.path), "%s", pc->path);
+		print_error(&err);
+		free(cfg.rules);
+		lor_config_free(pc);
+		return 2;
+	}
+	free(cfg.rules);
+	cfg.rules = NULL;
+	rc = check_inputs(&cfg, rs, pc, argc, argv);
+	lor_ruleset_free(rs);
+	lor_config_free(pc);
+	return rc;
 }

@@ -598,6 +598,31 @@ static int load_dir(lor_ruleset *rs, const char *dir, lor_error *err)
 	return rc;
 }
 
+/* Leave out disabled rules and override levels, as a config file asks. */
+static int apply_settings(lor_ruleset *rs, const lor_ruleset_options *opts, lor_error *err)
+{
+	size_t i, k;
+
+	for (k = 0; k < opts->nlevels; k++) {
+		for (i = 0; i < rs->nrules && strcmp(rs->rules[i]->id, opts->level_ids[k]); i++)
+			;
+		if (i == rs->nrules)
+			return lor_error__set(err, LOR_ENOTFOUND, "", 0, 0, "unknown rule '%s' in level overrides",
+			                      opts->level_ids[k]);
+		rs->rules[i]->level = opts->levels[k];
+	}
+	for (k = 0; k < opts->ndisable; k++) {
+		for (i = 0; i < rs->nrules && strcmp(rs->rules[i]->id, opts->disable[k]); i++)
+			;
+		if (i == rs->nrules)
+			return lor_error__set(err, LOR_ENOTFOUND, "", 0, 0, "unknown rule '%s' in disabled rules",
+			                      opts->disable[k]);
+		rule_free(rs->rules[i]);
+		rs->rules[i] = rs->rules[--rs->nrules];
+	}
+	return LOR_OK;
+}
+
 int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_error *err)
 {
 	lor_ruleset_options defaults = LOR_RULESET_OPTIONS_INIT;
@@ -616,6 +641,8 @@ int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_err
 		rc = load_embedded(rs, err);
 	for (i = 0; !rc && i < opts->ndirs; i++)
 		rc = load_dir(rs, opts->dirs[i], err);
+	if (!rc)
+		rc = apply_settings(rs, opts, err);
 	if (rc) {
 		lor_ruleset_free(rs);
 		return rc;

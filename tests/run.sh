@@ -12,6 +12,7 @@ for t in "$build"/tests/test_*; do
 	[ -x "$t" ] || continue
 	if "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: $t" >&2; fi
 done
+if tests/install.sh "$build"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: make install" >&2; fi
 if tests/golden.sh "$build" check; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: golden corpus reports" >&2; fi
 echo "suites: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -51,10 +51,13 @@ static char *run(const char *cmd, const char *path, int *code, char **err_text)
 	pid = fork();
 	assert_true(pid >= 0);
 	if (pid == 0) {
-		char newpath[8192];
+		char newpath[8192], abs[4096];
 		const char *build = getenv("LORLINT_BUILD");
 
-		snprintf(newpath, sizeof(newpath), "%s:%s", build ? build : "build", path);
+		/* absolute, so that a case may cd elsewhere */
+		if (!realpath(build ? build : "build", abs))
+			snprintf(abs, sizeof(abs), "%s", build ? build : "build");
+		snprintf(newpath, sizeof(newpath), "%s:%s", abs, path);
 		setenv("PATH", newpath, 1);
 		setenv("NO_COLOR", "1", 1);
 		unsetenv("SOURCE_DATE_EPOCH");

@@ -1,0 +1,56 @@
+# Suppression comments in a Markdown letter: off/on, disable/enable per rule.
+$ lorlint --no-default-rules --rules tests/fixtures/rules/ok --min-level warning --as-of 2026-11-27 tests/fixtures/letters/suppress.md
+? 1
+> tests/fixtures/letters/suppress.md:1:1: error: no explicit recommendation (found 0) [fx.Endorse]
+> tests/fixtures/letters/suppress.md:3:8: warning: 'no complaints' is faint praise [fx.Faint]
+> tests/fixtures/letters/suppress.md:13:8: warning: 'no complaints' is faint praise [fx.Faint]
+>
+> tests/fixtures/letters/suppress.md  score 0/100  weak  (profile residency, 45 words, 3 findings shown)
+>   ✗ explicit_endorsement           fx.Endorse
+>   ✗ comparative_ranking            (no rule checks this)
+>   ✗ concrete_informatics_example   (no rule checks this)
+>   ✗ observation_context            (no rule checks this)
+>   ✗ vague_endorsement              fx.Faint
+>   ✓ generic_praise_only            (no rule checks this)
+>   ✓ stale_date                     (no rule checks this)
+>   ✓ non_english                    (no rule checks this)
+>   ✓ visa_mention                   (no rule checks this)
+>   ✓ short_letter                   (no rule checks this)
+>
+> 1 file checked: 0 strong, 0 moderate, 1 weak; 0 errors
+
+# Output order is the input order whatever -j is: -j 1 and -j 3 give the same bytes.
+$ lorlint -j 1 --format json --as-of 2026-11-27 corpus > /tmp/lorlint-j1.json; lorlint -j 3 --format json --as-of 2026-11-27 corpus > /tmp/lorlint-j3.json; cmp /tmp/lorlint-j1.json /tmp/lorlint-j3.json && echo identical; rm -f /tmp/lorlint-j1.json /tmp/lorlint-j3.json
+> identical
+
+$ lorlint -j 0 x.txt
+? 2
+! lorlint: error: invalid number '0' for --jobs (expected 1 to 256)
+! Try 'lorlint --help' for more information.
+
+# -o writes atomically: the file appears complete, no temporary file is left behind.
+$ d=$(mktemp -d) && lorlint --no-default-rules --rules tests/fixtures/rules/ok --format json --as-of 2026-11-27 -o $d/out.json tests/fixtures/letters/firm.txt; echo "exit $?"; ls $d; grep -c '"summary"' $d/out.json; rm -rf $d
+> exit 0
+> out.json
+> 1
+
+# An unwritable output: a clear error and exit 2; nothing is left behind.
+$ lorlint --no-default-rules --rules tests/fixtures/rules/ok -o /nonexistent-dir/out.json tests/fixtures/letters/firm.txt
+? 2
+! /nonexistent-dir/out.json: error: cannot write: No such file or directory
+
+# --fail-under and --fail-level decide the exit code.
+$ lorlint --no-default-rules --rules tests/fixtures/rules/ok --fail-level warning --min-level error tests/fixtures/letters/faint.txt > /dev/null; echo "exit $?"
+> exit 1
+
+$ lorlint --no-default-rules --rules tests/fixtures/rules/ok --fail-level error tests/fixtures/letters/firm.txt > /dev/null; echo "exit $?"
+> exit 0
+
+$ lorlint --fail-under 101 tests/fixtures/letters/firm.txt
+? 2
+! lorlint: error: invalid score '101' for --fail-under (expected 0 to 100)
+! Try 'lorlint --help' for more information.
+
+$ lorlint --fail-under 90 --as-of 2026-11-27 tests/fixtures/letters/firm.txt > /dev/null; echo "exit $?"
+> exit 1
+
