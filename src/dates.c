@@ -25,10 +25,18 @@ struct text {
 	size_t n;
 };
 
+#define MAX_RELATIVE 64
+
 struct scan {
 	struct text t;
 	lor_dates__list list;
 	int oom;
+	/* Length of each relative phrase's first element, computed once per
+	 * extraction: relative() runs at every word of the letter. */
+	unsigned char rel_first[MAX_RELATIVE];
+	/* Which (first letter, byte length) pairs can start a relative phrase,
+	 * or be a month or season name: most words are rejected with one look. */
+	unsigned char rel_ok[26][32], name_ok[26][32];
 };
 
 /* ---- characters and tokens ------------------------------------------- */
@@ -212,6 +220,9 @@ static const char *const relative_phrases[] = {
 	"<u> dernier", "il y a <n> <u>", "cette <u>", "cet <u>", "ce <u>",
 	NULL
 };
+
+_Static_assert(sizeof(relative_phrases) / sizeof(*relative_phrases) <= MAX_RELATIVE,
+               "raise MAX_RELATIVE");
 
 static const char *const units[] = {
 	"year", "years", "month", "months", "week", "weeks", "semester",
@@ -610,6 +621,8 @@ static size_t relative(struct scan *sc, size_t p)
 	int is_count = -1, is_unit = -1;
 
 	for (ph = relative_phrases; *ph; ph++) {
+		size_t k = sc->rel_first[ph - relative_phrases];
+
 		/* Cheap rejections first: this runs at every word of the letter. */
 		if (!memcmp(*ph, "<n>", 3)) {
 			if (is_count < 0)
@@ -622,9 +635,6 @@ static size_t relative(struct scan *sc, size_t p)
 			if (!is_unit)
 				continue;
 		} else {
-			const char *sp = strchr(*ph, ' ');
-			size_t k = sp ? (size_t)(sp - *ph) : strlen(*ph);
-
 			/* glued elements ("l' ") are left to phrase_at */
 			if ((*ph)[k - 1] != '\'' &&
 			    (w - p != k || lower(t->s[p]) != lower((unsigned char)(*ph)[0])))
@@ -767,14 +777,50 @@ static size_t scan_number(struct scan *sc, size_t p)
 
 /* "March 2021", "Sept. 2019", "March 3, 2021", "Mar 3rd 2021", "Spring 2022",
  * "October 22-25, 2023" */
+static void mark_ok(unsigned char ok[26][32], const char *w, size_t len)
+{
+	unsigned char c = lower((unsigned char)w[0]);
+
+	if (c >= 'a' && c <= 'z' && len < 32)
+		ok[c - 'a'][len] = 1;
+}
+
+/* Fill the quick filters of scan_word from the tables. */
+static void init_filters(struct scan *sc)
+{
+	size_t i;
+
+	for (i = 0; relative_phrases[i]; i++) {
+		size_t k = sc->rel_first[i];
+
+		if (relative_phrases[i][0] != '<') {
+			mark_ok(sc->rel_ok, relative_phrases[i], k);
+			if (k > 1) /* a glued "l'" may end its word before the apostrophe */
+				mark_ok(sc->rel_ok, relative_phrases[i], k - 1);
+		}
+	}
+	for (i = 0; counts[i]; i++)
+		mark_ok(sc->rel_ok, counts[i], strlen(counts[i]));
+	for (i = 0; units[i]; i++)
+		mark_ok(sc->rel_ok, units[i], strlen(units[i]));
+	for (i = 0; i < sizeof(months) / sizeof(*months); i++)
+		mark_ok(sc->name_ok, months[i].name, strlen(months[i].name));
+	for (i = 0; i < sizeof(seasons) / sizeof(*seasons); i++)
+		mark_ok(sc->name_ok, seasons[i].name, strlen(seasons[i].name));
+}
+
 static size_t scan_word(struct scan *sc, size_t p)
 {
 	const struct text *t = &sc->t;
 	size_t e = word_end(t, p), q, r, de, ye, r2 = 0, de2 = 0;
 	int month, season, abbrev = 0, year, d1, d2;
+	unsigned char c0 = lower(t->s[p]);
+	int ascii = c0 >= 'a' && c0 <= 'z' && e - p < 32;
 
-	if ((r = relative(sc, p)))
+	if ((!ascii || sc->rel_ok[c0 - 'a'][e - p]) && (r = relative(sc, p)))
 		return r;
+	if (ascii && !sc->name_ok[c0 - 'a'][e - p])
+		return 0;
 	if ((season = lookup(seasons, sizeof(seasons) / sizeof(*seasons), t, p, e, &abbrev))) {
 		lor_date__item *it;
 
@@ -938,6 +984,13 @@ int lor_dates__extract(lor_dates__list *out, const char *text, size_t len)
 	memset(&sc, 0, sizeof(sc));
 	sc.t.s = (const unsigned char *)text;
 	sc.t.n = len;
+	for (p = 0; relative_phrases[p] && p < MAX_RELATIVE; p++) {
+		const char *sp = strchr(relative_phrases[p], ' ');
+
+		sc.rel_first[p] = (unsigned char)(sp ? (size_t)(sp - relative_phrases[p]) : strlen(relative_phrases[p]));
+	}
+	init_filters(&sc);
+	p = 0;
 	while (p < len) {
 		unsigned char c = sc.t.s[p];
 		int start = p == 0 || !is_alnum(sc.t.s[p - 1]);
