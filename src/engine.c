@@ -22,6 +22,7 @@ struct lor_report {
 	size_t words;
 	int has_date, year, month, day;
 	lor_language_span *langs;
+	char (*lang_codes)[8];
 	size_t nlangs;
 };
 
@@ -383,6 +384,7 @@ static void ctx_release(lor_ctx *ctx)
 	size_t i;
 
 	lor_dates__list_release(&ctx->dates);
+	free(ctx->langs);
 	for (i = 0; i < ctx->nfindings; i++) {
 		free(ctx->findings[i].message);
 		free(ctx->findings[i].redacted);
@@ -415,6 +417,7 @@ void lor_report_free(lor_report *r)
 	free(r->findings);
 	free(r->profile);
 	free(r->langs);
+	free(r->lang_codes);
 	lor_score__release(&r->score);
 	free(r);
 }
@@ -472,6 +475,7 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 		return lor_error__set(err, LOR_ENOTFOUND, "", 0, 0, "unknown profile '%s'", pname);
 	if ((rc = ctx_init(&ctx, doc, err)))
 		return rc;
+	ctx.rs = rs;
 	ctx.as_of_year = opts->as_of_year;
 	ctx.as_of_month = opts->as_of_month;
 	ctx.as_of_day = opts->as_of_day;
@@ -517,6 +521,22 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 		r->decided_by[s] = ctx.signal_rule[s] ? ctx.signal_rule[s]->id : NULL;
 	}
 	r->words = doc->ntok[LOR_TOK_WORD];
+	if (ctx.nlangs) {
+		if (!(r->langs = calloc(ctx.nlangs, sizeof(*r->langs))) ||
+		    !(r->lang_codes = calloc(ctx.nlangs, sizeof(*r->lang_codes)))) {
+			lor_report_free(r);
+			ctx_release(&ctx);
+			return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
+		}
+		for (i = 0; i < ctx.nlangs; i++) {
+			memcpy(r->lang_codes[i], ctx.langs[i].code, sizeof(r->lang_codes[i]));
+			r->langs[i].paragraph = ctx.langs[i].paragraph;
+			r->langs[i].line = ctx.langs[i].line;
+			r->langs[i].lang = r->lang_codes[i];
+			r->langs[i].confidence = ctx.langs[i].confidence;
+		}
+		r->nlangs = ctx.nlangs;
+	}
 	if (lor_ctx__dates(&ctx)) {
 		lor_report_free(r);
 		ctx_release(&ctx);
@@ -628,7 +648,8 @@ const lor_language_span *lor_report_language(const lor_report *r, size_t i)
 /* -------------------------------------------------------------- self-test */
 
 /* Run one rule over text; *hits is the number of findings it makes. */
-static int run_one(const lor_rule *rule, const char *text, size_t *hits, lor_error *err)
+static int run_one(const lor_ruleset *rs, const lor_rule *rule, const char *text, size_t *hits,
+                   lor_error *err)
 {
 	lor_document *doc;
 	lor_ctx ctx;
@@ -640,6 +661,7 @@ static int run_one(const lor_rule *rule, const char *text, size_t *hits, lor_err
 		lor_document_free(doc);
 		return rc;
 	}
+	ctx.rs = rs;
 	ctx.as_of_year = 2026;
 	ctx.as_of_month = 11;
 	ctx.as_of_day = 27;
@@ -660,7 +682,7 @@ int lor_ruleset_selftest(const lor_ruleset *rs, size_t i, lor_error *err)
 		return lor_error__set(err, LOR_EARG, "", 0, 0, "no rule %zu", i);
 	rule = rs->rules[i];
 	for (k = 0; k < rule->nbad; k++) {
-		if ((rc = run_one(rule, rule->bad[k], &hits, err)))
+		if ((rc = run_one(rs, rule, rule->bad[k], &hits, err)))
 			return rc;
 		if (!hits)
 			return lor_error__set(err, LOR_ERULE, rule->path, 0, 0,
@@ -668,7 +690,7 @@ int lor_ruleset_selftest(const lor_ruleset *rs, size_t i, lor_error *err)
 			                      k + 1, rule->bad[k]);
 	}
 	for (k = 0; k < rule->ngood; k++) {
-		if ((rc = run_one(rule, rule->good[k], &hits, err)))
+		if ((rc = run_one(rs, rule, rule->good[k], &hits, err)))
 			return rc;
 		if (hits)
 			return lor_error__set(err, LOR_ERULE, rule->path, 0, 0,

@@ -18,6 +18,7 @@
 #include <yaml.h>
 
 #include "dates.h"
+#include "lang.h"
 #include "lorlint.h"
 
 #if defined(__GNUC__)
@@ -214,6 +215,7 @@ struct lor_ruleset {
 	size_t nrules, caprules;
 	lor_profile **profiles;  /* sorted by name */
 	size_t nprofiles, capprofiles;
+	lor_lang__model *lang;   /* from the last source with a lang/ folder; may be NULL */
 };
 
 /* ---------------------------------------------------------------- engine.c */
@@ -224,8 +226,18 @@ typedef struct lor_ifinding {
 	char *message, *redacted;
 } lor_ifinding;
 
+/* A paragraph or sentence in another language, as the language rules find it. */
+typedef struct lor_ilang {
+	size_t paragraph, line;
+	char code[8];
+	double confidence;
+} lor_ilang;
+
 struct lor_ctx {
 	const lor_document *doc;
+	const lor_ruleset *rs;
+	lor_ilang *langs;
+	size_t nlangs, caplangs;
 	lor_matcher matcher;
 	lor_ifinding *findings;
 	size_t nfindings, capfindings;
@@ -288,7 +300,8 @@ struct lor_reporter {
 	void *state;   /* the format's own */
 };
 
-extern const lor_reporter_ops lor_report_text, lor_report_json;
+extern const lor_reporter_ops lor_report_text, lor_report_json, lor_report_sarif,
+	lor_report_summary, lor_report_html;
 
 /* The finding's message as the options allow (redacted or not). */
 const char *lor_reporter__message(const lor_reporter *rep, const lor_finding *f);

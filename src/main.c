@@ -39,7 +39,7 @@ typedef struct opt_def {
 } opt_def;
 
 static const opt_def options[] = {
-	{ OPT_FORMAT, "format", "FORMAT", "output format: text (default) or json" },
+	{ OPT_FORMAT, "format", "FORMAT", "output format: text (default), json, sarif, summary or html" },
 	{ OPT_OUTPUT, "output", "FILE", "write the report to FILE (atomically) instead of stdout" },
 	{ OPT_RULES, "rules", "DIR", "add or override rule styles from DIR (repeatable)" },
 	{ OPT_NO_DEFAULT_RULES, "no-default-rules", NULL, "do not load the built-in rules" },
@@ -184,6 +184,17 @@ static int add_path(inputs *in, const char *p)
 		return -1;
 	in->paths[in->n++] = copy;
 	return 0;
+}
+
+static void free_inputs(inputs *in)
+{
+	size_t k;
+
+	for (k = 0; k < in->n; k++)
+		free(in->paths[k]);
+	free(in->paths);
+	in->paths = NULL;
+	in->n = in->cap = 0;
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -773,6 +784,7 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 	oopts.rules = rs;
 	oopts.color = !cfg.output && isatty(STDOUT_FILENO) && !(nc && *nc);
 	if (!(out = open_output(cfg.output, &tmp))) {
+		free_inputs(&in);
 		return 2;
 	}
 	memset(&run, 0, sizeof(run));
@@ -782,11 +794,9 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 	run.fail_under = cfg.fail_under;
 	run.progress = isatty(STDERR_FILENO) && in.n > 200;
 	if (lor_reporter_new(&rep, cfg.format, out, &oopts, &err)) {
-		usage_error("unknown format '%s' (expected text or json)", cfg.format);
+		usage_error("unknown format '%s' (expected text, json, sarif, summary or html)", cfg.format);
 		close_output(out, cfg.output, tmp, 0);
-		for (k = 0; k < in.n; k++)
-			free(in.paths[k]);
-		free(in.paths);
+		free_inputs(&in);
 		return 2;
 	}
 	run.rep = rep;
@@ -799,9 +809,7 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 	lor_reporter_free(rep);
 	if (close_output(out, cfg.output, tmp, 1))
 		errors++;
-	for (k = 0; k < in.n; k++)
-		free(in.paths[k]);
-	free(in.paths);
+	free_inputs(&in);
 	return errors ? 2 : failed ? 1 : 0;
 }
 

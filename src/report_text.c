@@ -41,6 +41,42 @@ static void bar(FILE *fp, int score, int max)
 		fputs(i < filled ? "\xE2\x96\x88" : "\xE2\x96\x91", fp); /* full block, light shade */
 }
 
+static const lor_finding *first_of(const lor_report *r, const char *rule)
+{
+	size_t i;
+
+	for (i = 0; i < lor_report_finding_count(r); i++)
+		if (!strcmp(lor_report_finding(r, i)->rule, rule))
+			return lor_report_finding(r, i);
+	return NULL;
+}
+
+/* The three most important fixes, one per rule: errors first, then
+ * warnings, then suggestions, each in the letter's order. */
+static void top_fixes(lor_reporter *rep, const lor_report *r)
+{
+	const char *shown[3];
+	size_t n = 0, i, k;
+	int level;
+
+	for (level = LOR_LEVEL_ERROR; level >= (int)rep->opts.min_level && n < 3; level--)
+		for (i = 0; i < lor_report_finding_count(r) && n < 3; i++) {
+			const lor_finding *f = lor_report_finding(r, i);
+
+			if ((int)f->level != level || !f->fix)
+				continue;
+			for (k = 0; k < n && strcmp(shown[k], f->rule); k++)
+				;
+			if (k < n)
+				continue;
+			if (!n)
+				fputs("  top fixes:\n", rep->fp);
+			shown[n++] = f->rule;
+			fprintf(rep->fp, "  %zu. %s %s[%s]%s\n", n, f->fix, col(rep, C_DIM), f->rule,
+			        col(rep, C_RESET));
+		}
+}
+
 static int file(lor_reporter *rep, const lor_report *r)
 {
 	FILE *fp = rep->fp;
@@ -83,17 +119,23 @@ static int file(lor_reporter *rep, const lor_report *r)
 		/* A check mark means "good for the letter": a positive signal that is
 		 * present, or a defect that is absent. */
 		int good = lor_signal_is_positive((lor_signal)c) ? on : !on;
+		const lor_finding *f = by ? first_of(r, by) : NULL;
+		char where[48] = "";
 
-		fprintf(fp, "  %s%s%s %-30s %s%s%s\n", col(rep, good ? C_GREEN : C_RED),
+		/* The finding that decided it, when the rule made one: where it is. */
+		if (f && f->span.length)
+			snprintf(where, sizeof(where), " at %zu:%zu", f->span.line, f->span.column);
+		fprintf(fp, "  %s%s%s %-30s %s%s%s%s\n", col(rep, good ? C_GREEN : C_RED),
 		        good ? "\xE2\x9C\x93" : "\xE2\x9C\x97", col(rep, C_RESET),
 		        lor_signal_name((lor_signal)c), col(rep, C_DIM),
-		        by ? by : "(no rule checks this)", col(rep, C_RESET));
+		        by ? by : "(no rule checks this)", where, col(rep, C_RESET));
 	}
 	for (i = 0; i < lor_report_reason_count(r); i++) {
 		const lor_reason *rs = lor_report_reason(r, i);
 
 		fprintf(fp, "  %+4d %-12s %s\n", rs->points, rs->category, rs->reason);
 	}
+	top_fixes(rep, r);
 	fputc('\n', fp);
 	return LOR_OK;
 }

@@ -9,8 +9,11 @@
 
 #include "internal.h"
 
-static const lor_reporter_ops *const formats[] = { &lor_report_text, &lor_report_json, NULL };
-static const char *const format_names[] = { "text", "json", NULL };
+static const lor_reporter_ops *const formats[] = {
+	&lor_report_text, &lor_report_json, &lor_report_sarif, &lor_report_summary, &lor_report_html,
+	NULL
+};
+static const char *const format_names[] = { "text", "json", "sarif", "summary", "html", NULL };
 
 const char *const *lor_reporter_formats(void)
 {
@@ -28,7 +31,8 @@ int lor_reporter_new(lor_reporter **out, const char *format, FILE *fp,
 		;
 	if (!formats[i])
 		return lor_error__set(err, LOR_ENOTFOUND, "", 0, 0,
-		                      "unknown format '%s' (expected text or json)", format ? format : "");
+		                      "unknown format '%s' (expected text, json, sarif, summary or html)",
+		                      format ? format : "");
 	if (!(rep = calloc(1, sizeof(*rep))))
 		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
 	rep->ops = formats[i];

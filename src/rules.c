@@ -22,7 +22,7 @@
 #include "internal.h"
 
 extern const lor_rule_kind lor_kind_existence, lor_kind_substitution, lor_kind_occurrence,
-	lor_kind_cooccurrence, lor_kind_metric, lor_kind_dates;
+	lor_kind_cooccurrence, lor_kind_metric, lor_kind_dates, lor_kind_language;
 
 /* The registry: one line per rule kind. */
 static const lor_rule_kind *const kinds[] = {
@@ -32,6 +32,7 @@ static const lor_rule_kind *const kinds[] = {
 	&lor_kind_cooccurrence,
 	&lor_kind_metric,
 	&lor_kind_dates,
+	&lor_kind_language,
 	NULL
 };
 
@@ -501,11 +502,51 @@ static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *fi
 	return LOR_OK;
 }
 
+/* The language module reports "file:line: error: what"; keep that shape. */
+static int lang_error(lor_error *err, const char *msg)
+{
+	const char *sep = strstr(msg, ": error: ");
+
+	if (!sep)
+		return lor_error__set(err, LOR_ERULE, "", 0, 0, "%s", msg);
+	lor_error__set(err, LOR_ERULE, "", 0, 0, "%s", sep + 9);
+	if (err)
+		snprintf(err->path, sizeof(err->path), "%.*s", (int)(sep - msg), msg);
+	return LOR_ERULE;
+}
+
+/* Build the language model from blobs, replacing any earlier one. */
+static int load_lang(lor_ruleset *rs, const lor_lang__blob *blobs, size_t n, lor_error *err)
+{
+	lor_lang__model *m = NULL;
+	char msg[1024];
+
+	if (!n)
+		return LOR_OK;
+	if (lor_lang__model_new(&m, blobs, n, msg, sizeof(msg)))
+		return lang_error(err, msg);
+	lor_lang__model_free(rs->lang);
+	rs->lang = m;
+	return LOR_OK;
+}
+
 static int load_embedded(lor_ruleset *rs, lor_error *err)
 {
 	seen sn = { 0 };
-	size_t i;
+	size_t i, nblobs = 0;
 	int rc = LOR_OK;
+	lor_lang__blob *blobs = calloc(lor_embedded__count + 1, sizeof(*blobs));
+
+	if (!blobs)
+		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
+	for (i = 0; i < lor_embedded__count; i++)
+		if (!strncmp(lor_embedded__files[i].path, "rules/lang/", 11)) {
+			blobs[nblobs].name = lor_embedded__files[i].path;
+			blobs[nblobs].data = (const unsigned char *)lor_embedded__files[i].data;
+			blobs[nblobs++].len = lor_embedded__files[i].len;
+		}
+	rc = load_lang(rs, blobs, nblobs, err);
+	free(blobs);
 
 	for (i = 0; i < lor_embedded__count && !rc; i++) {
 		const lor_embedded_file *f = &lor_embedded__files[i];
@@ -574,8 +615,20 @@ static int load_dir(lor_ruleset *rs, const char *dir, lor_error *err)
 		return rc;
 	for (i = 0; i < nstyles && !rc; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, styles[i]);
-		if (!is_dir(path) || !strcmp(styles[i], "lang"))
+		if (!is_dir(path))
 			continue;
+		if (!strcmp(styles[i], "lang")) {
+			lor_lang__model *m = NULL;
+			char msg[1024];
+
+			if (lor_lang__model_load_dir(&m, path, msg, sizeof(msg))) {
+				rc = lang_error(err, msg);
+				break;
+			}
+			lor_lang__model_free(rs->lang);
+			rs->lang = m;
+			continue;
+		}
 		if ((rc = list_dir(path, &files, &nfiles, err)))
 			break;
 		for (j = 0; j < nfiles && !rc; j++) {
@@ -665,6 +718,7 @@ void lor_ruleset_free(lor_ruleset *rs)
 		rule_free(rs->rules[i]);
 	for (i = 0; i < rs->nprofiles; i++)
 		lor_profile__free(rs->profiles[i]);
+	lor_lang__model_free(rs->lang);
 	free(rs->rules);
 	free(rs->profiles);
 	free(rs);

@@ -14,5 +14,6 @@ for t in "$build"/tests/test_*; do
 done
 if tests/install.sh "$build"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: make install" >&2; fi
 if tests/golden.sh "$build" check; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: golden corpus reports" >&2; fi
+if tests/browser/run.sh "$build"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: browser test of the html report" >&2; fi
 echo "suites: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

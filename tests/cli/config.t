@@ -21,7 +21,7 @@ $ cd tests/fixtures/config/good/sub && lorlint --no-default-rules --as-of 2026-1
 >   ✗ comparative_ranking            (no rule checks this)
 >   ✗ concrete_informatics_example   (no rule checks this)
 >   ✗ observation_context            (no rule checks this)
->   ✗ vague_endorsement              fx.Faint
+>   ✗ vague_endorsement              fx.Faint at 1:8
 >   ✓ generic_praise_only            (no rule checks this)
 >   ✓ stale_date                     (no rule checks this)
 >   ✓ non_english                    (no rule checks this)
@@ -40,7 +40,7 @@ $ cd tests/fixtures/config/good && lorlint --no-default-rules --min-level error 
 >   ✗ comparative_ranking            (no rule checks this)
 >   ✗ concrete_informatics_example   (no rule checks this)
 >   ✗ observation_context            (no rule checks this)
->   ✗ vague_endorsement              fx.Faint
+>   ✗ vague_endorsement              fx.Faint at 1:8
 >   ✓ generic_praise_only            (no rule checks this)
 >   ✓ stale_date                     (no rule checks this)
 >   ✓ non_english                    (no rule checks this)

@@ -33,7 +33,7 @@ $ printf 'We had no complaints.\n' | lorlint --no-default-rules --rules tests/fi
 >   ✗ comparative_ranking            (no rule checks this)
 >   ✗ concrete_informatics_example   (no rule checks this)
 >   ✗ observation_context            (no rule checks this)
->   ✗ vague_endorsement              fx.Faint
+>   ✗ vague_endorsement              fx.Faint at 1:8
 >   ✓ generic_praise_only            (no rule checks this)
 >   ✓ stale_date                     (no rule checks this)
 >   ✓ non_english                    (no rule checks this)

@@ -10,7 +10,7 @@ $ lorlint --no-default-rules --rules tests/fixtures/rules/ok --min-level warning
 >   ✗ comparative_ranking            (no rule checks this)
 >   ✗ concrete_informatics_example   (no rule checks this)
 >   ✗ observation_context            (no rule checks this)
->   ✗ vague_endorsement              fx.Faint
+>   ✗ vague_endorsement              fx.Faint at 3:8
 >   ✓ generic_praise_only            (no rule checks this)
 >   ✓ stale_date                     (no rule checks this)
 >   ✓ non_english                    (no rule checks this)

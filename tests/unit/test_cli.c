@@ -1,6 +1,6 @@
 /* test_cli.c - CLI transcript tests: run commands, compare stdout, stderr and exit code exactly.
  *
- * Each tests/cli/*.t file holds cases in a jq-like plain format:
+ * Each .t file in tests/cli holds cases in a jq-like plain format:
  *
  *   # a comment
  *   $ lorlint --format json --no-default-rules --rules tests/fixtures/rules/ok x.txt

@@ -97,13 +97,15 @@ static void test_errors_are_positioned(void **state)
 static void test_every_kind_loads(void **state)
 {
 	lor_ruleset *rs = load("tests/fixtures/rules/kinds", 0, LOR_OK);
-	const char *kinds[] = { "substitution", "cooccurrence", "metric", "metric", "occurrence", "existence" };
-	const char *ids[] = { "k.Swap", "k.Evidence", "k.Short", "k.Hedges", "k.Ranking", "k.BareRecommend" };
+	const char *kinds[] = { "substitution", "cooccurrence", "metric", "metric", "occurrence", "existence",
+		                "existence" };
+	const char *ids[] = { "k.Swap", "k.Evidence", "k.Short", "k.Hedges", "k.Ranking", "k.BareRecommend",
+		              "k.Name" };
 	size_t i;
 
 	(void)state;
-	assert_int_equal(lor_ruleset_count(rs), 6);
-	for (i = 0; i < 6; i++) {
+	assert_int_equal(lor_ruleset_count(rs), 7);
+	for (i = 0; i < 7; i++) {
 		lor_rule_info info;
 		long k = lor_ruleset_find(rs, ids[i]);
 
