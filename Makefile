@@ -75,7 +75,7 @@ $(BUILD)/header-check.o: include/lorlint.h | $(BUILD)/obj
 	echo '#include "lorlint.h"' | $(CC) -std=c11 -pedantic -Werror -Wall -Wextra -Iinclude -x c -c -o $@ -
 
 # check: run every test once with the current flags.
-check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o
+check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval
 	@tests/run.sh $(BUILD)
 
 test:
