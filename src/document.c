@@ -62,6 +62,7 @@ void lor_document_free(lor_document *doc)
 	free(doc->norm);
 	free(doc->map);
 	free(doc->lines);
+	free(doc->colck);
 	for (k = 0; k < 3; k++)
 		free(doc->tok[k]);
 	free(doc);

@@ -230,36 +230,52 @@ int lor_ctx__match_error(lor_ctx *ctx, const lor_rule *rule, int rc, size_t at)
 	                      "catastrophically", rule->id, rule->path, why);
 }
 
-/* Is [ms, me) overlapped by a match of the exception pattern within [start, end)? */
-static int excepted(lor_ctx *ctx, const lor_rule *rule, const pcre2_code *ex, size_t start,
-                    size_t end, size_t ms, size_t me, int *err)
+/* The exception matches of [start, end), found once per span: sequential
+ * matches are disjoint and ordered, so one forward cursor answers every
+ * "is this match excepted?" question in linear time overall. */
+typedef struct spans {
+	size_t *v;     /* start, end pairs */
+	size_t n, cap, cursor;
+	int loaded;
+} spans;
+
+static int load_exceptions(lor_ctx *ctx, const lor_rule *rule, const pcre2_code *ex, size_t start,
+                           size_t end, spans *sp)
 {
 	size_t pos = start, es, ee;
 	int rc;
 
+	sp->loaded = 1;
 	while ((rc = lor_match__next(&ctx->matcher, ex, ctx->doc->norm, end, pos, &es, &ee)) == 1) {
-		if (es < me && ee > ms)
-			return 1;
-		if (es >= me)
-			return 0;
+		if (ee > es) {
+			if (lor__reserve(&sp->v, &sp->cap, 2 * (sp->n + 1), sizeof(size_t)))
+				return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
+			sp->v[2 * sp->n] = es;
+			sp->v[2 * sp->n + 1] = ee;
+			sp->n++;
+		}
 		pos = ee > es ? ee : es + 1;
 		if (pos > end)
 			break;
 	}
-	if (rc < 0)
-		*err = lor_ctx__match_error(ctx, rule, rc, start);
-	return 0;
+	return rc < 0 ? lor_ctx__match_error(ctx, rule, rc, start) : LOR_OK;
+}
+
+static int excepted(const spans *sp, size_t *cursor, size_t ms, size_t me)
+{
+	while (*cursor < sp->n && sp->v[2 * *cursor + 1] <= ms)
+		(*cursor)++;
+	return *cursor < sp->n && sp->v[2 * *cursor] < me;
 }
 
 int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size_t start,
                   size_t end, lor_match_fn fn, void *arg)
 {
 	size_t pos = start, ms, me;
-	int rc;
+	spans ex = { NULL, 0, 0, 0, 0 };
+	int m, rc = LOR_OK;
 
-	while ((rc = lor_match__next(&ctx->matcher, p->re, ctx->doc->norm, end, pos, &ms, &me)) == 1) {
-		int err = 0;
-
+	while ((m = lor_match__next(&ctx->matcher, p->re, ctx->doc->norm, end, pos, &ms, &me)) == 1) {
 		if (me == ms) { /* an empty match finds nothing; step over one character */
 			pos = ms + 1;
 			while (pos < end && ((unsigned char)ctx->doc->norm[pos] & 0xC0) == 0x80)
@@ -268,19 +284,18 @@ int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size
 				break;
 			continue;
 		}
-		if (!(p->except && excepted(ctx, rule, p->except, start, end, ms, me, &err))) {
-			if (err)
-				return err;
-			if ((rc = fn(ctx, rule, ms, me, arg)))
-				return rc;
-		} else if (err) {
-			return err;
-		}
 		pos = me;
+		if (p->except && !ex.loaded && (rc = load_exceptions(ctx, rule, p->except, start, end, &ex)))
+			break;
+		if (p->except && excepted(&ex, &ex.cursor, ms, me))
+			continue;
+		if ((rc = fn(ctx, rule, ms, me, arg)))
+			break;
 	}
-	if (rc < 0)
-		return lor_ctx__match_error(ctx, rule, rc, pos);
-	return LOR_OK;
+	free(ex.v);
+	if (m < 0) /* a PCRE2 failure: the match, depth or heap limit */
+		return lor_ctx__match_error(ctx, rule, m, pos);
+	return rc;
 }
 
 /* ------------------------------------------------------------ suppression */

@@ -74,10 +74,14 @@ struct lor_document {
 	size_t *map;         /* norm byte i comes from original byte map[i]; map[norm_len] = orig_len */
 	size_t *lines;       /* original offsets of line starts */
 	size_t nlines;
+	size_t *colck;       /* column at every LOR_COLCK-th original byte, so a
+	                        position costs O(LOR_COLCK), not O(line length) */
 	lor_tok *tok[3];     /* indexed by lor_token_kind */
 	size_t ntok[3];
 	size_t caps[3];
 };
+
+#define LOR_COLCK 1024
 
 /* text.c: validate and normalize doc->orig into norm/map/lines. */
 int lor_text__prepare(lor_document *doc, lor_error *err);

@@ -244,14 +244,22 @@ nomem:
 
 static int index_lines(lor_document *doc)
 {
-	size_t cap = 0, i;
+	size_t cap = 0, i, col = 1;
 
-	if (lor__reserve(&doc->lines, &cap, 1, sizeof(size_t)))
+	if (lor__reserve(&doc->lines, &cap, 1, sizeof(size_t)) ||
+	    !(doc->colck = malloc((doc->orig_len / LOR_COLCK + 1) * sizeof(size_t))))
 		return LOR_ENOMEM;
 	doc->lines[0] = 0;
 	doc->nlines = 1;
 	for (i = 0; i < doc->orig_len; i++) {
 		char c = doc->orig[i];
+
+		if (i % LOR_COLCK == 0)
+			doc->colck[i / LOR_COLCK] = col;
+		if (c == '\n' || (c == '\r' && (i + 1 >= doc->orig_len || doc->orig[i + 1] != '\n')))
+			col = 1;
+		else if (((unsigned char)c & 0xC0) != 0x80 && c != '\r')
+			col++;
 
 		if (c == '\n' || (c == '\r' && (i + 1 >= doc->orig_len || doc->orig[i + 1] != '\n'))) {
 			if (lor__reserve(&doc->lines, &cap, doc->nlines + 1, sizeof(size_t)))
@@ -298,7 +306,13 @@ void lor_document_position(const lor_document *doc, size_t offset, size_t *line,
 		else
 			hi = mid;
 	}
-	for (i = doc->lines[lo]; i < offset; i++)
+	i = doc->lines[lo];
+	/* Start from the last checkpoint inside this line, if there is one. */
+	if (offset / LOR_COLCK * LOR_COLCK > i && offset / LOR_COLCK * LOR_COLCK < doc->orig_len) {
+		i = offset / LOR_COLCK * LOR_COLCK;
+		col = doc->colck[offset / LOR_COLCK];
+	}
+	for (; i < offset; i++)
 		if (((unsigned char)doc->orig[i] & 0xC0) != 0x80 && doc->orig[i] != '\r')
 			col++;
 	/* A BOM is not a column. */

@@ -117,6 +117,44 @@ static void test_huge_line(void **state)
 	free(big);
 }
 
+static void test_position_checkpoints(void **state)
+{
+	/* Columns on long lines come from checkpoints every 1024 bytes: check
+	 * around them, with multi-byte characters and a second line, and at the
+	 * very end of a text whose length is a multiple of 1024. */
+	size_t n = 4096, i, line, col;
+	char *s = malloc(n + 1);
+	lor_document *doc;
+
+	(void)state;
+	assert_non_null(s);
+	for (i = 0; i < n; i += 2) { /* "é" repeated: 2 bytes, 1 column each */
+		s[i] = '\xC3';
+		s[i + 1] = '\xA9';
+	}
+	s[3000] = '\n'; /* breaks an "é": make the bytes around it ASCII */
+	s[2998] = 'w';
+	s[2999] = 'x';
+	s[3001] = 'y';
+	s[n] = '\0';
+	doc = h_doc(s);
+	lor_document_position(doc, 1024, &line, &col);
+	assert_int_equal(line, 1);
+	assert_int_equal(col, 513);
+	lor_document_position(doc, 2998, &line, &col);
+	assert_int_equal(col, 1500);
+	lor_document_position(doc, 3001, &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 1);
+	lor_document_position(doc, 3072, &line, &col); /* a checkpoint on line 2 */
+	assert_int_equal(col, 37);
+	lor_document_position(doc, n, &line, &col);    /* the end, a multiple of 1024 */
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 1 + 1 + (n - 3002) / 2);
+	lor_document_free(doc);
+	free(s);
+}
+
 static void test_date_parse(void **state)
 {
 	int y, m, d;
@@ -140,6 +178,7 @@ int main(void)
 		cmocka_unit_test(test_offsets_map_back),
 		cmocka_unit_test(test_read_errors),
 		cmocka_unit_test(test_huge_line),
+		cmocka_unit_test(test_position_checkpoints),
 		cmocka_unit_test(test_date_parse),
 	};
 
