@@ -447,6 +447,19 @@ static int unless_holds(const lor_rule *rule, const int *signals)
 	return 0;
 }
 
+/* Does the rule run under this profile? */
+static int in_profile(const lor_rule *rule, const char *profile)
+{
+	size_t i;
+
+	if (!rule->profiles)
+		return 1;
+	for (i = 0; i < rule->nprofiles; i++)
+		if (!strcmp(rule->profiles[i], profile))
+			return 1;
+	return 0;
+}
+
 static int rule_fired(const void *arg, const char *rule_id)
 {
 	const lor_report *r = arg;
@@ -499,7 +512,8 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 		for (i = 0; i < rs->nrules; i++) {
 			const lor_rule *rule = rs->rules[i];
 
-			if (rule->has_unless != pass || (pass && unless_holds(rule, ctx.signal)))
+			if (rule->has_unless != pass || (pass && unless_holds(rule, ctx.signal)) ||
+			    !in_profile(rule, pname))
 				continue;
 			if ((rc = rule->kind->check(rule, &ctx))) {
 				ctx_release(&ctx);

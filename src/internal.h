@@ -188,6 +188,8 @@ struct lor_rule {
 	size_t nbad, ngood;
 	int unless[LOR_SIG_COUNT]; /* skip the rule when any listed signal is true */
 	int has_unless;
+	char **profiles;           /* run only under these profiles (NULL: all) */
+	size_t nprofiles;
 	const lor_rule_kind *kind;
 	void *impl;
 };

@@ -6,7 +6,8 @@
  * (?<!\w)...(?!\w) (Unicode-aware under UCP), which unlike \b also works for
  * tokens that begin or end with punctuation. A plain space in a token matches
  * any run of white space, so "do well" still matches across a line break (a
- * space followed by a quantifier, "top ?5", matches one white-space character).
+ * space followed by a quantifier, "top ?5", matches one white-space character;
+ * inside a lookbehind a space stays a space, as lookbehinds must be fixed-length).
  *
  * Each token is first compiled on its own, so a bad one is reported with
  * PCRE2's own message at its exact column in the YAML file.
@@ -93,10 +94,11 @@ int lor_match__compile(pcre2_code **out, lor_yaml *y, yaml_node_t *node, const c
 	return LOR_OK;
 }
 
-/* Append token to b, turning unescaped spaces outside classes into \s+. */
+/* Append token to b, turning unescaped spaces outside classes into \s+ --
+ * except inside lookbehinds, which PCRE2 requires to be of fixed length. */
 static int add_token(lor_buf *b, const char *t)
 {
-	int in_class = 0;
+	int in_class = 0, depth = 0, behind_depth = -1;
 	size_t i;
 
 	for (i = 0; t[i]; i++) {
@@ -108,11 +110,21 @@ static int add_token(lor_buf *b, const char *t)
 			i++;
 			continue;
 		}
+		if (!in_class && c == '(') {
+			depth++;
+			if (behind_depth < 0 && t[i + 1] == '?' && t[i + 2] == '<' &&
+			    (t[i + 3] == '=' || t[i + 3] == '!'))
+				behind_depth = depth;
+		} else if (!in_class && c == ')') {
+			if (depth == behind_depth)
+				behind_depth = -1;
+			depth--;
+		}
 		if (c == '[' && !in_class)
 			in_class = 1;
 		else if (c == ']' && in_class)
 			in_class = 0;
-		if (c == ' ' && !in_class) {
+		if (c == ' ' && !in_class && behind_depth < 0) {
 			while (t[i + 1] == ' ')
 				i++;
 			/* A quantified space ("top ?5") keeps its quantifier: \s? */

@@ -1,11 +1,14 @@
 /* rule_metric.c - `extends: metric`: a measure of each scope span must stay within bounds.
  *
- * Measures: words, sentences, paragraphs, words_per_sentence, and density (the
- * matches of `tokens` per 100 words, e.g. hedge density). A span whose measure
+ * Measures: words, sentences, paragraphs, words_per_sentence, density (the
+ * matches of `tokens` per 100 words, e.g. hedge density), and share (the
+ * percentage of paragraphs of at least `min_words` words, default 25, in
+ * which `tokens` match: how much of a letter speaks of informatics work;
+ * salutations and signatures are too short to count; text scope only). A span whose measure
  * is below min or above max is a finding (at the start of the text for the
  * text scope, over the span otherwise) and sets the signal ("short_letter").
  * The message's %s is the measured value. Keys: metric, tokens, exceptions,
- * nonword, min, max.
+ * nonword, min, max, min_words.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,16 +16,18 @@
 
 #include "internal.h"
 
-static const char *const keys[] = { "metric", "tokens", "exceptions", "nonword", "min", "max", NULL };
+static const char *const keys[] = { "metric", "tokens", "exceptions", "nonword", "min", "max",
+	                            "min_words", NULL };
 
-typedef enum measure { M_WORDS, M_SENTENCES, M_PARAGRAPHS, M_WPS, M_DENSITY } measure;
+typedef enum measure { M_WORDS, M_SENTENCES, M_PARAGRAPHS, M_WPS, M_DENSITY, M_SHARE } measure;
 static const char *const measure_names[] = { "words", "sentences", "paragraphs",
-	                                     "words_per_sentence", "density", NULL };
+	                                     "words_per_sentence", "density", "share", NULL };
 
 typedef struct metric {
 	measure m;
-	lor_pattern p; /* density only */
+	lor_pattern p; /* density and share */
 	lor_bounds b;
+	double min_words; /* share: paragraphs shorter than this do not count */
 } metric;
 
 static void release(void *impl)
@@ -42,7 +47,7 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 
 	if (!n)
 		return lor_yaml__fail(err, y, map, "missing 'metric' (words, sentences, paragraphs, "
-		                                   "words_per_sentence or density)");
+		                                   "words_per_sentence, density or share)");
 	if (!v)
 		return lor_yaml__fail(err, y, n, "'metric' must be a string");
 	if (!(m = calloc(1, sizeof(*m))))
@@ -52,23 +57,74 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 	if (!measure_names[i]) {
 		free(m);
 		return lor_yaml__fail(err, y, n, "unknown metric '%s' (expected words, sentences, "
-		                                 "paragraphs, words_per_sentence or density)", v);
+		                                 "paragraphs, words_per_sentence, density or share)", v);
 	}
 	m->m = (measure)i;
 	if ((rc = lor_rules__bounds(&m->b, y, map, 1, err))) {
 		free(m);
 		return rc;
 	}
-	if (m->m == M_DENSITY) {
+	m->min_words = 25;
+	if ((n = lor_rules__get(y, map, "min_words"))) {
+		if (m->m != M_SHARE) {
+			free(m);
+			return lor_yaml__fail(err, y, n, "'min_words' is only used by 'metric: share'");
+		}
+		if ((rc = lor_yaml__number(y, n, "min_words", &m->min_words, err))) {
+			free(m);
+			return rc;
+		}
+	}
+	if (m->m == M_SHARE && rule->scope != LOR_SCOPE_TEXT) {
+		free(m);
+		return lor_yaml__fail(err, y, map, "'metric: share' needs 'scope: text'");
+	}
+	if (m->m == M_DENSITY || m->m == M_SHARE) {
 		if ((rc = lor_rules__pattern(&m->p, rule, y, map, err))) {
 			free(m);
 			return rc;
 		}
 	} else if ((n = lor_rules__get(y, map, "tokens"))) {
 		free(m);
-		return lor_yaml__fail(err, y, n, "'tokens' is only used by 'metric: density'");
+		return lor_yaml__fail(err, y, n, "'tokens' is only used by 'metric: density' and 'metric: share'");
 	}
 	rule->impl = m;
+	return LOR_OK;
+}
+
+static int first_hit(lor_ctx *ctx, const lor_rule *rule, size_t ms, size_t me, void *arg)
+{
+	(void)ctx;
+	(void)rule;
+	(void)ms;
+	(void)me;
+	*(size_t *)arg = 1;
+	return 1; /* presence is enough */
+}
+
+/* Percentage of the paragraphs of at least min_words words where p matches;
+ * -1 when no paragraph is long enough to count. */
+static int share(lor_ctx *ctx, const lor_rule *rule, const metric *m, double *out)
+{
+	const lor_document *doc = ctx->doc;
+	size_t i, eligible = 0, hits = 0;
+
+	for (i = 0; i < doc->ntok[LOR_TOK_PARAGRAPH]; i++) {
+		const lor_tok *para = &doc->tok[LOR_TOK_PARAGRAPH][i];
+		size_t words = 0, k, found = 0;
+		int rc;
+
+		for (k = para->first; k < para->first + para->count; k++)
+			words += doc->tok[LOR_TOK_SENTENCE][k].count;
+		if ((double)words < m->min_words)
+			continue;
+		eligible++;
+		rc = lor_ctx__each(ctx, rule, &m->p, para->start, para->end, first_hit, &found);
+		if (rc < 0)
+			return rc;
+		hits += found;
+	}
+	*out = eligible ? 100.0 * (double)hits / (double)eligible : -1;
 	return LOR_OK;
 }
 
@@ -121,6 +177,12 @@ static int check(const lor_rule *rule, lor_ctx *ctx)
 			v = rule->scope == LOR_SCOPE_TEXT ? (double)doc->ntok[LOR_TOK_PARAGRAPH] : 1.0;
 			break;
 		case M_WPS: v = sents ? (double)words / (double)sents : 0.0; break;
+		case M_SHARE:
+			if ((rc = share(ctx, rule, m, &v)))
+				return rc;
+			if (v < 0)
+				continue; /* nothing long enough to judge */
+			break;
 		default: {
 			size_t hits = 0;
 

@@ -38,7 +38,7 @@ static const lor_rule_kind *const kinds[] = {
 
 static const char *const common_keys[] = {
 	"extends", "message", "level", "category", "signal", "scope", "ignorecase",
-	"description", "fix", "source", "link", "examples", "unless", NULL
+	"description", "fix", "source", "link", "examples", "unless", "profiles", NULL
 };
 
 static const char *const scope_names[] = { "text", "paragraph", "sentence" };
@@ -114,6 +114,7 @@ static void rule_free(lor_rule *r)
 	free(r->category_name);
 	lor__strings_free(r->bad, r->nbad);
 	lor__strings_free(r->good, r->ngood);
+	lor__strings_free(r->profiles, r->nprofiles);
 	free(r);
 }
 
@@ -341,6 +342,9 @@ static int rule_compile(lor_rule **out, const char *id, const char *path, const 
 	    ((n = lor_rules__get(&y, root, "link")) && (rc = lor_yaml__string(&y, n, "link", &r->link, err))))
 		goto fail;
 	if ((n = lor_rules__get(&y, root, "examples")) && (rc = load_examples(r, &y, n, err)))
+		goto fail;
+	if ((n = lor_rules__get(&y, root, "profiles")) &&
+	    (rc = lor_yaml__strings(&y, n, "profiles", &r->profiles, &r->nprofiles, err)))
 		goto fail;
 	if ((n = lor_rules__get(&y, root, "unless"))) {
 		yaml_node_item_t *it;

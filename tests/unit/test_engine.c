@@ -105,6 +105,25 @@ static void test_window_exceptions_unless(void **state)
 	lor_ruleset_free(rs);
 }
 
+static void test_spaces_in_tokens(void **state)
+{
+	/* spaces in lookbehinds stay literal; elsewhere a space (or two) matches
+	 * any white space, line breaks included */
+	lor_ruleset *rs = kinds();
+	lor_document *doc = h_doc("She is alert. The new alerts fired. A sepsis\nbundle too.");
+	lor_report *r = check(rs, doc);
+	const lor_finding *f = NULL;
+
+	(void)state;
+	assert_int_equal(count_rule(r, "k.Behind", &f), 2);
+	assert_int_equal(f->span.line, 1);     /* starts at "sepsis" */
+	assert_int_equal(f->span.end_line, 2); /* ends at "bundle" */
+	assert_string_equal(f->message, "'sepsis bundle' is an alert");
+	lor_report_free(r);
+	lor_document_free(doc);
+	lor_ruleset_free(rs);
+}
+
 static void test_scoring_is_explained(void **state)
 {
 	lor_ruleset *rs = kinds();
@@ -125,6 +144,33 @@ static void test_scoring_is_explained(void **state)
 	for (i = 0; i < lor_report_reason_count(r); i++)
 		assert_non_null(lor_report_reason(r, i)->reason);
 	assert_null(lor_report_reason(r, lor_report_reason_count(r)));
+	lor_report_free(r);
+	lor_document_free(doc);
+	lor_ruleset_free(rs);
+}
+
+static void test_share_metric_and_profiles(void **state)
+{
+	lor_ruleset *rs = kinds();
+	/* three paragraphs of 5+ words, one about informatics: 33% < 50%;
+	 * the short salutation does not count */
+	lor_document *doc = h_doc("Dear committee,\n\nShe built the sepsis dashboard last spring.\n\n"
+	                          "She is kind to every patient she meets.\n\n"
+	                          "She teaches the students every single week.\n");
+	lor_check_options o = LOR_CHECK_OPTIONS_INIT;
+	lor_report *r = NULL;
+	const lor_finding *f = NULL;
+	lor_error err;
+
+	(void)state;
+	o.profile = "fellowship";
+	assert_int_equal(lor_check(&r, rs, doc, &o, &err), LOR_OK);
+	assert_int_equal(count_rule(r, "k.Focus", &f), 1);
+	assert_string_equal(f->message, "only 33.3% of the paragraphs speak of informatics");
+	lor_report_free(r);
+	/* profiles: [fellowship] - the rule does not run under residency */
+	r = check(rs, doc);
+	assert_int_equal(count_rule(r, "k.Focus", NULL), 0);
 	lor_report_free(r);
 	lor_document_free(doc);
 	lor_ruleset_free(rs);
@@ -261,7 +307,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_kinds_on_text),
 		cmocka_unit_test(test_window_exceptions_unless),
+		cmocka_unit_test(test_spaces_in_tokens),
 		cmocka_unit_test(test_scoring_is_explained),
+		cmocka_unit_test(test_share_metric_and_profiles),
 		cmocka_unit_test(test_unknown_profile),
 		cmocka_unit_test(test_json_report_has_every_field),
 		cmocka_unit_test(test_redaction_keeps_text_out),

@@ -98,14 +98,14 @@ static void test_every_kind_loads(void **state)
 {
 	lor_ruleset *rs = load("tests/fixtures/rules/kinds", 0, LOR_OK);
 	const char *kinds[] = { "substitution", "cooccurrence", "metric", "metric", "occurrence", "existence",
-		                "existence" };
+		                "existence", "metric", "existence" };
 	const char *ids[] = { "k.Swap", "k.Evidence", "k.Short", "k.Hedges", "k.Ranking", "k.BareRecommend",
-		              "k.Name" };
+		              "k.Name", "k.Focus", "k.Behind" };
 	size_t i;
 
 	(void)state;
-	assert_int_equal(lor_ruleset_count(rs), 7);
-	for (i = 0; i < 7; i++) {
+	assert_int_equal(lor_ruleset_count(rs), 9);
+	for (i = 0; i < 9; i++) {
 		lor_rule_info info;
 		long k = lor_ruleset_find(rs, ids[i]);
 
