@@ -13,7 +13,8 @@
  * their analyzers are not integrated yet) is reported but left out of the bar,
  * and the output says so.
  *
- * --check: exit 1 unless every measured signal has F1 >= 0.95 and the verdict
+ * --check: exit 1 unless every letter_date is right, every measured signal
+ * has F1 >= 0.95 and the verdict
  * agreement is >= 90%. Exit 2 on a usage, label-file, rule or letter error.
  * Paths in the label file are relative to the working directory (run it from
  * the repository root, as `make eval` does).
@@ -35,6 +36,7 @@ typedef struct tally {
 
 typedef struct row {
 	char *path, *verdict, *profile;
+	char date[16];          /* expected letter date, "none", or "" when not labelled */
 	int sig[LOR_SIG_COUNT]; /* -1: no label */
 } row;
 
@@ -101,7 +103,7 @@ static int read_labels(const char *file, row **out, size_t *n)
 {
 	FILE *fp = fopen(file, "r");
 	char line[4096], *f[MAX_FIELDS];
-	int col_path = -1, col_verdict = -1, col_profile = -1, col_sig[LOR_SIG_COUNT];
+	int col_path = -1, col_verdict = -1, col_profile = -1, col_date = -1, col_sig[LOR_SIG_COUNT];
 	size_t nf, i, cap = 0, lineno = 0;
 	row *rows = NULL;
 	int s;
@@ -128,6 +130,8 @@ static int read_labels(const char *file, row **out, size_t *n)
 			col_verdict = (int)i;
 		else if (!strcmp(f[i], "profile"))
 			col_profile = (int)i;
+		else if (!strcmp(f[i], "letter_date"))
+			col_date = (int)i;
 		else if ((s = lor_signal_find(f[i])) >= 0)
 			col_sig[s] = (int)i;
 	}
@@ -151,6 +155,9 @@ static int read_labels(const char *file, row **out, size_t *n)
 		memset(&r, 0, sizeof(r));
 		r.path = dup_str(f[col_path]);
 		r.verdict = dup_str(f[col_verdict]);
+		r.date[0] = '\0';
+		if (col_date >= 0 && (size_t)col_date < nf)
+			snprintf(r.date, sizeof(r.date), "%s", f[col_date]);
 		r.profile = dup_str(col_profile >= 0 && (size_t)col_profile < nf ? f[col_profile] : "residency");
 		for (s = 0; s < LOR_SIG_COUNT; s++)
 			r.sig[s] = col_sig[s] >= 0 && (size_t)col_sig[s] < nf ? (f[col_sig[s]][0] == '1') : -1;
@@ -208,7 +215,7 @@ int main(int argc, char **argv)
 	row *rows = NULL;
 	tally t[LOR_SIG_COUNT];
 	int declared[LOR_SIG_COUNT], decided[LOR_SIG_COUNT];
-	unsigned confusion[3][3], agree = 0, checked = 0, errors = 0;
+	unsigned confusion[3][3], agree = 0, checked = 0, errors = 0, dates_checked = 0, date_wrong = 0;
 	size_t nrows = 0, ndirs = 0, i, k;
 	int check = 0, quiet = 0, s, ai, rc = 0, year = 2026, month = 11, day = 27;
 	char buf[2200];
@@ -313,6 +320,19 @@ int main(int argc, char **argv)
 		}
 		got_verdict[i] = lor_report_verdict(rep);
 		got_score[i] = lor_report_score(rep);
+		if (rows[i].date[0]) {
+			int y, m, d;
+			char got[16] = "none";
+
+			if (lor_report_letter_date(rep, &y, &m, &d))
+				snprintf(got, sizeof(got), "%04d-%02d-%02d", y, m, d);
+			dates_checked++;
+			if (strcmp(got, rows[i].date)) {
+				date_wrong++;
+				if (!quiet)
+					printf("letter_date: %s: expected %s, got %s\n", rows[i].path, rows[i].date, got);
+			}
+		}
 		{
 			int want = verdict_index(rows[i].verdict);
 
@@ -355,6 +375,10 @@ int main(int argc, char **argv)
 	for (k = 0; k < 3; k++)
 		printf("  %-15s %7u %8u %6u\n", lor_verdict_name((lor_verdict)k), confusion[k][0], confusion[k][1],
 		       confusion[k][2]);
+	printf("letter_date: %u/%u right (bar: all)%s\n", dates_checked - date_wrong, dates_checked,
+	       date_wrong ? "  FAIL" : "");
+	if (date_wrong)
+		rc = 1;
 	for (s = 0; s < LOR_SIG_COUNT; s++)
 		if (!declared[s] && !decided[s])
 			printf("note: %s is not measured in the bar: no loaded rule sets it yet\n",
