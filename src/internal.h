@@ -315,7 +315,7 @@ const char *lor_reporter__message(const lor_reporter *rep, const lor_finding *f)
  * character boundary. */
 int lor_reporter__excerpt(const lor_document *doc, const lor_span *sp, size_t max, lor_buf *out);
 
-/* The embedded copy of rules/ (generated at build time by tools/embed.c). */
+/* The embedded copy of rules/ (generated at build time by src/tools/embed.c). */
 typedef struct lor_embedded_file {
 	const char *path;
 	const char *data;

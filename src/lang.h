@@ -21,7 +21,7 @@
  *      Hangul, Devanagari, ...; a few languages inside a script are told apart
  *      by their own letters).  Latin-script words are scored by a naive-Bayes
  *      model over character 1..4-grams and whole common words, one profile per
- *      language, read from rules/lang/ (built by tools/lang/build.sh).
+ *      language, read from rules/lang/ (built by src/tools/lang/build.sh).
  *
  * Ownership: a model is built once, is immutable afterwards and may be shared
  * by any number of threads; lor_lang__identify allocates nothing.  Internal

@@ -42,7 +42,7 @@ find_chromium() {
 	return 1
 }
 
-# Install it the way tools/deps.sh installs build dependencies: as root, from
+# Install it the way src/tools/deps.sh installs build dependencies: as root, from
 # Debian's archive, quietly; never anything else.
 if ! chrome=$(find_chromium); then
 	why="not installed"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # deps.sh - make sure the Debian packages lorlint builds and tests with are installed.
 #
-# Usage: tools/deps.sh [build|test|bench]
+# Usage: src/tools/deps.sh [build|test|bench]
 # As root, installs what is missing with apt-get (non-interactive); otherwise
 # prints the exact apt-get line to run and fails. Only Debian's own archive is
 # used: nothing is downloaded from anywhere else.

@@ -1,11 +1,11 @@
 #!/bin/sh
-# build.sh - regenerate the language profiles rules/lang/CODE.txt from the training texts in tools/lang/text/.
+# build.sh - regenerate the language profiles rules/lang/CODE.txt from the training texts in src/tools/lang/text/.
 #
-# Usage (from the repository root): tools/lang/build.sh [CC]
+# Usage (from the repository root): src/tools/lang/build.sh [CC]
 #
-# Only needed when a training text, tools/lang/languages.tsv or the pruning
+# Only needed when a training text, src/tools/lang/languages.tsv or the pruning
 # below changes: the generated profiles are committed, so neither CI nor a
-# user build runs this.  It compiles tools/lang/build_model.c against the
+# user build runs this.  It compiles src/tools/lang/build_model.c against the
 # library's own tokenizer (src/lang.c, so training and identification cut
 # words identically) and runs it once per language listed in languages.tsv.
 # Needs a C11 compiler and pkg-config's libutf8proc, nothing else.
@@ -25,11 +25,11 @@ MAX_WORDS=500
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # shellcheck disable=SC2046
-$CC -std=c11 -O2 -Isrc -o "$tmp/build_model" tools/lang/build_model.c src/lang.c \
+$CC -std=c11 -O2 -Isrc -o "$tmp/build_model" src/tools/lang/build_model.c src/lang.c \
 	$(pkg-config --cflags --libs libutf8proc) -lm
-grep -v '^#' tools/lang/languages.tsv | while IFS="$(printf '\t')" read -r code name; do
+grep -v '^#' src/tools/lang/languages.tsv | while IFS="$(printf '\t')" read -r code name; do
 	[ -n "$code" ] || continue
 	"$tmp/build_model" -g "$MAX_ORDER" -m "$MINCOUNT" -n "$PER_ORDER" -w "$MAX_WORDS" \
-		"$code" "$name" "tools/lang/text/$code.txt" "rules/lang/$code.txt"
+		"$code" "$name" "src/tools/lang/text/$code.txt" "rules/lang/$code.txt"
 done
-echo "build.sh: wrote $(grep -cv '^#' tools/lang/languages.tsv) profiles to rules/lang/"
+echo "build.sh: wrote $(grep -cv '^#' src/tools/lang/languages.tsv) profiles to rules/lang/"
