@@ -15,6 +15,7 @@
 #include <getopt.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -508,7 +509,10 @@ static int load_config(config *cfg, lor_config **out)
 
 /* ------------------------------------------------------------ the runner */
 
-/* One input's result, made by a worker and consumed in input order. */
+/* One input's result, made by a worker and consumed in input order. Jobs
+ * live in a ring of `window` slots: input k uses slot k % window, which is
+ * free because input k - window has been reported before a worker may take k.
+ * Memory is therefore bounded by the window, not by the number of inputs. */
 typedef struct job {
 	lor_document *doc;
 	lor_report *report;
@@ -523,7 +527,8 @@ typedef struct runner {
 	lor_level fail_level;
 	int fail_under, progress;
 	const inputs *in;
-	job *jobs;
+	size_t first_stdin;      /* index of the first "-", or SIZE_MAX */
+	job *slots;
 	size_t next, emitted, window;
 	pthread_mutex_t lock;
 	pthread_cond_t ready, room;
@@ -532,8 +537,18 @@ typedef struct runner {
 
 static void check_one(runner *r, size_t k)
 {
-	job *j = &r->jobs[k];
+	job *j = &r->slots[k % r->window];
 
+	j->doc = NULL;
+	j->report = NULL;
+	/* Standard input can be read once; a second "-" is an error in its place. */
+	if (!strcmp(r->in->paths[k], "-") && k != r->first_stdin) {
+		j->rc = -1;
+		memset(&j->err, 0, sizeof(j->err));
+		snprintf(j->err.path, sizeof(j->err.path), "-");
+		snprintf(j->err.message, sizeof(j->err.message), "standard input given more than once");
+		return;
+	}
 	j->rc = lor_document_read(&j->doc, r->in->paths[k], &j->err);
 	if (!j->rc)
 		j->rc = lor_check(&j->report, r->rs, j->doc, r->copts, &j->err);
@@ -541,7 +556,7 @@ static void check_one(runner *r, size_t k)
 
 /* Workers take inputs in order, never more than `window` ahead of the
  * output, so memory stays flat however many letters there are. */
-static void *worker_skip(void *arg)
+static void *worker(void *arg)
 {
 	runner *r = arg;
 
@@ -557,11 +572,9 @@ static void *worker_skip(void *arg)
 		}
 		k = r->next++;
 		pthread_mutex_unlock(&r->lock);
-		if (r->jobs[k].rc == -1 && r->jobs[k].done)
-			continue; /* marked before the threads started */
 		check_one(r, k);
 		pthread_mutex_lock(&r->lock);
-		r->jobs[k].done = 1;
+		r->slots[k % r->window].done = 1;
 		pthread_cond_broadcast(&r->ready);
 		pthread_mutex_unlock(&r->lock);
 	}
@@ -569,7 +582,7 @@ static void *worker_skip(void *arg)
 
 static void emit(runner *r, size_t k)
 {
-	job *j = &r->jobs[k];
+	job *j = &r->slots[k % r->window];
 	size_t f;
 
 	if (j->rc) {
@@ -601,64 +614,51 @@ static long default_jobs(void)
 }
 
 /* Check every input with `jobs` threads (0: one per core) and report them in
- * input order. Returns -1 if threads could not be started. */
+ * input order. Returns -1 if memory for the slots could not be had. */
 static int run_jobs(runner *r, const inputs *in, long jobs)
 {
 	pthread_t tids[256];
 	long nthreads = jobs > 0 ? jobs : default_jobs(), t, started = 0;
 	size_t k;
-	int stdin_seen = 0;
 
 	r->in = in;
-	r->window = (size_t)nthreads * 4;
+	r->first_stdin = SIZE_MAX;
+	for (k = 0; k < in->n && r->first_stdin == SIZE_MAX; k++)
+		if (!strcmp(in->paths[k], "-"))
+			r->first_stdin = k;
 	if (!in->n)
 		return 0;
-	if (!(r->jobs = calloc(in->n, sizeof(job))))
-		return -1;
-	/* Standard input can be read once; a second "-" is an error in its place. */
-	for (k = 0; k < in->n; k++)
-		if (!strcmp(in->paths[k], "-") && stdin_seen++) {
-			r->jobs[k].rc = -1;
-			snprintf(r->jobs[k].err.path, sizeof(r->jobs[k].err.path), "-");
-			snprintf(r->jobs[k].err.message, sizeof(r->jobs[k].err.message),
-			         "standard input given more than once");
-			r->jobs[k].done = 1;
-		}
 	if ((size_t)nthreads > in->n)
 		nthreads = (long)in->n;
-	if (nthreads == 1) {
-		for (k = 0; k < in->n; k++) {
-			if (!r->jobs[k].done)
-				check_one(r, k);
-			emit(r, k);
-		}
-	} else {
+	r->window = (size_t)nthreads * 4;
+	if (!(r->slots = calloc(r->window, sizeof(job))))
+		return -1;
+	if (nthreads > 1) {
 		pthread_mutex_init(&r->lock, NULL);
 		pthread_cond_init(&r->ready, NULL);
 		pthread_cond_init(&r->room, NULL);
-		/* Pre-marked jobs (a repeated "-") are skipped by the workers. */
 		for (t = 0; t < nthreads; t++)
-			if (!pthread_create(&tids[t], NULL, worker_skip, r))
+			if (!pthread_create(&tids[t], NULL, worker, r))
 				started++;
-		if (!started) {
-			for (k = 0; k < in->n; k++) {
-				if (!r->jobs[k].done)
-					check_one(r, k);
-				emit(r, k);
-			}
-		} else {
-			for (k = 0; k < in->n; k++) {
-				pthread_mutex_lock(&r->lock);
-				while (!r->jobs[k].done)
-					pthread_cond_wait(&r->ready, &r->lock);
-				pthread_mutex_unlock(&r->lock);
-				emit(r, k);
-				pthread_mutex_lock(&r->lock);
-				r->emitted = k + 1;
-				pthread_cond_broadcast(&r->room);
-				pthread_mutex_unlock(&r->lock);
-			}
+	}
+	for (k = 0; k < in->n; k++) {
+		if (!started) { /* one thread, or none could be started: check in place */
+			check_one(r, k);
+			emit(r, k);
+			continue;
 		}
+		pthread_mutex_lock(&r->lock);
+		while (!r->slots[k % r->window].done)
+			pthread_cond_wait(&r->ready, &r->lock);
+		pthread_mutex_unlock(&r->lock);
+		emit(r, k);
+		pthread_mutex_lock(&r->lock);
+		r->slots[k % r->window].done = 0;
+		r->emitted = k + 1;
+		pthread_cond_broadcast(&r->room);
+		pthread_mutex_unlock(&r->lock);
+	}
+	if (nthreads > 1) {
 		for (t = 0; t < started; t++)
 			pthread_join(tids[t], NULL);
 		pthread_cond_destroy(&r->ready);
@@ -667,7 +667,7 @@ static int run_jobs(runner *r, const inputs *in, long jobs)
 	}
 	if (r->progress)
 		fputs("\n", stderr);
-	free(r->jobs);
+	free(r->slots);
 	return 0;
 }
 

@@ -9,7 +9,7 @@ set -eu
 need="pkg-config libpcre2-dev libutf8proc-dev libyaml-dev libjansson-dev"
 case "${1:-build}" in
 test) need="$need libcmocka-dev" ;;
-bench) need="$need ripgrep time" ;;
+bench) need="$need ripgrep time valgrind" ;;
 esac
 missing=""
 for p in $need; do

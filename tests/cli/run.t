@@ -54,3 +54,12 @@ $ lorlint --fail-under 101 tests/fixtures/letters/firm.txt
 $ lorlint --fail-under 90 --as-of 2026-11-27 tests/fixtures/letters/firm.txt > /dev/null; echo "exit $?"
 > exit 1
 
+# Standard input is read once: a second "-" is an error in its place, the rest is reported.
+$ printf 'We had no complaints.\n' | lorlint --no-default-rules --rules tests/fixtures/rules/ok --format summary - -
+? 2
+> PATH  WORDS  SCORE  VERDICT   FAILED SIGNALS
+> -         4      0  weak      explicit_endorsement, comparative_ranking, concrete_informatics_example, observation_context, vague_endorsement
+> -     ERROR standard input given more than once
+> 1 letter checked: 0 strong, 0 moderate, 1 weak; 1 error; mean score 0.0
+! -: error: standard input given more than once
+
