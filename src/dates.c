@@ -493,9 +493,12 @@ static size_t numeric_date(struct scan *sc, size_t p, size_t e1)
 			return 0;
 		return push_day(sc, p, e3, y, b, number(t, p3, e3), 0);
 	}
-	if (n1 < 1 || n1 > 2 || n3 != 4)
+	if (n1 < 1 || n1 > 2 || (n3 != 4 && !(n3 == 2 && sep == '/')))
 		return 0;
 	y = number(t, p3, e3);
+	/* "10/15/26": a two-digit year, with slashes only, is 19YY from 70 on */
+	if (n3 == 2)
+		y += y < 70 ? 2000 : 1900;
 	if (!plausible(y))
 		return 0;
 	/* '.' dates are European day-first; '/' and '-' read US month-first,
@@ -515,13 +518,28 @@ static size_t numeric_date(struct scan *sc, size_t p, size_t e1)
 	return push_day(sc, p, e3, y, m, d, a <= 12 && b <= 12 && a != b);
 }
 
-/* "3 March 2021", "3rd of March, 2021", "12 de agosto de 2025", "1er mars 2022" */
+/* "3 March 2021", "3rd of March, 2021", "12 de agosto de 2025", "1er mars 2022",
+ * "15-Oct-2026" */
 static size_t day_first(struct scan *sc, size_t p, size_t e)
 {
 	const struct text *t = &sc->t;
 	size_t q = ordinal(t, e), r, we, ye;
 	int month, abbrev, year;
 
+	if (q == e && at(t, e) == '-') { /* the hyphenated form, month in letters */
+		size_t y0, y1;
+
+		r = e + 1;
+		we = word_end(t, r);
+		if (we == r || !(month = lookup(months, sizeof(months) / sizeof(*months), t, r, we, &abbrev)) ||
+		    at(t, we) != '-')
+			return 0;
+		y0 = we + 1;
+		y1 = digits_end(t, y0);
+		if (y1 - y0 != 4 || !right_clean(t, y1) || !plausible(year = number(t, y0, y1)))
+			return 0;
+		return push_day(sc, p, y1, year, month, number(t, p, e), 0);
+	}
 	r = skip_ws(t, q);
 	if (r == q)
 		return 0;

@@ -97,8 +97,9 @@ typedef struct lor_dates__list {
  *            2021", "3rd of March, 2021", "12 de agosto de 2025", "le 5
  *            février 2023", "1er mars 2022", "1º de maio de 2020", "1.º de
  *            maio de 2020", "2021-03-03", "2021/03/03", "03/04/2021", "3-4-2021",
- *            "3.4.2021" (see `ambiguous` for the reading of numeric dates;
- *            two-digit years are not read); "October 22-25, 2023" gives two
+ *            "3.4.2021", "15-Oct-2026" (see `ambiguous` for the reading of
+ *            numeric dates; a two-digit year is read only with slashes,
+ *            "10/15/26", as 20YY below 70 and 19YY from 70); "October 22-25, 2023" gives two
  *            DAY items, "October 22" and "25, 2023", the second a range end
  *   MONTH    "March 2021", "Sept. 2019", "March of 2021", "septiembre 2020",
  *            "setembro de 2019", "03/2021"
