@@ -312,15 +312,14 @@ static const char *const future_cues[] = {
 
 static const char *const field_labels[] = {
 	"date", "dated", "submitted", "submission", "signed", "letter", "fecha",
-	"data", NULL
+	"data", "sent", NULL
 };
 
 /* Lines that open the body: the header ends before them.  Prefixes. */
 static const char *const salutations[] = {
 	"dear ", "to whom", "to the ", "estimad", "prezad", "querid", "caro ",
 	"cara ", "cher ", "ch\xc3\xa8re ", "chers ", "madame", "monsieur",
-	"a quien", "a quem", "re:", "re ", "subject:", "ref:", "asunto:",
-	"assunto:", "objet:", "hello", "greetings", NULL
+	"a quien", "a quem", "hello", "greetings", NULL
 };
 
 /* Lines that close the body: the signature follows them.  Prefixes. */
@@ -336,7 +335,7 @@ static const char *const closings[] = {
 
 /* Set aside before the date on a date line: "Paris, le 5 mars 2023". */
 static const char *const date_leads[] = {
-	"le", "el", "em", "on", "the", "signed", "dated", NULL
+	"le", "el", "em", "on", "the", "this", "signed", "dated", NULL
 };
 
 static int lookup(const struct name *tab, size_t count, const struct text *t,
@@ -544,6 +543,14 @@ static size_t day_first(struct scan *sc, size_t p, size_t e)
 	if (r == q)
 		return 0;
 	we = word_end(t, r);
+	if (word_is(t, r, we, "day")) { /* "this 12th day of October, 2026" */
+		r = skip_ws(t, we);
+		if (r == we)
+			return 0;
+		we = word_end(t, r);
+		if (!word_is(t, r, we, "of"))
+			return 0;
+	}
 	if (word_is(t, r, we, "of") || word_is(t, r, we, "de")) {
 		r = skip_ws(t, we);
 		if (r == we)
@@ -1067,6 +1074,34 @@ static size_t line_end(const struct text *t, size_t p)
 	return p;
 }
 
+/* A clock time at i ("9:14 AM", "09:14", "17:05:09 GMT"), as e-mail headers
+ * put after the date: its end, or i when there is none. */
+static size_t time_after(const struct text *t, size_t i)
+{
+	size_t d = digits_end(t, i), m;
+
+	if (d == i || d - i > 2 || at(t, d) != ':')
+		return i;
+	m = digits_end(t, d + 1);
+	if (m - d - 1 != 2)
+		return i;
+	if (at(t, m) == ':' && digits_end(t, m + 1) == m + 3)
+		m += 3;
+	for (;;) { /* AM, p.m., GMT, UTC+1: on the same line */
+		size_t w = m, we;
+
+		while (w < t->n && is_blank(t->s[w]))
+			w++;
+		we = w;
+		while (we < t->n && (is_alpha(t->s[we]) || t->s[we] == '.' || t->s[we] == '+' ||
+		                     is_digit(t->s[we])))
+			we++;
+		if (we == w || we - w > 6)
+			return m;
+		m = we;
+	}
+}
+
 /* The date holds its line: see "date line" in dates.h. */
 static int on_date_line(const struct text *t, const lor_date__item *it)
 {
@@ -1078,9 +1113,18 @@ static int on_date_line(const struct text *t, const lor_date__item *it)
 		if (it->offset - s > 2 * PREFIX_BYTES)
 			return 0;
 
-	for (i = it->offset + it->length; i < t->n && t->s[i] != '\n'; i++)
+	for (i = it->offset + it->length; i < t->n && t->s[i] != '\n'; i++) {
+		if (is_digit(t->s[i])) { /* "Monday, October 12, 2026 9:14 AM" */
+			size_t te = time_after(t, i);
+
+			if (te == i)
+				return 0;
+			i = te - 1;
+			continue;
+		}
 		if (!is_blank(t->s[i]) && !one_of(t->s[i], ".,;"))
 			return 0;
+	}
 	trim(t, &s, &e);
 	for (;;) {  /* "Signed on", "Paris, le" */
 		for (w = e; w > s && is_wordbyte(t->s[w - 1]); w--)
