@@ -203,6 +203,14 @@ int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_er
 		return lor_error__set(err, LOR_EIO, path, 0, 0, "is a directory");
 	}
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
+		/* A NUL byte means binary: say so now rather than read on (a device
+		 * such as /dev/zero would otherwise be read up to the size cap). */
+		if (memchr(chunk, '\0', n)) {
+			if (!is_stdin)
+				fclose(fp);
+			lor_buf__release(&b);
+			return lor_error__set(err, LOR_EINPUT, path, 0, 0, "binary file, not text");
+		}
 		if (b.len + n > max) {
 			if (!is_stdin)
 				fclose(fp);

@@ -36,3 +36,9 @@ $ env NO_COLOR=1 script -qec "lorlint --no-default-rules --rules tests/fixtures/
 ? 1
 > 0
 
+# A device that never ends is refused at its first NUL byte, not read to the size cap.
+$ lorlint /dev/zero
+? 2
+> 0 files checked: 0 strong, 0 moderate, 0 weak; 1 error
+! /dev/zero: error: binary file, not text
+
