@@ -239,17 +239,46 @@ typedef struct spans {
 	int loaded;
 } spans;
 
-static int load_exceptions(lor_ctx *ctx, const lor_rule *rule, const pcre2_code *ex, size_t start,
+/* Scratch for lor_match__first's cache: on the stack for the usual few
+ * regexes, on the heap past that. */
+typedef struct mcache {
+	size_t local[16];
+	size_t *v;
+} mcache;
+
+static size_t *mcache_init(mcache *c, size_t n)
+{
+	size_t i;
+
+	c->v = 2 * n <= 16 ? c->local : malloc(2 * n * sizeof(size_t));
+	for (i = 0; c->v && i < 2 * n; i++)
+		c->v[i] = LOR_MATCH_UNKNOWN;
+	return c->v;
+}
+
+static void mcache_release(mcache *c)
+{
+	if (c->v != c->local)
+		free(c->v);
+}
+
+static int load_exceptions(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size_t start,
                            size_t end, spans *sp)
 {
 	size_t pos = start, es, ee;
+	mcache mc;
 	int rc;
 
 	sp->loaded = 1;
-	while ((rc = lor_match__next(&ctx->matcher, ex, ctx->doc->norm, end, pos, &es, &ee)) == 1) {
+	if (!mcache_init(&mc, p->nexcept))
+		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
+	while ((rc = lor_match__first(&ctx->matcher, p->except, p->nexcept, ctx->doc->norm, end, pos, mc.v,
+	                              &es, &ee)) == 1) {
 		if (ee > es) {
-			if (lor__reserve(&sp->v, &sp->cap, 2 * (sp->n + 1), sizeof(size_t)))
+			if (lor__reserve(&sp->v, &sp->cap, 2 * (sp->n + 1), sizeof(size_t))) {
+				mcache_release(&mc);
 				return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
+			}
 			sp->v[2 * sp->n] = es;
 			sp->v[2 * sp->n + 1] = ee;
 			sp->n++;
@@ -258,6 +287,7 @@ static int load_exceptions(lor_ctx *ctx, const lor_rule *rule, const pcre2_code 
 		if (pos > end)
 			break;
 	}
+	mcache_release(&mc);
 	return rc < 0 ? lor_ctx__match_error(ctx, rule, rc, start) : LOR_OK;
 }
 
@@ -273,9 +303,13 @@ int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size
 {
 	size_t pos = start, ms, me;
 	spans ex = { NULL, 0, 0, 0, 0 };
+	mcache mc;
 	int m, rc = LOR_OK;
 
-	while ((m = lor_match__next(&ctx->matcher, p->re, ctx->doc->norm, end, pos, &ms, &me)) == 1) {
+	if (!mcache_init(&mc, p->nre))
+		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
+	while ((m = lor_match__first(&ctx->matcher, p->re, p->nre, ctx->doc->norm, end, pos, mc.v, &ms,
+	                             &me)) == 1) {
 		if (me == ms) { /* an empty match finds nothing; step over one character */
 			pos = ms + 1;
 			while (pos < end && ((unsigned char)ctx->doc->norm[pos] & 0xC0) == 0x80)
@@ -285,7 +319,7 @@ int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size
 			continue;
 		}
 		pos = me;
-		if (p->except && !ex.loaded && (rc = load_exceptions(ctx, rule, p->except, start, end, &ex)))
+		if (p->except && !ex.loaded && (rc = load_exceptions(ctx, rule, p, start, end, &ex)))
 			break;
 		if (p->except && excepted(&ex, &ex.cursor, ms, me))
 			continue;
@@ -293,6 +327,7 @@ int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size
 			break;
 	}
 	free(ex.v);
+	mcache_release(&mc);
 	if (m < 0) /* a PCRE2 failure: the match, depth or heap limit */
 		return lor_ctx__match_error(ctx, rule, m, pos);
 	return rc;

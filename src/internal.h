@@ -128,11 +128,15 @@ const char *lor_yaml__scalar(const yaml_node_t *n); /* NULL unless a scalar */
 #define LOR_MATCH_LIMIT 2000000u
 #define LOR_DEPTH_LIMIT 10000u
 
-/* A compiled token list: tokens joined into one alternation, with optional
- * exceptions. Matches are whole words unless nonword is set. */
+/* A compiled token list: tokens joined into one alternation (or, when that
+ * is too large for PCRE2, a few alternations of consecutive tokens, matched
+ * together as one), with optional exceptions compiled the same way. Matches
+ * are whole words unless nonword is set. */
 typedef struct lor_pattern {
-	pcre2_code *re;
-	pcre2_code *except;  /* NULL when there are no exceptions */
+	pcre2_code **re;
+	size_t nre;
+	pcre2_code **except;  /* NULL when there are no exceptions */
+	size_t nexcept;
 } lor_pattern;
 
 /* Per-check matching state: one per thread, never shared. */
@@ -158,6 +162,13 @@ void lor_pattern__release(lor_pattern *p);
  * ms and me, 0 when none, or a negative PCRE2 error (match/depth limit). */
 int lor_match__next(lor_matcher *m, const pcre2_code *re, const char *subject, size_t end,
                     size_t start, size_t *ms, size_t *me);
+/* The leftmost (then longest) match of any of n regexes, as one pattern
+ * would give; cache holds 2n entries, set to LOR_MATCH_UNKNOWN before the
+ * first call of a scan and passed unchanged to the following ones (each
+ * regex is then re-run only when the scan has passed its last match). */
+#define LOR_MATCH_UNKNOWN ((size_t)-2)
+int lor_match__first(lor_matcher *m, pcre2_code *const *re, size_t n, const char *subject,
+                     size_t end, size_t start, size_t *cache, size_t *ms, size_t *me);
 
 /* ----------------------------------------------------------------- rules.c */
 

@@ -138,64 +138,121 @@ static int add_token(lor_buf *b, const char *t)
 	return LOR_OK;
 }
 
-/* Validate each item of seq on its own, then compile them as one alternation. */
-static int compile_list(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, const char *key,
-                        int ignorecase, int nonword, lor_error *err)
+/* Compile items [from, to) of seq as one alternation into *out. Returns
+ * LOR_OK, or the PCRE2 error code (positive) when it does not compile. */
+static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t from, size_t to,
+                         int ignorecase, int nonword, int *pcre_error)
 {
-	yaml_node_item_t *it;
 	lor_buf b = LOR_BUF_INIT;
-	int ec, first = 1;
+	size_t i;
 	PCRE2_SIZE eoff;
 
-	if (seq->type != YAML_SEQUENCE_NODE)
-		return lor_yaml__fail(err, y, seq, "'%s' must be a list of strings", key);
-	if (seq->data.sequence.items.start == seq->data.sequence.items.top)
-		return lor_yaml__fail(err, y, seq, "'%s' must not be empty", key);
 	if (lor_buf__adds(&b, nonword ? "(?:" : "(?<!\\w)(?:"))
 		goto nomem;
-	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
-		yaml_node_t *item = lor_yaml__node(y, *it);
-		const char *tok = lor_yaml__scalar(item);
-		pcre2_code *one;
-		int rc;
+	for (i = from; i < to; i++) {
+		const char *tok = lor_yaml__scalar(lor_yaml__node(y, seq->data.sequence.items.start[i]));
 
-		if (!tok) {
-			lor_buf__release(&b);
-			return lor_yaml__fail(err, y, item, "'%s' items must be strings", key);
-		}
-		if (!*tok) {
-			lor_buf__release(&b);
-			return lor_yaml__fail(err, y, item, "'%s' item is empty", key);
-		}
-		if ((rc = lor_match__compile(&one, y, item, tok, ignorecase, err))) {
-			lor_buf__release(&b);
-			return rc;
-		}
-		pcre2_code_free(one);
-		if ((!first && lor_buf__adds(&b, "|")) || lor_buf__adds(&b, "(?:") || add_token(&b, tok) ||
+		if ((i > from && lor_buf__adds(&b, "|")) || lor_buf__adds(&b, "(?:") || add_token(&b, tok) ||
 		    lor_buf__adds(&b, ")"))
 			goto nomem;
-		first = 0;
 	}
 	if (lor_buf__adds(&b, nonword ? ")" : ")(?!\\w)"))
 		goto nomem;
-	*out = pcre2_compile((PCRE2_SPTR)b.data, b.len, compile_flags(ignorecase), &ec, &eoff, NULL);
-	if (!*out) {
+	*out = pcre2_compile((PCRE2_SPTR)b.data, b.len, compile_flags(ignorecase), pcre_error, &eoff, NULL);
+	lor_buf__release(&b);
+	if (!*out)
+		return *pcre_error ? *pcre_error : 1;
+	pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+	return LOR_OK;
+nomem:
+	lor_buf__release(&b);
+	return LOR_ENOMEM;
+}
+
+typedef struct regexes {
+	pcre2_code **v;
+	size_t n, cap;
+} regexes;
+
+/* Compile [from, to) as few alternations as PCRE2's size limit allows:
+ * the whole range, or else each half, recursively. */
+static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *key, size_t from,
+                         size_t to, int ignorecase, int nonword, lor_error *err)
+{
+	pcre2_code *re = NULL;
+	int ec = 0, rc = compile_range(&re, y, seq, from, to, ignorecase, nonword, &ec);
+
+	if (rc == LOR_ENOMEM)
+		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+	if (rc == LOR_OK) {
+		if (lor__reserve(&r->v, &r->cap, r->n + 1, sizeof(pcre2_code *))) {
+			pcre2_code_free(re);
+			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+		}
+		r->v[r->n++] = re;
+		return LOR_OK;
+	}
+	if (ec == PCRE2_ERROR_PATTERN_TOO_LARGE && to - from > 1) {
+		size_t mid = from + (to - from) / 2;
+
+		if ((rc = compile_split(r, y, seq, key, from, mid, ignorecase, nonword, err)))
+			return rc;
+		return compile_split(r, y, seq, key, mid, to, ignorecase, nonword, err);
+	}
+	{
 		/* Each token compiled alone; together they can still fail (e.g. a
 		 * token with an unbalanced ')' closing the wrapper). */
 		PCRE2_UCHAR msg[256];
 
 		pcre2_get_error_message(ec, msg, sizeof(msg));
-		lor_buf__release(&b);
-		return lor_yaml__fail(err, y, seq, "'%s' do not combine into one regex: %s", key,
-		                      (char *)msg);
+		return lor_yaml__fail(err, y, lor_yaml__node(y, seq->data.sequence.items.start[from]),
+		                      "'%s' do not combine into one regex: %s", key, (char *)msg);
 	}
-	pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
-	lor_buf__release(&b);
+}
+
+static void regexes_free(pcre2_code **v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		pcre2_code_free(v[i]);
+	free(v);
+}
+
+/* Validate each item of seq on its own, then compile them as alternations. */
+static int compile_list(pcre2_code ***out, size_t *nout, lor_yaml *y, yaml_node_t *seq,
+                        const char *key, int ignorecase, int nonword, lor_error *err)
+{
+	yaml_node_item_t *it;
+	regexes r = { NULL, 0, 0 };
+	size_t count;
+	int rc;
+
+	if (seq->type != YAML_SEQUENCE_NODE)
+		return lor_yaml__fail(err, y, seq, "'%s' must be a list of strings", key);
+	if (seq->data.sequence.items.start == seq->data.sequence.items.top)
+		return lor_yaml__fail(err, y, seq, "'%s' must not be empty", key);
+	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+		yaml_node_t *item = lor_yaml__node(y, *it);
+		const char *tok = lor_yaml__scalar(item);
+		pcre2_code *one;
+
+		if (!tok)
+			return lor_yaml__fail(err, y, item, "'%s' items must be strings", key);
+		if (!*tok)
+			return lor_yaml__fail(err, y, item, "'%s' item is empty", key);
+		if ((rc = lor_match__compile(&one, y, item, tok, ignorecase, err)))
+			return rc;
+		pcre2_code_free(one);
+	}
+	count = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
+	if ((rc = compile_split(&r, y, seq, key, 0, count, ignorecase, nonword, err))) {
+		regexes_free(r.v, r.n);
+		return rc;
+	}
+	*out = r.v;
+	*nout = r.n;
 	return LOR_OK;
-nomem:
-	lor_buf__release(&b);
-	return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
 }
 
 int lor_pattern__compile(lor_pattern *p, lor_yaml *y, yaml_node_t *tokens, yaml_node_t *exceptions,
@@ -204,9 +261,10 @@ int lor_pattern__compile(lor_pattern *p, lor_yaml *y, yaml_node_t *tokens, yaml_
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	if ((rc = compile_list(&p->re, y, tokens, "tokens", ignorecase, nonword, err)))
+	if ((rc = compile_list(&p->re, &p->nre, y, tokens, "tokens", ignorecase, nonword, err)))
 		return rc;
-	if (exceptions && (rc = compile_list(&p->except, y, exceptions, "exceptions", ignorecase, 0, err))) {
+	if (exceptions &&
+	    (rc = compile_list(&p->except, &p->nexcept, y, exceptions, "exceptions", ignorecase, 0, err))) {
 		lor_pattern__release(p);
 		return rc;
 	}
@@ -215,9 +273,38 @@ int lor_pattern__compile(lor_pattern *p, lor_yaml *y, yaml_node_t *tokens, yaml_
 
 void lor_pattern__release(lor_pattern *p)
 {
-	pcre2_code_free(p->re);
-	pcre2_code_free(p->except);
-	p->re = p->except = NULL;
+	regexes_free(p->re, p->nre);
+	regexes_free(p->except, p->nexcept);
+	memset(p, 0, sizeof(*p));
+}
+
+int lor_match__first(lor_matcher *m, pcre2_code *const *re, size_t n, const char *subject,
+                     size_t end, size_t start, size_t *cache, size_t *ms, size_t *me)
+{
+	size_t i, best = (size_t)-1;
+
+	for (i = 0; i < n; i++) {
+		size_t *c = &cache[2 * i];
+
+		if (c[0] == LOR_MATCH_UNKNOWN || (c[0] != (size_t)-1 && c[0] < start)) {
+			int rc = lor_match__next(m, re[i], subject, end, start, &c[0], &c[1]);
+
+			if (rc < 0)
+				return rc;
+			if (rc == 0)
+				c[0] = (size_t)-1; /* no more matches of this one */
+		}
+		if (c[0] == (size_t)-1)
+			continue;
+		if (best == (size_t)-1 || c[0] < cache[2 * best] ||
+		    (c[0] == cache[2 * best] && c[1] > cache[2 * best + 1]))
+			best = i;
+	}
+	if (best == (size_t)-1)
+		return 0;
+	*ms = cache[2 * best];
+	*me = cache[2 * best + 1];
+	return 1;
 }
 
 int lor_match__next(lor_matcher *m, const pcre2_code *re, const char *subject, size_t end,

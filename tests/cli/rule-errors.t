@@ -40,3 +40,23 @@ $ awk 'BEGIN{while(i++<100000)printf "a"; print "!"}' | timeout 1 lorlint --no-d
 > 0 files checked: 0 strong, 0 moderate, 0 weak; 1 error
 ! -:1:1: error: rule 'fx.Backtrack' (tests/fixtures/rules/catastrophic/fx/Backtrack.yml) stopped: regex match limit exceeded; the pattern backtracks catastrophically
 
+# A token list too large for one PCRE2 regex is compiled in parts and matched as one.
+$ printf 'We saw term0000 and Term2999ing and term1500ed but not term3000.\n' | lorlint --no-default-rules --rules tests/fixtures/rules/huge --min-level suggestion -
+> -:1:8: suggestion: 'term0000' is a listed term [h.Huge]
+> -:1:21: suggestion: 'Term2999ing' is a listed term [h.Huge]
+> -:1:37: suggestion: 'term1500ed' is a listed term [h.Huge]
+>
+> -  score 0/100  weak  (profile residency, 10 words, 3 findings shown)
+>   ✗ explicit_endorsement           (no rule checks this)
+>   ✗ comparative_ranking            (no rule checks this)
+>   ✗ concrete_informatics_example   (no rule checks this)
+>   ✗ observation_context            (no rule checks this)
+>   ✓ vague_endorsement              (no rule checks this)
+>   ✓ generic_praise_only            (no rule checks this)
+>   ✓ stale_date                     (no rule checks this)
+>   ✓ non_english                    (no rule checks this)
+>   ✓ visa_mention                   (no rule checks this)
+>   ✓ short_letter                   (no rule checks this)
+>
+> 1 file checked: 0 strong, 0 moderate, 1 weak; 0 errors
+
