@@ -42,3 +42,8 @@ $ lorlint /dev/zero
 > 0 files checked: 0 strong, 0 moderate, 0 weak; 1 error
 ! /dev/zero: error: binary file, not text
 
+# Progress goes to stderr only on a terminal and only past 200 files.
+$ d=$(mktemp -d) && for i in $(seq 1 250); do printf 'We had no complaints.\n' > $d/$i.txt; done && env -u NO_COLOR script -qec "lorlint --no-default-rules --rules tests/fixtures/rules/ok --format summary -o $d/out.txt $d" /dev/null | tr '\r' '\n' | grep -c 'letters checked'; lorlint --no-default-rules --rules tests/fixtures/rules/ok --format summary $d 2>&1 >/dev/null | grep -c 'letters checked'; rm -rf $d
+> 5
+> 0
+
