@@ -565,9 +565,12 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 		for (i = 0; i < rs->nrules; i++) {
 			const lor_rule *rule = rs->rules[i];
 
-			if (rule->has_unless != pass || (pass && unless_holds(rule, ctx.signal)) ||
-			    !in_profile(rule, pname))
+			if (rule->has_unless != pass || !in_profile(rule, pname))
 				continue;
+			if (pass && unless_holds(rule, ctx.signal)) {
+				lor_ctx__signal(&ctx, rule, 0); /* decided: the condition rules it out */
+				continue;
+			}
 			if ((rc = rule->kind->check(rule, &ctx))) {
 				ctx_release(&ctx);
 				return rc;
