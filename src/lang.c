@@ -1551,29 +1551,41 @@ static void phrase_word(void *ctx, size_t off, size_t len, const char *lo)
 	p->ph.h[p->ph.n++] = word_key(lo, strlen(lo));
 }
 
-static int load_ignore(struct builder *b, const lor_lang__blob *blob, char *errbuf, size_t errlen)
+/* The next line of blob from *pos that is neither blank nor a comment ('#'):
+ * its start and length without a trailing CR. *line counts every line read,
+ * for messages. Returns 0 at the end of the data. */
+static int next_line(const lor_lang__blob *blob, size_t *pos, size_t *line, const char **start,
+                     size_t *len)
 {
 	const char *s = (const char *)blob->data;
-	size_t pos = 0, line = 0;
 
-	while (pos < blob->len) {
-		size_t end = pos, n;
+	while (*pos < blob->len) {
+		const char *nl = memchr(s + *pos, '\n', blob->len - *pos);
+		size_t at = *pos, end = nl ? (size_t)(nl - s) : blob->len, n = end - at;
+
+		(*line)++;
+		*pos = end + 1;
+		if (n > 0 && s[at + n - 1] == '\r')
+			n--;
+		if (n == 0 || s[at] == '#')
+			continue;
+		*start = s + at;
+		*len = n;
+		return 1;
+	}
+	return 0;
+}
+
+static int load_ignore(struct builder *b, const lor_lang__blob *blob, char *errbuf, size_t errlen)
+{
+	const char *ln;
+	size_t pos = 0, line = 0, n;
+
+	while (next_line(blob, &pos, &line, &ln, &n)) {
 		struct fields fl;
 		char tmp[128];
 
-		{
-			const char *nl = memchr(s + pos, '\n', blob->len - pos);
-			end = nl ? (size_t)(nl - s) : blob->len;
-		}
-		n = end - pos;
-		line++;
-		if (n > 0 && s[pos + n - 1] == '\r')
-			n--;
-		if (n == 0 || s[pos] == '#') {
-			pos = end + 1;
-			continue;
-		}
-		split_tabs(s + pos, n, &fl);
+		split_tabs(ln, n, &fl);
 		if (fl.count != 2 || fl.n[1] == 0 || fl.n[1] >= sizeof(tmp))
 			return errf(errbuf, errlen, blob->name, line, "expected 'word|phrase|suffix<TAB>text'");
 		quote(tmp, sizeof(tmp), fl.f[1], fl.n[1]);
@@ -1630,35 +1642,21 @@ static int load_ignore(struct builder *b, const lor_lang__blob *blob, char *errb
 			quote(tmp, sizeof(tmp), fl.f[0], fl.n[0]);
 			return errf(errbuf, errlen, blob->name, line, "unknown entry kind '%s'", tmp);
 		}
-		pos = end + 1;
 	}
 	return 0;
 }
 
 static int load_params(struct builder *b, const lor_lang__blob *blob, char *errbuf, size_t errlen)
 {
-	const char *s = (const char *)blob->data;
-	size_t pos = 0, line = 0;
+	const char *ln;
+	size_t pos = 0, line = 0, n;
 
-	while (pos < blob->len) {
-		size_t end = pos, n;
+	while (next_line(blob, &pos, &line, &ln, &n)) {
 		struct fields fl;
 		char tmp[64];
 		double v;
 
-		{
-			const char *nl = memchr(s + pos, '\n', blob->len - pos);
-			end = nl ? (size_t)(nl - s) : blob->len;
-		}
-		n = end - pos;
-		line++;
-		if (n > 0 && s[pos + n - 1] == '\r')
-			n--;
-		if (n == 0 || s[pos] == '#') {
-			pos = end + 1;
-			continue;
-		}
-		split_tabs(s + pos, n, &fl);
+		split_tabs(ln, n, &fl);
 		if (fl.count < 2 || fl.count > 3)
 			return errf(errbuf, errlen, blob->name, line, "expected 'name<TAB>value'");
 		quote(tmp, sizeof(tmp), fl.f[fl.count - 1], fl.n[fl.count - 1]);
@@ -1700,7 +1698,6 @@ static int load_params(struct builder *b, const lor_lang__blob *blob, char *errb
 			quote(tmp, sizeof(tmp), fl.f[0], fl.n[0]);
 			return errf(errbuf, errlen, blob->name, line, "unknown parameter '%s' or value out of range", tmp);
 		}
-		pos = end + 1;
 	}
 	b->have_params = 1;
 	return 0;
@@ -1709,28 +1706,15 @@ static int load_params(struct builder *b, const lor_lang__blob *blob, char *errb
 static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__blob *blob, char *errbuf,
 			size_t errlen)
 {
-	const char *s = (const char *)blob->data;
-	size_t pos = 0, line = 0, lang = SIZE_MAX;
+	const char *ln;
+	size_t pos = 0, line = 0, n, lang = SIZE_MAX;
 
-	while (pos < blob->len) {
-		size_t end = pos, n;
+	while (next_line(blob, &pos, &line, &ln, &n)) {
 		struct fields fl;
 		char tmp[128];
 		uint32_t count;
 
-		{
-			const char *nl = memchr(s + pos, '\n', blob->len - pos);
-			end = nl ? (size_t)(nl - s) : blob->len;
-		}
-		n = end - pos;
-		line++;
-		if (n > 0 && s[pos + n - 1] == '\r')
-			n--;
-		if (n == 0 || s[pos] == '#') {
-			pos = end + 1;
-			continue;
-		}
-		split_tabs(s + pos, n, &fl);
+		split_tabs(ln, n, &fl);
 		if (lang == SIZE_MAX) {
 			size_t k;
 			if (fl.count != 3 || !field_is(&fl, 0, "lang"))
@@ -1750,7 +1734,6 @@ static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__b
 			lang = m->nlang++;
 			quote(m->code[lang], sizeof(m->code[0]), fl.f[1], fl.n[1]);
 			quote(m->name[lang], sizeof(m->name[0]), fl.f[2], fl.n[2]);
-			pos = end + 1;
 			continue;
 		}
 		if (fl.count != 3)
@@ -1809,7 +1792,6 @@ static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__b
 				}
 			}
 			if (b->weight[kind] <= 0.0) {
-				pos = end + 1;
 				continue;
 			}
 			row = builder_row(b, h, kind);
@@ -1831,7 +1813,6 @@ static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__b
 			quote(tmp, sizeof(tmp), fl.f[0], fl.n[0]);
 			return errf(errbuf, errlen, blob->name, line, "unknown entry kind '%s'", tmp);
 		}
-		pos = end + 1;
 	}
 	if (lang == SIZE_MAX)
 		return errf(errbuf, errlen, blob->name, line, "no 'lang' line");
