@@ -90,11 +90,14 @@ static size_t skip_ws(const struct text *t, size_t p)
 	return p;
 }
 
+/* Blank, or Markdown emphasis around a field: "**Date:** 19 October 2026". */
+static int is_filler(unsigned char c) { return is_blank(c) || c == '*' || c == '_'; }
+
 static void trim(const struct text *t, size_t *s, size_t *e)
 {
-	while (*s < *e && is_blank(t->s[*s]))
+	while (*s < *e && is_filler(t->s[*s]))
 		(*s)++;
-	while (*e > *s && is_blank(t->s[*e - 1]))
+	while (*e > *s && is_filler(t->s[*e - 1]))
 		(*e)--;
 }
 
@@ -962,11 +965,11 @@ static int after_label(const struct text *t, size_t p)
 {
 	size_t i = p, e;
 
-	while (i > 0 && is_blank(t->s[i - 1]))
+	while (i > 0 && is_filler(t->s[i - 1]))
 		i--;
 	if (i == 0 || t->s[i - 1] != ':')
 		return 0;
-	for (i--; i > 0 && is_blank(t->s[i - 1]); i--)
+	for (i--; i > 0 && is_filler(t->s[i - 1]); i--)
 		;
 	for (e = i; i > 0 && is_wordbyte(t->s[i - 1]); i--)
 		;
@@ -1122,7 +1125,7 @@ static int on_date_line(const struct text *t, const lor_date__item *it)
 			i = te - 1;
 			continue;
 		}
-		if (!is_blank(t->s[i]) && !one_of(t->s[i], ".,;"))
+		if (!is_filler(t->s[i]) && !one_of(t->s[i], ".,;"))
 			return 0;
 	}
 	trim(t, &s, &e);
@@ -1247,6 +1250,78 @@ static int block_has_closing(const struct text *t, size_t from)
 	return 0;
 }
 
+/* Is the line holding p alone in its block (blank lines or the text's edges
+ * around it), and not a sentence broken around it ("was on / March 3, 2021 /
+ * and it was superb": the text before ends without a stop, or the text
+ * after goes on in lower case)? */
+static int line_alone(const struct text *t, size_t p)
+{
+	size_t ls = line_start(t, p), le = line_end(t, p), q;
+
+	if (ls > 0) { /* the line before must be blank, the text before it must end */
+		q = ls - 1;
+		while (q > 0 && is_blank(t->s[q - 1]))
+			q--;
+		if (q > 0 && t->s[q - 1] != '\n')
+			return 0;
+		while (q > 0 && (t->s[q - 1] == '\n' || is_blank(t->s[q - 1])))
+			q--;
+		if (q > 0 && !one_of(t->s[q - 1], ".!?:)\"'"))
+			return 0;
+	}
+	if (le < t->n) { /* the line after must be blank, the text after not go on */
+		q = le + 1;
+		while (q < t->n && is_blank(t->s[q]))
+			q++;
+		if (q < t->n && t->s[q] != '\n')
+			return 0;
+		while (q < t->n && (t->s[q] == '\n' || is_blank(t->s[q])))
+			q++;
+		if (q < t->n && t->s[q] >= 'a' && t->s[q] <= 'z')
+			return 0;
+	}
+	return 1;
+}
+
+/* Number of blocks (paragraphs) that start after offset p. */
+static size_t blocks_after(const struct text *t, size_t p)
+{
+	size_t n = 0, i = line_end(t, p);
+
+	while (i < t->n) {
+		size_t j = i + 1;
+		int blank = 0;
+
+		while (j < t->n && (is_blank(t->s[j]) || t->s[j] == '\n')) {
+			if (t->s[j] == '\n')
+				blank = 1;
+			j++;
+		}
+		if (blank && j < t->n)
+			n++;
+		i = line_end(t, j);
+	}
+	return n;
+}
+
+/* The last DAY item on a date line of its own among the last three blocks
+ * of the text (the date, then the name and title blocks). */
+static long alone_date(const lor_dates__list *list, const struct text *t)
+{
+	size_t i;
+
+	for (i = list->count; i-- > 0;) {
+		const lor_date__item *it = &list->items[i];
+
+		if (blocks_after(t, it->offset) > 2)
+			break;
+		if (it->kind == LOR_DATE__DAY && dateable(list, i, t->n) && on_date_line(t, it) &&
+		    line_alone(t, it->offset))
+			return (long)i;
+	}
+	return -1;
+}
+
 /* Which rule is being applied by pick(). */
 enum rule { RULE_HEADER, RULE_LABEL, RULE_SIGNATURE, RULE_LAST_BLOCK };
 
@@ -1290,6 +1365,10 @@ long lor_dates__letter_date(const lor_dates__list *list, const char *text, size_
 	if ((i = pick(list, &t, RULE_LABEL)) >= 0)
 		return i;
 	if ((i = pick(list, &t, RULE_SIGNATURE)) >= 0)
+		return i;
+	/* A date line standing alone between blank lines among the last three
+	 * blocks: "Dated this 3rd day of November, 2026." above the name. */
+	if ((i = alone_date(list, &t)) >= 0)
 		return i;
 	/* A date line in the closing block, as signature blocks without a closing
 	 * word end: "Name, title, institution, 27 August 2026". */

@@ -164,7 +164,11 @@ void lor_dates__list_release(lor_dates__list *list);
  *      "Respectfully", "Best regards", "Yours", "Cordially", "Atenciosamente",
  *      "Cordialement", ...: a line of at most 40 bytes starting with one),
  *      where the closing is among the last 10 non-empty lines.  DAY first.
- *   4. Closing block: failing all that, an item on a date line in the last
+ *   4. Alone: a DAY date line standing alone between blank lines among the
+ *      last three blocks, when the text before it ends a sentence and the
+ *      text after it does not go on in lower case ("Dated this 3rd day of
+ *      November, 2026." above the name block).
+ *   5. Closing block: failing all that, an item on a date line in the last
  *      block of the text (after its last blank line), when the text has more
  *      than one block and that block has no closing line: a signature block
  *      with no closing word above it.

@@ -426,24 +426,6 @@ int lor_ctx__dates(lor_ctx *ctx)
 		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
 	ctx->letter_date = lor_dates__letter_date(&ctx->dates, ctx->doc->norm, ctx->doc->norm_len);
 	ctx->dates_done = 1;
-	if (ctx->letter_date >= 0) {
-		/* A numeric letter date read month-first (03/04) that would lie in
-		 * the future, while day-first it would not, was written day-first:
-		 * most letters from abroad are ("12/10/2026" signed in Lagos). */
-		lor_date__item *it = &ctx->dates.items[ctx->letter_date];
-
-		if (it->ambiguous && it->kind == LOR_DATE__DAY &&
-		    lor_dates__days_between(ctx->as_of_year, ctx->as_of_month, ctx->as_of_day, it->year,
-		                            it->month, it->day) > 0 &&
-		    lor_dates__valid(it->year, it->day, it->month) &&
-		    lor_dates__days_between(ctx->as_of_year, ctx->as_of_month, ctx->as_of_day, it->year,
-		                            it->day, it->month) <= 0) {
-			int m = it->month;
-
-			it->month = it->day;
-			it->day = m;
-		}
-	}
 	return LOR_OK;
 }
 

@@ -5,7 +5,9 @@
  * Portuguese sentence in an English paragraph must still be found). The
  * model (lang.c, data in rules/lang/) ignores names, acronyms, numbers, URLs
  * and listed loanwords, and says "not judged" below its evidence minimum, so
- * a short or name-heavy span is never flagged by accident. A span is flagged
+ * a short or name-heavy span is never flagged by accident; a paragraph that
+ * is mostly capitalised words (a signature, an address block) is not judged
+ * at all. A span is flagged
  * when it is judged, its language differs from `expected` and the model's
  * confidence reaches `min_confidence` (for English: the probability that
  * the span is not English at all; the reported confidence is the named
@@ -17,6 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <utf8proc.h>
 
 #include "internal.h"
 
@@ -112,6 +116,31 @@ static int plainly_english(const lor_document *doc, size_t k)
 	return hits >= 2 && hits * 5 >= s->count;
 }
 
+/* A block of names and titles - a signature, an address, a letterhead - is
+ * mostly capitalised words; its institution names ("Hospital Materno-Infantil
+ * Nossa Senhora de Nazaré") are not a passage in another language. */
+static int name_block(const lor_document *doc, const lor_tok *para)
+{
+	size_t k, w, words = 0, caps = 0;
+
+	for (k = para->first; k < para->first + para->count; k++) {
+		const lor_tok *s = &doc->tok[LOR_TOK_SENTENCE][k];
+
+		for (w = s->first; w < s->first + s->count; w++) {
+			const lor_tok *t = &doc->tok[LOR_TOK_WORD][w];
+			utf8proc_int32_t cp;
+
+			words++;
+			if (utf8proc_iterate((const utf8proc_uint8_t *)doc->norm + t->start,
+			                     (utf8proc_ssize_t)(t->end - t->start), &cp) > 0 &&
+			    (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU ||
+			     utf8proc_category(cp) == UTF8PROC_CATEGORY_LT))
+				caps++;
+		}
+	}
+	return words >= 3 && caps * 10 >= words * 6;
+}
+
 /* Flag [start, end) of paragraph p when it is judged foreign. Returns 1 if
  * flagged, 0 if not, or a negative error. */
 static int judge(const lor_rule *rule, lor_ctx *ctx, size_t start, size_t end, size_t p,
@@ -168,7 +197,7 @@ static int check(const lor_rule *rule, lor_ctx *ctx)
 			plain[k] = english ? (unsigned char)plainly_english(doc, para->first + k) : 0;
 			doubtful += !plain[k];
 		}
-		if (!doubtful && para->count <= 64)
+		if ((!doubtful && para->count <= 64) || name_block(doc, para))
 			continue;
 		if ((rc = judge(rule, ctx, para->start, para->end, p, "paragraph")) < 0)
 			return rc;
