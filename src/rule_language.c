@@ -185,7 +185,7 @@ static int check(const lor_rule *rule, lor_ctx *ctx)
 
 	lor_ctx__signal(ctx, rule, 0);
 	if (!ctx->rs || !ctx->rs->lang)
-		return LOR_OK; /* no model loaded (--no-default-rules without a lang/ folder) */
+		return LOR_OK; /* cannot happen: loading refuses a language rule without a model */
 	for (p = 0; p < doc->ntok[LOR_TOK_PARAGRAPH]; p++) {
 		const lor_tok *para = &doc->tok[LOR_TOK_PARAGRAPH][p];
 		unsigned char plain[64];

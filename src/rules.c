@@ -700,6 +700,11 @@ int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_err
 		rc = load_dir(rs, opts->dirs[i], err);
 	if (!rc)
 		rc = apply_settings(rs, opts, err);
+	for (i = 0; !rc && i < rs->nrules; i++)
+		if (rs->rules[i]->kind == &lor_kind_language && !rs->lang)
+			rc = lor_error__set(err, LOR_ERULE, rs->rules[i]->path, 1, 1,
+			                    "rule '%s' needs a language model (a lang/ folder beside the "
+			                    "styles) and none is loaded", rs->rules[i]->id);
 	if (rc) {
 		lor_ruleset_free(rs);
 		return rc;

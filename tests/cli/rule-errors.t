@@ -60,3 +60,8 @@ $ printf 'We saw term0000 and Term2999ing and term1500ed but not term3000.\n' | 
 >
 > 1 file checked: 0 strong, 0 moderate, 1 weak; 0 errors
 
+# A language rule with no language model loaded is an error, not a rule that silently finds nothing.
+$ lorlint --no-default-rules --rules tests/fixtures/rules/nolang tests/fixtures/letters/firm.txt
+? 2
+! tests/fixtures/rules/nolang/fx/NonEnglish.yml:1:1: error: rule 'fx.NonEnglish' needs a language model (a lang/ folder beside the styles) and none is loaded
+
