@@ -6,7 +6,10 @@
  * adjacent sentences of one paragraph) matches when each group matches in it.
  * Without min/max each matching window is a finding; with `min`, too few
  * matching windows is one finding at the start of the text. The signal tells
- * whether any window matched. Keys: groups, exceptions, nonword, window, min, max.
+ * whether any window matched. In a window of several sentences each group
+ * must match within one of them (a match does not run across a sentence
+ * end), which lets each sentence be searched once per group.
+ * Keys: groups, exceptions, nonword, window, min, max.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -113,15 +116,52 @@ static int window_matches(lor_ctx *ctx, const lor_rule *rule, const cooc *c, siz
 	return LOR_OK;
 }
 
+/* With windows of several sentences, each group is matched once per
+ * sentence (found[k * n + i]: 0 unknown, 1 no, 2 yes), and a window
+ * matches when every group matches in one of its sentences; a group is
+ * only looked for where an earlier group already matched. */
+static int window_matches_cached(lor_ctx *ctx, const lor_rule *rule, const cooc *c,
+                                 const lor_tok *spans, size_t n, size_t first, size_t last,
+                                 unsigned char *seen, int *matched)
+{
+	size_t k, i;
+
+	*matched = 0;
+	for (k = 0; k < c->n; k++) {
+		int any = 0;
+
+		for (i = first; i <= last && !any; i++) {
+			unsigned char *f = &seen[k * n + i];
+
+			if (!*f) {
+				int hit = 0, rc = lor_ctx__each(ctx, rule, &c->groups[k], spans[i].start,
+				                                spans[i].end, found, &hit);
+
+				if (rc < 0)
+					return rc;
+				*f = hit ? 2 : 1;
+			}
+			any = *f == 2;
+		}
+		if (!any)
+			return LOR_OK;
+	}
+	*matched = 1;
+	return LOR_OK;
+}
+
 static int check(const lor_rule *rule, lor_ctx *ctx)
 {
 	const cooc *c = rule->impl;
 	lor_tok text;
 	size_t n, i, windows = 0;
 	const lor_tok *spans = lor_ctx__scopes(ctx, rule->scope, &text, &n);
+	unsigned char *seen = NULL;
 	int rc, matched;
 
 	lor_ctx__signal(ctx, rule, 0);
+	if (c->window > 1 && n && !(seen = calloc(c->n * n, 1)))
+		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
 	for (i = 0; i < n; i++) {
 		size_t last = i;
 
@@ -129,23 +169,31 @@ static int check(const lor_rule *rule, lor_ctx *ctx)
 		while (rule->scope == LOR_SCOPE_SENTENCE && last + 1 < n && last + 1 < i + c->window &&
 		       spans[last + 1].parent == spans[i].parent)
 			last++;
-		if ((rc = window_matches(ctx, rule, c, spans[i].start, spans[last].end, &matched)))
+		rc = seen ? window_matches_cached(ctx, rule, c, spans, n, i, last, seen, &matched)
+		          : window_matches(ctx, rule, c, spans[i].start, spans[last].end, &matched);
+		if (rc) {
+			free(seen);
 			return rc;
+		}
 		if (!matched)
 			continue;
 		windows++;
 		lor_ctx__signal(ctx, rule, 1);
-		if (!c->b.has_min && !c->b.has_max &&
-		    (rc = lor_ctx__emit(ctx, rule, spans[i].start, spans[last].end, NULL, NULL)))
-			return rc;
-		if (c->b.has_max && (double)windows == c->b.max + 1) {
+		rc = LOR_OK;
+		if (!c->b.has_min && !c->b.has_max)
+			rc = lor_ctx__emit(ctx, rule, spans[i].start, spans[last].end, NULL, NULL);
+		if (!rc && c->b.has_max && (double)windows == c->b.max + 1) {
 			char num[32];
 
 			snprintf(num, sizeof(num), "%zu", windows);
-			if ((rc = lor_ctx__emit(ctx, rule, spans[i].start, spans[last].end, num, NULL)))
-				return rc;
+			rc = lor_ctx__emit(ctx, rule, spans[i].start, spans[last].end, num, NULL);
+		}
+		if (rc) {
+			free(seen);
+			return rc;
 		}
 	}
+	free(seen);
 	if (c->b.has_min && (double)windows < c->b.min) {
 		char num[32];
 
