@@ -685,7 +685,15 @@ static FILE *open_output(const char *output, char **tmp)
 	if (!(*tmp = malloc(len)))
 		return NULL;
 	snprintf(*tmp, len, "%s.tmp.XXXXXX", output);
-	if ((fd = mkstemp(*tmp)) < 0 || !(fp = fdopen(fd, "w"))) {
+	if ((fd = mkstemp(*tmp)) >= 0) {
+		/* mkstemp makes the file private (0600); a report is an ordinary
+		 * file, so give it the mode a plain create would have. */
+		mode_t mask = umask(0);
+
+		umask(mask);
+		fchmod(fd, 0666 & ~mask);
+	}
+	if (fd < 0 || !(fp = fdopen(fd, "w"))) {
 		fprintf(stderr, "%s: error: cannot write: %s\n", output, strerror(errno));
 		if (fd >= 0) {
 			close(fd);

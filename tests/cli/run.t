@@ -63,3 +63,7 @@ $ printf 'We had no complaints.\n' | lorlint --no-default-rules --rules tests/fi
 > 1 letter checked: 0 strong, 0 moderate, 1 weak; 1 error; mean score 0.0
 ! -: error: standard input given more than once
 
+# The report file gets the mode a plain create would (not mkstemp's private 0600).
+$ d=$(mktemp -d) && (umask 022 && lorlint --no-default-rules --rules tests/fixtures/rules/ok -o $d/r.txt tests/fixtures/letters/firm.txt) && stat -c %a $d/r.txt; rm -rf $d
+> 644
+
