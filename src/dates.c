@@ -1012,7 +1012,7 @@ int lor_dates__extract(lor_dates__list *out, const char *text, size_t len)
 	memset(&sc, 0, sizeof(sc));
 	sc.t.s = (const unsigned char *)text;
 	sc.t.n = len;
-	for (p = 0; relative_phrases[p] && p < MAX_RELATIVE; p++) {
+	for (p = 0; p < sizeof(relative_phrases) / sizeof(*relative_phrases) && relative_phrases[p]; p++) {
 		const char *sp = strchr(relative_phrases[p], ' ');
 
 		sc.rel_first[p] = (unsigned char)(sp ? (size_t)(sp - relative_phrases[p]) : strlen(relative_phrases[p]));

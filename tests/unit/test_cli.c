@@ -63,7 +63,8 @@ static char *run(const char *cmd, const char *path, int *code, char **err_text)
 		unsetenv("SOURCE_DATE_EPOCH");
 		dup2(fo, 1);
 		dup2(fe, 2);
-		freopen("/dev/null", "r", stdin);
+		if (!freopen("/dev/null", "r", stdin))
+			_exit(126);
 		execl("/bin/sh", "sh", "-c", cmd, (char *)NULL);
 		_exit(127);
 	}
@@ -131,7 +132,7 @@ static void test_transcripts(void **state)
 {
 	DIR *d = opendir("tests/cli");
 	struct dirent *e;
-	char *names[256];
+	char *names[256] = { NULL };
 	size_t n = 0, i, cases = 0, failed = 0;
 	const char *path = getenv("PATH");
 
@@ -168,7 +169,7 @@ static void test_transcripts(void **state)
 				c.cmd = strdup(line + 2);
 				c.line = lineno;
 			} else if (line[0] == '?' && line[1] == ' ') {
-				c.code = atoi(line + 2);
+				c.code = (int)strtol(line + 2, NULL, 10);
 			} else if (line[0] == '>' && line[1] == '?' && line[2] == ' ') {
 				c.contains = realloc(c.contains, (c.ncontains + 1) * sizeof(char *));
 				c.contains[c.ncontains++] = strdup(line + 3);
