@@ -96,6 +96,8 @@ test:
 	@$(MAKE) --no-print-directory check
 	@echo "== again under ASan+UBSan =="
 	@$(MAKE) --no-print-directory check BUILD=build/asan SAN=1
+	@if command -v clang >/dev/null 2>&1; then echo "== the library and CLI with clang -Werror =="; \
+		$(MAKE) --no-print-directory BUILD=build/clang CC=clang CI=true build/clang/lorlint >/dev/null; fi
 
 demo: $(BUILD)/lorlint
 	$(BUILD)/lorlint --as-of 2026-11-27 corpus; test $$? -le 1

@@ -65,6 +65,8 @@ yaml_node_t *lor_yaml__node(lor_yaml *y, int index)
 }
 
 static int verror(lor_error *err, const char *path, const yaml_node_t *node, const char *fmt,
+                  va_list ap) LOR_PRINTF(4, 0);
+static int verror(lor_error *err, const char *path, const yaml_node_t *node, const char *fmt,
                   va_list ap)
 {
 	char msg[900];
