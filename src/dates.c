@@ -338,7 +338,13 @@ static const char *const closings[] = {
 
 /* Set aside before the date on a date line: "Paris, le 5 mars 2023". */
 static const char *const date_leads[] = {
-	"le", "el", "em", "on", "the", "this", "signed", "dated", NULL
+	"le", "el", "em", "on", "the", "this", "signed", "dated",
+	/* a weekday before the date, with or without a comma */
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+	"lunes", "martes", "mi\303\251rcoles", "miercoles", "jueves", "viernes", "s\303\241bado", "sabado",
+	"domingo", "segunda-feira", "ter\303\247a-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", NULL
 };
 
 static int lookup(const struct name *tab, size_t count, const struct text *t,
@@ -503,15 +509,11 @@ static size_t numeric_date(struct scan *sc, size_t p, size_t e1)
 		y += y < 70 ? 2000 : 1900;
 	if (!plausible(y))
 		return 0;
-	/* '.' dates are European day-first; '/' and '-' read US month-first,
-	 * unless the first part cannot be a month. */
-	if (sep == '.') {
-		d = a;
-		m = b;
-	} else {
-		m = a;
-		d = b;
-	}
+	/* Month first, US-style, whatever the separator, unless the first part
+	 * cannot be a month: the reading the project's contract fixes; the
+	 * AmbiguousDate rule asks for the month in words when both could be. */
+	m = a;
+	d = b;
 	if (m > 12 && d <= 12) {
 		int x = m;
 		m = d;
@@ -1128,8 +1130,13 @@ static int on_date_line(const struct text *t, const lor_date__item *it)
 		if (!is_filler(t->s[i]) && !one_of(t->s[i], ".,;"))
 			return 0;
 	}
+	/* Set apart by a gap of two or more spaces (or a tab) from what stands
+	 * before it on the line: a date column, "/s/ Jane Doe, M.D.    10/20/2026". */
+	if (it->offset - s >= 2 && it->offset - s <= PREFIX_BYTES && t->s[it->offset - 1] == ' ' &&
+	    t->s[it->offset - 2] == ' ')
+		return 1;
 	trim(t, &s, &e);
-	for (;;) {  /* "Signed on", "Paris, le" */
+	for (;;) {  /* "Signed on", "Paris, le", "Friday" */
 		for (w = e; w > s && is_wordbyte(t->s[w - 1]); w--)
 			;
 		if (w == e || (w > s && is_alnum(t->s[w - 1])) || !word_in(t, w, e, date_leads))

@@ -60,9 +60,9 @@ typedef struct lor_date__item {
 	int year, month, day;   /* 0 where unknown (relative: all 0) */
 	enum lor_date__kind kind;
 	/* 1 for a numeric d/m/y date whose first two parts are both <= 12 and
-	 * differ, so they could be swapped.  '/' and '-' dates are read US-style
-	 * month first; '.' dates are read day first (the European convention:
-	 * nobody writes US dates with dots).  See lor_dates__extract. */
+	 * differ, so they could be swapped.  Such dates are read US-style, month
+	 * first, with any separator ('/', '-' or '.'), as the project's contract
+	 * says; a first part over 12 makes it day first.  See lor_dates__extract. */
 	int ambiguous;
 	/* 1 if this item ends a range whose start is the previous item */
 	int range_end;
@@ -176,8 +176,11 @@ void lor_dates__list_release(lor_dates__list *list);
  * ending in ',' (a place or weekday: "Boston, ", "lunes, ", "Paris, le ") or
  * in the ':' of a date label (LOR_DATE__CTX_LABEL: "Date: ", not "Fecha de
  * ingreso: "), once trailing words among "le", "el", "em", "on", "the",
- * "signed", "dated" are set aside ("Signed on "); after it, only '.', ',' or
- * ';'.  This is what keeps "I met her on March 3, 2021." out of rule 1.
+ * "this", "signed", "dated" and the weekday names are set aside ("Signed
+ * on ", "Friday "), or at most 60 bytes set apart from the date by two or
+ * more spaces (a date column beside a name); after it, only '.', ',', ';',
+ * Markdown emphasis or a clock time ("9:14 AM").  This is what keeps "I met
+ * her on March 3, 2021." out of rule 1.
  * Body dates are activity dates and never the letter date.
  */
 long lor_dates__letter_date(const lor_dates__list *list, const char *text, size_t len);

@@ -12,6 +12,8 @@ for t in "$build"/tests/test_*; do
 	[ -x "$t" ] || continue
 	if "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: $t" >&2; fi
 done
+# Letter dates of 80 letters written apart from the date code (tests/data/letterdates/).
+if LORLINT="$build/lorlint" sh tests/data/letterdates-check.sh >/dev/null; then pass=$((pass + 1)); else fail=$((fail + 1)); LORLINT="$build/lorlint" sh tests/data/letterdates-check.sh | grep -v '^ok' >&2; echo "FAILED: held-out letter dates" >&2; fi
 # The corpus labels: every signal's F1 and the verdict agreement (make eval for the table).
 if "$build"/eval --check --quiet corpus/expected.tsv; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: corpus labels (make eval)" >&2; fi
 # The held-out letters (tests/heldout/README.md), at the bars set for letters from outside.
