@@ -89,7 +89,7 @@ $(BUILD)/header-check.o: include/lorlint.h | $(BUILD)/obj
 	echo '#include "lorlint.h"' | $(CC) -std=c11 -pedantic -Werror -Wall -Wextra -Iinclude -x c -c -o $@ -
 
 # check: run every test once with the current flags.
-check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(BUILD)/fuzz_check
+check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(BUILD)/fuzz_check $(BUILD)/lang_rule_check
 	@tests/run.sh $(BUILD)
 
 test:
@@ -147,8 +147,13 @@ $(BUILD)/tests/test_lang: src/lang.h
 $(BUILD)/eval_lang: tests/tools/eval_lang.c src/lang.h $(BUILD)/liblorlint.a | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ tests/tools/eval_lang.c $(BUILD)/liblorlint.a $(LDLIBS)
 
-eval-lang: $(BUILD)/eval_lang
+$(BUILD)/lang_rule_check: tests/tools/lang_rule_check.c $(BUILD)/liblorlint.a | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+
+eval-lang: $(BUILD)/eval_lang $(BUILD)/lang_rule_check
 	$(BUILD)/eval_lang rules/lang tests/lang/eval.tsv
+	$(BUILD)/eval_lang rules/lang tests/lang/heldout.tsv
+	$(BUILD)/lang_rule_check tests/lang/eval.tsv tests/lang/heldout.tsv
 
 .PHONY: eval-lang
 

@@ -72,14 +72,14 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 
 /* English function words that are not also common words of the other
  * languages letters arrive in (no "a", "in", "is", "de", "die", "was", "for",
- * "have", "also"): a sentence where they are frequent is English without
+ * "have", "also", "me", "an", "on", "or"): a sentence where they are frequent is English without
  * asking the model. This fast path keeps language identification to a small
  * share of the run time; anything it does not pass goes to the model. */
 static const char *const english_words[] = {
 	"the", "and", "of", "to", "with", "she", "he", "her", "his", "him", "that", "this",
 	"which", "our", "we", "were", "they", "their", "them", "from", "by", "has", "had",
-	"been", "would", "will", "who", "as", "at", "on", "are", "it", "its", "be", "my",
-	"me", "your", "you", "not", "an", "or", "these", "than", "very", "into", "during",
+	"been", "would", "will", "who", "as", "at", "are", "it", "its", "be", "my",
+	"your", "you", "not", "these", "than", "very", "into", "during",
 	NULL
 };
 
@@ -141,6 +141,56 @@ static int name_block(const lor_document *doc, const lor_tok *para)
 	return words >= 3 && caps * 10 >= words * 6;
 }
 
+/* The evidence the model is asked about: the words of [start, end) that are
+ * not capitalised, plus each sentence's first word. Names are no evidence of
+ * a language, and where German capitalises its nouns a line of names
+ * ("Rotated at Klinikum rechts der Isar, Munich.") would otherwise read as
+ * German; without them it falls under the model's minimum and is not
+ * judged. Words of scripts without case are all kept. */
+static int evidence(const lor_document *doc, size_t start, size_t end, lor_buf *out)
+{
+	size_t w, sent = (size_t)-1;
+
+	for (w = 0; w < doc->ntok[LOR_TOK_WORD]; w++) {
+		const lor_tok *t = &doc->tok[LOR_TOK_WORD][w];
+		utf8proc_int32_t cp;
+		int keep;
+
+		if (t->start < start)
+			continue;
+		if (t->end > end)
+			break;
+		if (utf8proc_iterate((const utf8proc_uint8_t *)doc->norm + t->start,
+		                     (utf8proc_ssize_t)(t->end - t->start), &cp) <= 0)
+			continue;
+		switch (utf8proc_category(cp)) {
+		case UTF8PROC_CATEGORY_LU:
+		case UTF8PROC_CATEGORY_LT:
+			keep = t->parent != sent; /* a sentence's first word */
+			break;
+		case UTF8PROC_CATEGORY_LL:
+		case UTF8PROC_CATEGORY_LO:
+		case UTF8PROC_CATEGORY_LM:
+		case UTF8PROC_CATEGORY_MN:
+		case UTF8PROC_CATEGORY_MC:
+			keep = 1;
+			break;
+		default:
+			keep = 0; /* numbers */
+			break;
+		}
+		sent = t->parent;
+		if (!keep)
+			continue;
+		if ((out->len && lor_buf__add(out, " ", 1)) ||
+		    lor_buf__add(out, doc->norm + t->start, t->end - t->start))
+			return LOR_ENOMEM;
+	}
+	if (!out->data && lor_buf__add(out, "", 0))
+		return LOR_ENOMEM;
+	return LOR_OK;
+}
+
 /* Flag [start, end) of paragraph p when it is judged foreign. Returns 1 if
  * flagged, 0 if not, or a negative error. */
 static int judge(const lor_rule *rule, lor_ctx *ctx, size_t start, size_t end, size_t p,
@@ -151,10 +201,14 @@ static int judge(const lor_rule *rule, lor_ctx *ctx, size_t start, size_t end, s
 	lor_ilang *e;
 	lor_span sp;
 	const char *name;
+	lor_buf ev = LOR_BUF_INIT;
 	int rc;
 
-	if (lor_lang__identify(ctx->rs->lang, ctx->doc->norm + start, end - start, &g) || !g.judged ||
-	    !strcmp(g.code, l->expected))
+	if (evidence(ctx->doc, start, end, &ev))
+		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
+	rc = lor_lang__identify(ctx->rs->lang, ev.data, ev.len, &g);
+	lor_buf__release(&ev);
+	if (rc || !g.judged || !strcmp(g.code, l->expected))
 		return 0;
 	/* For English the model gives the probability that the text is English
 	 * at all ("home"); a Spanish sentence whose runner-up is Catalan is

@@ -12,6 +12,8 @@ for t in "$build"/tests/test_*; do
 	[ -x "$t" ] || continue
 	if "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: $t" >&2; fi
 done
+# The language bars through the NonEnglish rule, on both language sets.
+if "$build"/lang_rule_check tests/lang/eval.tsv tests/lang/heldout.tsv; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: language bars through the rule" >&2; fi
 # Letter dates of 80 letters written apart from the date code (tests/data/letterdates/).
 if LORLINT="$build/lorlint" sh tests/data/letterdates-check.sh >/dev/null; then pass=$((pass + 1)); else fail=$((fail + 1)); LORLINT="$build/lorlint" sh tests/data/letterdates-check.sh | grep -v '^ok' >&2; echo "FAILED: held-out letter dates" >&2; fi
 # The corpus labels: every signal's F1 and the verdict agreement (make eval for the table).
