@@ -20,8 +20,9 @@ if LORLINT="$build/lorlint" sh tests/data/letterdates-check.sh >/dev/null; then 
 if "$build"/eval --check --quiet corpus/expected.tsv; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: corpus labels (make eval)" >&2; fi
 # The held-out letters (tests/heldout/README.md), at the bars set for letters from outside.
 if "$build"/eval --check --quiet --f1-bar 0.90 --verdict-bar 0.85 tests/heldout/expected.tsv; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: held-out labels" >&2; fi
+if "$build"/eval --check --quiet --f1-bar 0.90 --verdict-bar 0.85 tests/heldout2/expected.tsv; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: second held-out labels" >&2; fi
 # The fuzz target as a plain program over every sample and fixture letter.
-if "$build"/fuzz_check corpus/*/*.txt corpus/*/*.md tests/heldout/letters/* tests/fixtures/letters/*; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: fuzz target over the samples" >&2; fi
+if "$build"/fuzz_check corpus/*/*.txt corpus/*/*.md tests/heldout/letters/* tests/heldout2/letters/* tests/fixtures/letters/*; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: fuzz target over the samples" >&2; fi
 if tests/install.sh "$build"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: make install" >&2; fi
 if tests/golden.sh "$build" check; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: golden corpus reports" >&2; fi
 if tests/browser/run.sh "$build"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: browser test of the html report" >&2; fi
