@@ -303,8 +303,13 @@ void lor_report_category(const lor_report *r, lor_category cat, int *score, int 
 size_t lor_report_reason_count(const lor_report *r);
 const lor_reason *lor_report_reason(const lor_report *r, size_t i);
 size_t lor_report_words(const lor_report *r);
-/* The letter's own date into y/m/d; returns 1 if there is one, 0 if not. */
+/* The letter's own date into y/m/d; returns 1 if there is one, 0 if not.
+ * day is 0 when the letter gives only the month ("October 2026"). */
 int lor_report_letter_date(const lor_report *r, int *year, int *month, int *day);
+/* The letter's own date as ISO 8601 in buf (at least 11 bytes): "2026-10-12",
+ * or "2026-10" when the letter gives only the month. Returns buf, or NULL
+ * when the letter has no date. */
+const char *lor_report_letter_date_iso(const lor_report *r, char *buf, size_t len);
 
 /* One paragraph or sentence judged not to be in the expected language. */
 typedef struct lor_language_span {

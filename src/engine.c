@@ -615,7 +615,7 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 		r->has_date = 1;
 		r->year = d->year;
 		r->month = d->month ? d->month : 1;
-		r->day = d->day ? d->day : 1;
+		r->day = d->kind == LOR_DATE__DAY ? d->day : 0; /* no day is invented */
 	}
 	ctx_release(&ctx);
 	if (profile && lor_score__compute(&r->score, profile, r->signal, rule_fired, r)) {
@@ -700,6 +700,17 @@ int lor_report_letter_date(const lor_report *r, int *year, int *month, int *day)
 	*month = r->month;
 	*day = r->day;
 	return 1;
+}
+
+const char *lor_report_letter_date_iso(const lor_report *r, char *buf, size_t len)
+{
+	if (!r->has_date || len < 11)
+		return NULL;
+	if (r->day)
+		snprintf(buf, len, "%04d-%02d-%02d", r->year, r->month, r->day);
+	else
+		snprintf(buf, len, "%04d-%02d", r->year, r->month);
+	return buf;
 }
 
 size_t lor_report_language_count(const lor_report *r)

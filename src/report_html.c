@@ -452,7 +452,8 @@ static int file(lor_reporter *rep, const lor_report *r)
 	size_t len, i, n = 0, k = 0, absent = 0, shown = 0, letter;
 	lor_verdict v = lor_report_verdict(r);
 	hentry e;
-	int y, m, d, rc = LOR_OK;
+	int rc = LOR_OK;
+	char date[16];
 
 	if (start(rep))
 		return LOR_ENOMEM;
@@ -488,8 +489,8 @@ static int file(lor_reporter *rep, const lor_report *r)
 	escs(fp, path);
 	fprintf(fp, "</h2>\n<p class=\"meta\">Score %d/100, <span class=\"v-%s\">%s</span>; %zu words",
 	        lor_report_score(r), lor_verdict_name(v), lor_verdict_name(v), lor_report_words(r));
-	if (lor_report_letter_date(r, &y, &m, &d))
-		fprintf(fp, "; dated %04d-%02d-%02d", y, m, d);
+	if (lor_report_letter_date_iso(r, date, sizeof(date)))
+		fprintf(fp, "; dated %s", date);
 	else
 		fputs("; no date found", fp);
 	fputs("; profile ", fp);

@@ -86,7 +86,7 @@ static int file(lor_reporter *rep, const lor_report *r)
 {
 	jstate *st;
 	json_t *o, *sig, *cats, *langs, *finds, *pts;
-	int y, m, d, c;
+	int c;
 	size_t i;
 	char date[16];
 
@@ -97,8 +97,7 @@ static int file(lor_reporter *rep, const lor_report *r)
 		return LOR_ENOMEM;
 	json_object_set_new(o, "path", json_string(lor_document_path(lor_report_document(r))));
 	json_object_set_new(o, "words", json_integer((json_int_t)lor_report_words(r)));
-	if (lor_report_letter_date(r, &y, &m, &d)) {
-		snprintf(date, sizeof(date), "%04d-%02d-%02d", y, m, d);
+	if (lor_report_letter_date_iso(r, date, sizeof(date))) {
 		json_object_set_new(o, "letter_date", json_string(date));
 	} else {
 		json_object_set_new(o, "letter_date", json_null());

@@ -82,7 +82,8 @@ static int file(lor_reporter *rep, const lor_report *r)
 	FILE *fp = rep->fp;
 	const char *path = lor_document_path(lor_report_document(r));
 	size_t i, shown = 0;
-	int c, y, m, d;
+	int c;
+	char date[16];
 	lor_verdict v = lor_report_verdict(r);
 
 	for (i = 0; i < lor_report_finding_count(r); i++) {
@@ -100,8 +101,8 @@ static int file(lor_reporter *rep, const lor_report *r)
 	        col(rep, C_BOLD), path, col(rep, C_RESET), lor_report_score(r),
 	        col(rep, verdict_color(v)), lor_verdict_name(v), col(rep, C_RESET),
 	        lor_report_profile(r), lor_report_words(r), shown, shown == 1 ? "" : "s");
-	if (lor_report_letter_date(r, &y, &m, &d))
-		fprintf(fp, ", dated %04d-%02d-%02d", y, m, d);
+	if (lor_report_letter_date_iso(r, date, sizeof(date)))
+		fprintf(fp, ", dated %s", date);
 	fputs(")\n", fp);
 	for (c = 0; c < LOR_CAT_COUNT; c++) {
 		int sc, mx;

@@ -340,11 +340,9 @@ int main(int argc, char **argv)
 		got_verdict[i] = lor_report_verdict(rep);
 		got_score[i] = lor_report_score(rep);
 		if (rows[i].date[0]) {
-			int y, m, d;
 			char got[16] = "none";
 
-			if (lor_report_letter_date(rep, &y, &m, &d))
-				snprintf(got, sizeof(got), "%04d-%02d-%02d", y, m, d);
+			lor_report_letter_date_iso(rep, got, sizeof(got));
 			dates_checked++;
 			if (strcmp(got, rows[i].date)) {
 				date_wrong++;

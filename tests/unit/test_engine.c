@@ -196,6 +196,25 @@ static void test_ambiguous_letter_date_reads_us_style(void **state)
 	lor_ruleset_free(rs);
 }
 
+static void test_month_only_letter_date(void **state)
+{
+	/* A letter dated "October 2026" has no day: none is invented. */
+	lor_ruleset *rs = kinds();
+	lor_document *doc = h_doc("October 2026\n\nDear Committee,\n\nText.\n");
+	lor_report *r = check(rs, doc);
+	int y, m, d;
+	char iso[16];
+
+	(void)state;
+	assert_int_equal(lor_report_letter_date(r, &y, &m, &d), 1);
+	assert_int_equal(y * 10000 + m * 100 + d, 20261000);
+	assert_string_equal(lor_report_letter_date_iso(r, iso, sizeof(iso)), "2026-10");
+	assert_null(lor_report_letter_date_iso(r, iso, 4)); /* too small a buffer */
+	lor_report_free(r);
+	lor_document_free(doc);
+	lor_ruleset_free(rs);
+}
+
 static void test_unknown_profile(void **state)
 {
 	lor_ruleset *rs = kinds();
@@ -331,6 +350,7 @@ int main(void)
 		cmocka_unit_test(test_scoring_is_explained),
 		cmocka_unit_test(test_share_metric_and_profiles),
 		cmocka_unit_test(test_ambiguous_letter_date_reads_us_style),
+		cmocka_unit_test(test_month_only_letter_date),
 		cmocka_unit_test(test_unknown_profile),
 		cmocka_unit_test(test_json_report_has_every_field),
 		cmocka_unit_test(test_redaction_keeps_text_out),
