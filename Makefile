@@ -21,8 +21,8 @@ ifeq ($(CI),true)
 WARN += -Werror
 endif
 ifeq ($(SAN),1)
-CFLAGS += -O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-LDFLAGS += -fsanitize=address,undefined
+CFLAGS += -O1 -fsanitize=address,undefined,float-cast-overflow -fno-omit-frame-pointer -fno-sanitize-recover=all
+LDFLAGS += -fsanitize=address,undefined,float-cast-overflow
 endif
 
 # Lazily expanded, so pkg-config runs after src/tools/deps.sh has installed it.

@@ -1825,10 +1825,12 @@ static int cmp_u64(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* A scaled log-probability as a row entry, floored at ROW_FLOOR. */
+/* A scaled log-probability as a row entry, floored at ROW_FLOOR. A kind of
+ * feature with no weight and no vocabulary computes inf * 0 = NaN: it is
+ * never used, and the floor keeps the conversion defined. */
 static int16_t quantize(double v)
 {
-	if (v < ROW_FLOOR)
+	if (!(v >= ROW_FLOOR)) /* also NaN */
 		v = ROW_FLOOR;
 	if (v > 0.0)
 		v = 0.0;
