@@ -81,4 +81,20 @@ static inline lor_document *h_doc(const char *text)
 	return doc;
 }
 
+/* Check doc with rs as of 2026-11-27 (the project's reference date); fails
+ * the test on error. */
+static inline lor_report *h_check(const lor_ruleset *rs, const lor_document *doc)
+{
+	lor_check_options o = LOR_CHECK_OPTIONS_INIT;
+	lor_report *r = NULL;
+	lor_error err;
+
+	o.as_of_year = 2026;
+	o.as_of_month = 11;
+	o.as_of_day = 27;
+	if (lor_check(&r, rs, doc, &o, &err))
+		fail_msg("check failed: %s", err.message);
+	return r;
+}
+
 #endif

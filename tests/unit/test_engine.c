@@ -17,19 +17,6 @@ static lor_ruleset *kinds(void)
 	return rs;
 }
 
-static lor_report *check(const lor_ruleset *rs, lor_document *doc)
-{
-	lor_check_options o = LOR_CHECK_OPTIONS_INIT;
-	lor_report *r = NULL;
-	lor_error err;
-
-	o.as_of_year = 2026;
-	o.as_of_month = 11;
-	o.as_of_day = 27;
-	assert_int_equal(lor_check(&r, rs, doc, &o, &err), LOR_OK);
-	return r;
-}
-
 static size_t count_rule(const lor_report *r, const char *id, const lor_finding **last)
 {
 	size_t i, n = 0;
@@ -49,7 +36,7 @@ static void test_kinds_on_text(void **state)
 	lor_document *doc = h_doc("She is hard-working and a team player.\n\n"
 	                          "Last year she designed a sepsis\ndashboard for the unit. "
 	                          "Maybe it seems fine.");
-	lor_report *r = check(rs, doc);
+	lor_report *r = h_check(rs, doc);
 	const lor_finding *f = NULL;
 	const char *by;
 
@@ -87,7 +74,7 @@ static void test_window_exceptions_unless(void **state)
 	lor_document *d2 = h_doc("She is not in the top 10% of residents. I recommend her.");
 	/* a favourable ranking: the bare recommendation rule is skipped (unless) */
 	lor_document *d3 = h_doc("She is in the top 5% of residents. I recommend her.");
-	lor_report *r1 = check(rs, d1), *r2 = check(rs, d2), *r3 = check(rs, d3);
+	lor_report *r1 = h_check(rs, d1), *r2 = h_check(rs, d2), *r3 = h_check(rs, d3);
 
 	(void)state;
 	assert_int_equal(count_rule(r1, "k.Evidence", NULL), 1);
@@ -111,7 +98,7 @@ static void test_spaces_in_tokens(void **state)
 	 * any white space, line breaks included */
 	lor_ruleset *rs = kinds();
 	lor_document *doc = h_doc("She is alert. The new alerts fired. A sepsis\nbundle too.");
-	lor_report *r = check(rs, doc);
+	lor_report *r = h_check(rs, doc);
 	const lor_finding *f = NULL;
 
 	(void)state;
@@ -128,7 +115,7 @@ static void test_scoring_is_explained(void **state)
 {
 	lor_ruleset *rs = kinds();
 	lor_document *doc = h_doc("Top 5% of all residents I have known.");
-	lor_report *r = check(rs, doc);
+	lor_report *r = h_check(rs, doc);
 	int sc, mx, sum = 0, c;
 	size_t i;
 
@@ -169,7 +156,7 @@ static void test_share_metric_and_profiles(void **state)
 	assert_string_equal(f->message, "only 33.3% of the paragraphs speak of informatics");
 	lor_report_free(r);
 	/* profiles: [fellowship] - the rule does not run under residency */
-	r = check(rs, doc);
+	r = h_check(rs, doc);
 	assert_int_equal(count_rule(r, "k.Focus", NULL), 0);
 	lor_report_free(r);
 	lor_document_free(doc);
@@ -183,7 +170,7 @@ static void test_ambiguous_letter_date_reads_us_style(void **state)
 	 * and AmbiguousDate asks for the month in words). */
 	lor_ruleset *rs = kinds();
 	lor_document *d1 = h_doc("Dear Committee,\n\nText.\n\nYours faithfully,\nDr. Paul Okafor\nDate: 12/10/2026\n");
-	lor_report *r1 = check(rs, d1);
+	lor_report *r1 = h_check(rs, d1);
 	int y, m, d;
 
 	(void)state;
@@ -201,7 +188,7 @@ static void test_month_only_letter_date(void **state)
 	/* A letter dated "October 2026" has no day: none is invented. */
 	lor_ruleset *rs = kinds();
 	lor_document *doc = h_doc("October 2026\n\nDear Committee,\n\nText.\n");
-	lor_report *r = check(rs, doc);
+	lor_report *r = h_check(rs, doc);
 	int y, m, d;
 	char iso[16];
 
@@ -265,7 +252,7 @@ static void test_json_report_has_every_field(void **state)
 {
 	lor_ruleset *rs = kinds();
 	lor_document *doc = h_doc("She is a \"team player\".\n");
-	lor_report *r = check(rs, doc);
+	lor_report *r = h_check(rs, doc);
 	char *text = NULL;
 	json_t *j = render(r, 0, "json", &text), *file, *f, *sig;
 	const char *keys[] = { "path", "words", "letter_date", "score", "verdict", "signals",
@@ -321,7 +308,7 @@ static void test_redaction_keeps_text_out(void **state)
 	lor_ruleset *rs = kinds();
 	/* k.Name matches the invented word; only the letter holds it */
 	lor_document *doc = h_doc("Zanzibarian is a team player.\n");
-	lor_report *r = check(rs, doc);
+	lor_report *r = h_check(rs, doc);
 	const char *formats[] = { "json", "text" };
 	size_t i;
 

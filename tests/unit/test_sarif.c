@@ -35,19 +35,6 @@ static lor_document *doc_at(const char *path, const char *text)
 	return doc;
 }
 
-static lor_report *check(const lor_ruleset *rs, const lor_document *doc)
-{
-	lor_check_options o = LOR_CHECK_OPTIONS_INIT;
-	lor_report *r = NULL;
-	lor_error err;
-
-	o.as_of_year = 2026;
-	o.as_of_month = 11;
-	o.as_of_day = 27;
-	assert_int_equal(lor_check(&r, rs, doc, &o, &err), LOR_OK);
-	return r;
-}
-
 /* Render reports (n of them) and, when with_error, one file error, in the
  * given format; returns the text (caller frees). */
 static char *render(const char *format, const lor_output_options *o, lor_report *const *reports,
@@ -168,7 +155,7 @@ static void test_structure_with_builtin_rules(void **state)
 	lor_document *doc = doc_at("letters/hedged.txt",
 	                           "Dear committee,\n\nI think she will do well in your program. "
 	                           "We had no complaints.\n");
-	lor_report *r = check(rs, doc);
+	lor_report *r = h_check(rs, doc);
 	lor_output_options o = LOR_OUTPUT_OPTIONS_INIT;
 	char *text;
 	json_t *j, *run, *rules, *rule, *res;
@@ -239,7 +226,7 @@ static void test_exact_regions(void **state)
 	lor_ruleset *rs = load(0, "tests/fixtures/rules/ok");
 	/* "é" is two bytes, one column: columns and byte offsets part ways */
 	lor_document *doc = doc_at("faint.txt", "Dr. Ana Ruiz \xC3\xA9 met expectations.\n");
-	lor_report *r = check(rs, doc);
+	lor_report *r = h_check(rs, doc);
 	lor_output_options o = LOR_OUTPUT_OPTIONS_INIT;
 	char *text;
 	json_t *j, *run, *res;
@@ -293,7 +280,7 @@ static void test_redaction_keeps_text_out(void **state)
 	lor_ruleset *rs = load(1, NULL);
 	lor_document *doc = doc_at("zanzibar.txt", "Dr. Zanzibar Quill met expectations. "
 	                                           "I believe that he would do okay.\n");
-	lor_report *r = check(rs, doc);
+	lor_report *r = h_check(rs, doc);
 	lor_output_options o = LOR_OUTPUT_OPTIONS_INIT;
 	char *text, *results;
 	json_t *j;
@@ -334,7 +321,7 @@ static void test_redaction_keeps_text_out(void **state)
 static char *uri_of(const lor_ruleset *rs, const char *path)
 {
 	lor_document *doc = doc_at(path, "We had no complaints.\n");
-	lor_report *r = check(rs, doc);
+	lor_report *r = h_check(rs, doc);
 	lor_output_options o = LOR_OUTPUT_OPTIONS_INIT;
 	char *text = render("sarif", &o, &r, 1, 0), *uri;
 	json_t *j = parse(text);
@@ -407,8 +394,8 @@ static void test_without_a_rule_set(void **state)
 	json_t *j, *rules;
 
 	(void)state;
-	r[0] = check(rs, d1);
-	r[1] = check(rs, d2);
+	r[0] = h_check(rs, d1);
+	r[1] = h_check(rs, d2);
 	text = render("sarif", &o, r, 2, 1);
 	j = parse(text);
 	assert_int_equal(check_results(at(j, "runs.0")), 3);
@@ -434,7 +421,7 @@ static void test_foreign_rule_has_no_index(void **state)
 {
 	lor_ruleset *fx = load(0, "tests/fixtures/rules/ok"), *kinds = load(0, "tests/fixtures/rules/kinds");
 	lor_document *doc = doc_at("a.txt", "We had no complaints.\n");
-	lor_report *r = check(fx, doc);
+	lor_report *r = h_check(fx, doc);
 	lor_output_options o = LOR_OUTPUT_OPTIONS_INIT;
 	char *text;
 	json_t *j, *res;
@@ -488,8 +475,8 @@ static void test_summary_rows(void **state)
 	memcpy(longp + 80, "/the-letter-name.txt", 21);
 	d1 = doc_at(longp, "Dr. Zanzibar met expectations.\n");
 	d2 = doc_at("new\nline.txt", "I recommend him without reservation.\n");
-	r[0] = check(rs, d1);
-	r[1] = check(rs, d2);
+	r[0] = h_check(rs, d1);
+	r[1] = h_check(rs, d2);
 	text = render("summary", &o, r, 2, 1);
 	assert_null(strstr(text, "Zanzibar"));
 	assert_null(strstr(text, "expectations"));
@@ -537,7 +524,7 @@ static void test_summary_mean(void **state)
 	d[1] = doc_at("b.txt", "I think she will do well.\n");
 	d[2] = doc_at("c.txt", "She is hard-working.\n");
 	for (i = 0; i < 3; i++) {
-		r[i] = check(rs, d[i]);
+		r[i] = h_check(rs, d[i]);
 		sum += lor_report_score(r[i]);
 	}
 	text = render("summary", &o, r, 3, 0);
