@@ -182,6 +182,31 @@ size_t lor_ruleset_count(const lor_ruleset *rs);
 int lor_ruleset_rule(const lor_ruleset *rs, size_t i, lor_rule_info *out);
 /* Index of the rule with this id (exact, or case-insensitive), or -1. */
 long lor_ruleset_find(const lor_ruleset *rs, const char *id);
+/* A named word class (rules/classes/NAME.yml), which rule patterns use as
+ * {NAME}. Borrowed from the rule set, valid while it lives. */
+typedef struct lor_class_info {
+	const char *name;         /* "DURATION" */
+	const char *path;         /* the file it came from */
+	const char *description;  /* may be NULL */
+	const char *source;       /* may be NULL */
+	const char *const *members; /* the regex alternatives, as written */
+	size_t nmembers;
+	const char *const *match;   /* examples the class matches in full */
+	size_t nmatch;
+	const char *const *nomatch; /* examples it must not match */
+	size_t nnomatch;
+} lor_class_info;
+
+/* Number of word classes, in name order. */
+size_t lor_ruleset_class_count(const lor_ruleset *rs);
+/* Describe class i (0 <= i < count) into *out. Returns LOR_OK or LOR_EARG. */
+int lor_ruleset_class(const lor_ruleset *rs, size_t i, lor_class_info *out);
+/* Index of the class with this name (exact, or case-insensitive), or -1. */
+long lor_ruleset_find_class(const lor_ruleset *rs, const char *name);
+/* Run class i's own examples. Returns LOR_OK, or LOR_ERULE naming the class
+ * and the example that failed. */
+int lor_ruleset_class_selftest(const lor_ruleset *rs, size_t i, lor_error *err);
+
 /* Names of the scoring profiles loaded (residency, ...), in name order. */
 size_t lor_ruleset_profile_count(const lor_ruleset *rs);
 const char *lor_ruleset_profile_name(const lor_ruleset *rs, size_t i);

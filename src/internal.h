@@ -98,10 +98,12 @@ int lor_token__is_abbreviation(const char *s, size_t n);
 /* ------------------------------------------------------------------ yaml.c */
 
 /* A loaded YAML file: the libyaml document plus its path for messages. */
+typedef struct lor_classes lor_classes;
 typedef struct lor_yaml {
 	yaml_document_t doc;
 	const char *path;
 	int loaded;
+	const lor_classes *classes; /* word classes that patterns may name ({DURATION}); may be NULL */
 } lor_yaml;
 
 int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, lor_error *err);
@@ -170,6 +172,47 @@ int lor_match__next(lor_matcher *m, const pcre2_code *re, const char *subject, s
 int lor_match__first(lor_matcher *m, pcre2_code *const *re, size_t n, const char *subject,
                      size_t end, size_t start, size_t *cache, size_t *ms, size_t *me);
 
+/* --------------------------------------------------------------- classes.c */
+
+/* A named word class (rules/classes/NAME.yml): regex members that any rule
+ * pattern can use as {NAME}. */
+typedef struct lor_class {
+	char *name, *path, *description, *source;
+	char **members;
+	size_t nmembers;
+	unsigned long *member_line, *member_col; /* each member's place in the file */
+	char **match, **nomatch;                 /* the class's own examples */
+	size_t nmatch, nnomatch;
+	char *pattern;                           /* (?:m1|m2|...) with nested classes expanded */
+} lor_class;
+
+struct lor_classes {
+	lor_class **v;
+	size_t n, cap;
+};
+
+/* Is s[0, n) a valid class name ([A-Z][A-Z0-9_]*)? */
+int lor_classes__valid_name(const char *s, size_t n);
+/* Index of the class named name[0, n), or -1. */
+long lor_classes__find(const lor_classes *cs, const char *name, size_t n);
+/* Add the class file `file` (NAME.yml) of one source; a class of the same
+ * name from an earlier source is replaced. seen_here marks the classes this
+ * source defined (sized for cs->n + 1), to catch duplicates within it. */
+int lor_classes__add(lor_classes *cs, const char *file, const char *path, const char *data,
+                     size_t len, int *seen_here, lor_error *err);
+/* Expand references among the members and check every member compiles;
+ * call once, after the last source. Cycles and unknown names are errors. */
+int lor_classes__resolve(lor_classes *cs, lor_error *err);
+/* Append pat to out with every {NAME} replaced by its class's pattern. When
+ * map_out is given, map_out[i] (for i < map_cap) is the offset in pat that
+ * produced byte i of the expansion. Returns LOR_OK, LOR_ENOMEM, or
+ * LOR_ENOTFOUND with *bad_at the offset of the unknown reference. */
+int lor_classes__expand(const lor_classes *cs, const char *pat, lor_buf *out, size_t *bad_at,
+                        size_t *map_out, size_t map_cap);
+/* Run the class's examples: each `match` matched in full, no `nomatch`. */
+int lor_classes__selftest(const lor_class *c, lor_error *err);
+void lor_classes__release(lor_classes *cs);
+
 /* ----------------------------------------------------------------- rules.c */
 
 typedef enum lor_scope { LOR_SCOPE_TEXT = 0, LOR_SCOPE_PARAGRAPH, LOR_SCOPE_SENTENCE } lor_scope;
@@ -233,6 +276,7 @@ struct lor_ruleset {
 	lor_profile **profiles;  /* sorted by name */
 	size_t nprofiles, capprofiles;
 	lor_lang__model *lang;   /* from the last source with a lang/ folder; may be NULL */
+	lor_classes classes;     /* word classes, from every source's classes/ folder */
 };
 
 /* ---------------------------------------------------------------- engine.c */

@@ -29,6 +29,7 @@ enum {
 	OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_RULES = 'r', OPT_HELP = 'h', OPT_VERSION = 'V',
 	OPT_PROFILE = 256, OPT_AS_OF, OPT_MIN_LEVEL, OPT_FAIL_LEVEL, OPT_FAIL_UNDER, OPT_REDACT,
 	OPT_NO_DEFAULT_RULES, OPT_LIST_RULES, OPT_EXPLAIN, OPT_CONFIG, OPT_NO_CONFIG, OPT_MAN,
+	OPT_LIST_CLASSES,
 	OPT_JOBS = 'j'
 };
 
@@ -54,7 +55,8 @@ static const opt_def options[] = {
 	{ OPT_JOBS, "jobs", "N", "check with N worker threads (default: the number of cores)" },
 	{ OPT_REDACT, "redact", NULL, "keep all letter text out of the output" },
 	{ OPT_LIST_RULES, "list-rules", NULL, "list the rules with their level and category, then exit" },
-	{ OPT_EXPLAIN, "explain", "RULE", "show a rule's description, fix, source and examples" },
+	{ OPT_LIST_CLASSES, "list-classes", NULL, "list the word classes that rule patterns use as {NAME}, then exit" },
+	{ OPT_EXPLAIN, "explain", "NAME", "show a rule's (or word class's) description, fix, source and examples" },
 	{ OPT_VERSION, "version", NULL, "print the version and exit" },
 	{ OPT_MAN, "man", NULL, "print this manual as a man page (roff) and exit" },
 	{ OPT_HELP, "help", NULL, "print this help and exit" },
@@ -65,7 +67,7 @@ typedef struct config {
 	const char *format, *output, *profile, *as_of, *explain, *config;
 	const char **rules;
 	size_t nrules;
-	int builtin, redact, list_rules, fail_under, no_config;
+	int builtin, redact, list_rules, list_classes, fail_under, no_config;
 	long jobs;
 	int min_level, fail_level; /* a lor_level, or -1 when not given */
 } config;
@@ -320,6 +322,46 @@ static void print_rule_list(const lor_ruleset *rs)
 	}
 }
 
+static void print_class_list(const lor_ruleset *rs)
+{
+	size_t i;
+
+	printf("%-24s %-8s %s\n", "CLASS", "MEMBERS", "DESCRIPTION");
+	for (i = 0; i < lor_ruleset_class_count(rs); i++) {
+		lor_class_info c;
+		const char *d;
+
+		lor_ruleset_class(rs, i, &c);
+		d = c.description ? c.description : "-";
+		printf("%-24s %-8zu %.*s\n", c.name, c.nmembers, (int)strcspn(d, "\n"), d);
+	}
+}
+
+static int explain_class(const lor_ruleset *rs, long i)
+{
+	lor_class_info c;
+	size_t k;
+
+	lor_ruleset_class(rs, (size_t)i, &c);
+	printf("{%s} (word class, %zu members)\nfile: %s\n", c.name, c.nmembers, c.path);
+	if (c.description)
+		printf("\n%s\n", c.description);
+	if (c.source)
+		printf("source: %s\n", c.source);
+	puts("\nmembers:");
+	for (k = 0; k < c.nmembers; k++)
+		printf("  - %s\n", c.members[k]);
+	if (c.nmatch)
+		puts("\nmatches:");
+	for (k = 0; k < c.nmatch; k++)
+		printf("  - %s\n", c.match[k]);
+	if (c.nnomatch)
+		puts("\ndoes not match:");
+	for (k = 0; k < c.nnomatch; k++)
+		printf("  - %s\n", c.nomatch[k]);
+	return 0;
+}
+
 static int explain(const lor_ruleset *rs, const char *id)
 {
 	long i = lor_ruleset_find(rs, id);
@@ -327,7 +369,18 @@ static int explain(const lor_ruleset *rs, const char *id)
 	size_t k;
 
 	if (i < 0) {
-		fprintf(stderr, "lorlint: error: unknown rule '%s'\nTry 'lorlint --list-rules'.\n", id);
+		char name[128];
+		size_t n = strlen(id);
+
+		/* a class may be named as it is used: {DURATION} */
+		if (n > 2 && n < sizeof(name) && id[0] == '{' && id[n - 1] == '}')
+			snprintf(name, sizeof(name), "%.*s", (int)(n - 2), id + 1);
+		else
+			snprintf(name, sizeof(name), "%s", id);
+		if ((i = lor_ruleset_find_class(rs, name)) >= 0)
+			return explain_class(rs, i);
+		fprintf(stderr, "lorlint: error: unknown rule or word class '%s'\nTry 'lorlint --list-rules' "
+		        "or 'lorlint --list-classes'.\n", id);
 		return 2;
 	}
 	lor_ruleset_rule(rs, (size_t)i, &r);
@@ -429,6 +482,7 @@ static int parse_args(config *cfg, int argc, char **argv)
 			break;
 		case OPT_REDACT: cfg->redact = 1; break;
 		case OPT_LIST_RULES: cfg->list_rules = 1; break;
+		case OPT_LIST_CLASSES: cfg->list_classes = 1; break;
 		case OPT_EXPLAIN: cfg->explain = optarg; break;
 		case OPT_VERSION: printf("lorlint %s\n", LOR_VERSION); return 0;
 		case OPT_HELP: print_help(); return 0;
@@ -743,10 +797,12 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 	size_t k;
 	const char *nc = getenv("NO_COLOR");
 
-	if (cfg.list_rules || cfg.explain) {
+	if (cfg.list_rules || cfg.list_classes || cfg.explain) {
 		rc = 0;
 		if (cfg.list_rules)
 			print_rule_list(rs);
+		if (cfg.list_classes)
+			print_class_list(rs);
 		if (cfg.explain)
 			rc = explain(rs, cfg.explain);
 		return rc;
@@ -823,7 +879,7 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 
 int main(int argc, char **argv)
 {
-	config cfg = { "text", NULL, NULL, NULL, NULL, NULL, NULL, 0, 1, 0, 0, -1, 0, 0, -1, -1 };
+	config cfg = { .format = "text", .builtin = 1, .fail_under = -1, .min_level = -1, .fail_level = -1 };
 	lor_config *pc = NULL;
 	lor_ruleset_options ropts = LOR_RULESET_OPTIONS_INIT;
 	lor_ruleset *rs = NULL;

@@ -72,23 +72,71 @@ static uint32_t compile_flags(int ignorecase)
 	return PCRE2_UTF | PCRE2_UCP | (ignorecase ? PCRE2_CASELESS : 0u);
 }
 
+/* Expand the word classes of pattern into out, or set a positioned error at
+ * the unknown reference. map (when not NULL) is filled as lor_classes__expand
+ * describes and must be freed. */
+static int expand(lor_buf *out, size_t **map, lor_yaml *y, yaml_node_t *node, const char *pattern,
+                  lor_error *err)
+{
+	size_t bad = 0, cap = 0;
+	int rc;
+
+	rc = lor_classes__expand(y->classes, pattern, out, &bad, NULL, 0);
+	if (rc == LOR_OK && map) {
+		/* a second pass, now that the length is known, to map offsets back */
+		cap = out->len + 1;
+		out->len = 0;
+		if (!(*map = calloc(cap, sizeof(size_t))))
+			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+		rc = lor_classes__expand(y->classes, pattern, out, &bad, *map, cap);
+	}
+	if (rc == LOR_OK && !out->data)
+		rc = lor_buf__adds(out, "") ? LOR_ENOMEM : LOR_OK;
+	if (rc == LOR_OK)
+		return LOR_OK;
+	if (map) {
+		free(*map);
+		*map = NULL;
+	}
+	if (rc == LOR_ENOMEM)
+		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+	{
+		size_t len = strcspn(pattern + bad, "}") + 1;
+
+		return lor_error__set(err, LOR_ERULE, y->path, (unsigned long)node->start_mark.line + 1,
+		                      scalar_column(node, pattern, bad),
+		                      "unknown word class '%.*s' (classes are files in a classes/ folder; "
+		                      "see lorlint --list-classes)", (int)len, pattern + bad);
+	}
+}
+
 int lor_match__compile(pcre2_code **out, lor_yaml *y, yaml_node_t *node, const char *pattern,
                        int ignorecase, lor_error *err)
 {
-	int ec;
+	int ec, rc;
 	PCRE2_SIZE eoff;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	                               compile_flags(ignorecase), &ec, &eoff, NULL);
+	lor_buf b = LOR_BUF_INIT;
+	size_t *map = NULL;
+	pcre2_code *re;
 
+	if ((rc = expand(&b, &map, y, node, pattern, err)))
+		return rc;
+	re = pcre2_compile((PCRE2_SPTR)b.data, b.len, compile_flags(ignorecase), &ec, &eoff, NULL);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
+		/* the offset in the pattern as written: a fault inside a class's
+		 * expansion points at the reference */
+		size_t at = eoff < b.len ? map[eoff] : strlen(pattern);
 
 		pcre2_get_error_message(ec, msg, sizeof(msg));
+		lor_buf__release(&b);
+		free(map);
 		return lor_error__set(err, LOR_ERULE, y->path, (unsigned long)node->start_mark.line + 1,
-		                      scalar_column(node, pattern, eoff),
-		                      "invalid regex '%s': %s at offset %zu", pattern, (char *)msg,
-		                      (size_t)eoff);
+		                      scalar_column(node, pattern, at),
+		                      "invalid regex '%s': %s at offset %zu", pattern, (char *)msg, at);
 	}
+	lor_buf__release(&b);
+	free(map);
 	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
 	*out = re;
 	return LOR_OK;
@@ -150,11 +198,21 @@ static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t
 	if (lor_buf__adds(&b, nonword ? "(?:" : "(?<!\\w)(?:"))
 		goto nomem;
 	for (i = from; i < to; i++) {
-		const char *tok = lor_yaml__scalar(lor_yaml__node(y, seq->data.sequence.items.start[i]));
+		yaml_node_t *item = lor_yaml__node(y, seq->data.sequence.items.start[i]);
+		const char *tok = lor_yaml__scalar(item);
+		lor_buf x = LOR_BUF_INIT;
 
-		if ((i > from && lor_buf__adds(&b, "|")) || lor_buf__adds(&b, "(?:") || add_token(&b, tok) ||
-		    lor_buf__adds(&b, ")"))
+		/* every item was expanded once before (compile_list), so this cannot fail but for memory */
+		if (expand(&x, NULL, y, item, tok, NULL)) {
+			lor_buf__release(&x);
 			goto nomem;
+		}
+		if ((i > from && lor_buf__adds(&b, "|")) || lor_buf__adds(&b, "(?:") || add_token(&b, x.data) ||
+		    lor_buf__adds(&b, ")")) {
+			lor_buf__release(&x);
+			goto nomem;
+		}
+		lor_buf__release(&x);
 	}
 	if (lor_buf__adds(&b, nonword ? ")" : ")(?!\\w)"))
 		goto nomem;

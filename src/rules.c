@@ -251,8 +251,8 @@ static int pick(lor_yaml *y, yaml_node_t *n, const char *key, const char *const 
 }
 
 /* Compile one rule from a YAML file's contents. */
-static int rule_compile(lor_rule **out, const char *id, const char *path, const char *data,
-                        size_t len, lor_error *err)
+static int rule_compile(lor_rule **out, const lor_classes *classes, const char *id,
+                        const char *path, const char *data, size_t len, lor_error *err)
 {
 	lor_yaml y;
 	yaml_node_t *root, *n;
@@ -269,6 +269,7 @@ static int rule_compile(lor_rule **out, const char *id, const char *path, const 
 		sigs[i] = lor_signal_name((lor_signal)i);
 	if ((rc = lor_yaml__load(&y, path, data, len, err)))
 		goto out_yaml;
+	y.classes = classes;
 	root = lor_yaml__root(&y);
 	if (root->type != YAML_MAPPING_NODE) {
 		rc = lor_yaml__fail(err, &y, root, "a rule file must be a mapping of keys");
@@ -389,6 +390,11 @@ static int cmp_profile(const void *a, const void *b)
 	              lor_profile__name(*(lor_profile *const *)b));
 }
 
+static int cmp_class(const void *a, const void *b)
+{
+	return strcmp((*(lor_class *const *)a)->name, (*(lor_class *const *)b)->name);
+}
+
 static int cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -489,7 +495,7 @@ static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *fi
 			return dup < 0 ? lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory")
 			               : lor_error__set(err, LOR_ERULE, path, 1, 1,
 			                                "duplicate rule name '%s' (also defined in %s)", id, prev);
-		if ((rc = rule_compile(&r, id, path, data, len, err)))
+		if ((rc = rule_compile(&r, &rs->classes, id, path, data, len, err)))
 			return rc;
 		for (i = 0; i < rs->nrules; i++)
 			if (!strcmp(rs->rules[i]->id, id)) {
@@ -561,7 +567,7 @@ static int load_embedded(lor_ruleset *rs, lor_error *err)
 		    (size_t)(slash - rest) >= sizeof(style))
 			continue;
 		snprintf(style, sizeof(style), "%.*s", (int)(slash - rest), rest);
-		if (!strcmp(style, "lang"))
+		if (!strcmp(style, "lang") || !strcmp(style, "classes"))
 			continue;
 		rc = add_file(rs, &sn, style, slash + 1, f->path, f->data, f->len, err);
 	}
@@ -619,7 +625,7 @@ static int load_dir(lor_ruleset *rs, const char *dir, lor_error *err)
 		return rc;
 	for (i = 0; i < nstyles && !rc; i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, styles[i]);
-		if (!is_dir(path))
+		if (!is_dir(path) || !strcmp(styles[i], "classes"))
 			continue;
 		if (!strcmp(styles[i], "lang")) {
 			lor_lang__model *m = NULL;
@@ -652,6 +658,63 @@ static int load_dir(lor_ruleset *rs, const char *dir, lor_error *err)
 	}
 	lor__strings_free(styles, nstyles);
 	seen_release(&sn);
+	return rc;
+}
+
+/* Phase one of a load: the word classes of every source, before any rule
+ * (a rule of the first source may use a class that a later one redefines). */
+static int load_classes_embedded(lor_ruleset *rs, lor_error *err)
+{
+	size_t i, count = 0;
+	int *seen_here, rc = LOR_OK;
+
+	for (i = 0; i < lor_embedded__count; i++)
+		count += !strncmp(lor_embedded__files[i].path, "rules/classes/", 14);
+	if (!(seen_here = calloc(rs->classes.n + count + 1, sizeof(int))))
+		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
+	for (i = 0; i < lor_embedded__count && !rc; i++) {
+		const lor_embedded_file *f = &lor_embedded__files[i];
+		const char *ext;
+
+		if (strncmp(f->path, "rules/classes/", 14) || strchr(f->path + 14, '/') ||
+		    !has_ext(f->path + 14, &ext))
+			continue;
+		rc = lor_classes__add(&rs->classes, f->path + 14, f->path, f->data, f->len, seen_here, err);
+	}
+	free(seen_here);
+	return rc;
+}
+
+static int load_classes_dir(lor_ruleset *rs, const char *dir, lor_error *err)
+{
+	char path[4096], **files = NULL;
+	size_t nfiles = 0, j;
+	int *seen_here, rc;
+
+	snprintf(path, sizeof(path), "%s/classes", dir);
+	if (!is_dir(path))
+		return LOR_OK;
+	if ((rc = list_dir(path, &files, &nfiles, err)))
+		return rc;
+	if (!(seen_here = calloc(rs->classes.n + nfiles + 1, sizeof(int)))) {
+		lor__strings_free(files, nfiles);
+		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
+	}
+	for (j = 0; j < nfiles && !rc; j++) {
+		const char *ext;
+		char *data = NULL;
+		size_t len;
+
+		if (!has_ext(files[j], &ext))
+			continue;
+		snprintf(path, sizeof(path), "%s/classes/%s", dir, files[j]);
+		if ((rc = lor__read_file(path, &data, &len, 1u << 20, err)))
+			break;
+		rc = lor_classes__add(&rs->classes, files[j], path, data, len, seen_here, err);
+		free(data);
+	}
+	free(seen_here);
+	lor__strings_free(files, nfiles);
 	return rc;
 }
 
@@ -695,6 +758,14 @@ int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_err
 	if (!(rs = calloc(1, sizeof(*rs))))
 		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
 	if (opts->builtin)
+		rc = load_classes_embedded(rs, err);
+	for (i = 0; !rc && i < opts->ndirs; i++)
+		rc = is_dir(opts->dirs[i]) ? load_classes_dir(rs, opts->dirs[i], err) : LOR_OK;
+	if (!rc)
+		rc = lor_classes__resolve(&rs->classes, err);
+	if (!rc && rs->classes.n)
+		qsort(rs->classes.v, rs->classes.n, sizeof(lor_class *), cmp_class);
+	if (!rc && opts->builtin)
 		rc = load_embedded(rs, err);
 	for (i = 0; !rc && i < opts->ndirs; i++)
 		rc = load_dir(rs, opts->dirs[i], err);
@@ -728,6 +799,7 @@ void lor_ruleset_free(lor_ruleset *rs)
 	for (i = 0; i < rs->nprofiles; i++)
 		lor_profile__free(rs->profiles[i]);
 	lor_lang__model_free(rs->lang);
+	lor_classes__release(&rs->classes);
 	free(rs->rules);
 	free(rs->profiles);
 	free(rs);
@@ -785,4 +857,49 @@ size_t lor_ruleset_profile_count(const lor_ruleset *rs)
 const char *lor_ruleset_profile_name(const lor_ruleset *rs, size_t i)
 {
 	return rs && i < rs->nprofiles ? lor_profile__name(rs->profiles[i]) : NULL;
+}
+
+size_t lor_ruleset_class_count(const lor_ruleset *rs)
+{
+	return rs ? rs->classes.n : 0;
+}
+
+int lor_ruleset_class(const lor_ruleset *rs, size_t i, lor_class_info *out)
+{
+	const lor_class *c;
+
+	if (!rs || i >= rs->classes.n || !out)
+		return LOR_EARG;
+	c = rs->classes.v[i];
+	out->name = c->name;
+	out->path = c->path;
+	out->description = c->description;
+	out->source = c->source;
+	out->members = (const char *const *)c->members;
+	out->nmembers = c->nmembers;
+	out->match = (const char *const *)c->match;
+	out->nmatch = c->nmatch;
+	out->nomatch = (const char *const *)c->nomatch;
+	out->nnomatch = c->nnomatch;
+	return LOR_OK;
+}
+
+long lor_ruleset_find_class(const lor_ruleset *rs, const char *name)
+{
+	size_t i;
+
+	for (i = 0; rs && name && i < rs->classes.n; i++)
+		if (!strcmp(rs->classes.v[i]->name, name))
+			return (long)i;
+	for (i = 0; rs && name && i < rs->classes.n; i++)
+		if (!lor__strcasecmp(rs->classes.v[i]->name, name))
+			return (long)i;
+	return -1;
+}
+
+int lor_ruleset_class_selftest(const lor_ruleset *rs, size_t i, lor_error *err)
+{
+	if (!rs || i >= rs->classes.n)
+		return lor_error__set(err, LOR_EARG, "", 0, 0, "no word class %zu", i);
+	return lor_classes__selftest(rs->classes.v[i], err);
 }

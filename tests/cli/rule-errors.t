@@ -65,3 +65,51 @@ $ lorlint --no-default-rules --rules tests/fixtures/rules/nolang tests/fixtures/
 ? 2
 ! tests/fixtures/rules/nolang/fx/NonEnglish.yml:1:1: error: rule 'fx.NonEnglish' needs a language model (a lang/ folder beside the styles) and none is loaded
 
+
+# Word classes: a rule names a class from the source's classes/ folder as {NAME};
+# classes may use classes. A misspelt class is positioned at its reference:
+$ lorlint --no-default-rules --rules tests/fixtures/rules/classes-ok tests/fixtures/letters/span.txt --format summary --as-of 2026-11-27
+? 0
+> PATH                             WORDS  SCORE  VERDICT   FAILED SIGNALS
+> tests/fixtures/letters/span.txt     15      0  weak      explicit_endorsement, comparative_ranking, concrete_informatics_example, observation_context
+> 1 letter checked: 0 strong, 0 moderate, 1 weak; 0 errors; mean score 0.0
+
+$ lorlint --no-default-rules --rules tests/fixtures/rules/classes-unknown tests/fixtures/letters/span.txt
+? 2
+! tests/fixtures/rules/classes-unknown/fx/Unknown.yml:4:10: error: unknown word class '{DURATOIN}' (classes are files in a classes/ folder; see lorlint --list-classes)
+
+# Classes that refer to each other in a circle:
+$ lorlint --no-default-rules --rules tests/fixtures/rules/classes-cycle tests/fixtures/letters/span.txt
+? 2
+! tests/fixtures/rules/classes-cycle/classes/PING.yml:1:11: error: word class 'PING' refers to itself through its members
+
+# A class file is named as it is used, in upper case:
+$ lorlint --no-default-rules --rules tests/fixtures/rules/classes-badname tests/fixtures/letters/span.txt
+? 2
+! tests/fixtures/rules/classes-badname/classes/duration.yml:1:1: error: a word class file is named in upper case, as it is used: 'duration' is not (expected e.g. DURATION.yml)
+
+# A member that is not a regex, at its line and column:
+$ lorlint --no-default-rules --rules tests/fixtures/rules/classes-badregex tests/fixtures/letters/span.txt
+? 2
+! tests/fixtures/rules/classes-badregex/classes/BROKEN.yml:4:5: error: invalid regex '(?:unclosed' in word class 'BROKEN': missing closing parenthesis
+
+# --explain shows a class's members and examples:
+$ lorlint --no-default-rules --rules tests/fixtures/rules/classes-ok --explain {UNIT_COUNT}
+? 0
+> {UNIT_COUNT} (word class, 4 members)
+> file: tests/fixtures/rules/classes-ok/classes/UNIT_COUNT.yml
+>
+> A small number.
+>
+> members:
+>   - \d+
+>   - one
+>   - two
+>   - three
+>
+> matches:
+>   - 3
+>   - two
+>
+> does not match:
+>   - many

@@ -51,8 +51,8 @@ $ lorlint
 
 $ lorlint --explain no.SuchRule
 ? 2
-! lorlint: error: unknown rule 'no.SuchRule'
-! Try 'lorlint --list-rules'.
+! lorlint: error: unknown rule or word class 'no.SuchRule'
+! Try 'lorlint --list-rules' or 'lorlint --list-classes'.
 
 $ lorlint --version
 > lorlint 0.1.0

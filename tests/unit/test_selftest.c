@@ -36,6 +36,39 @@ static void test_builtin_rules_pass_their_examples(void **state)
 	assert_int_equal(failures, 0);
 }
 
+/* Every built-in word class matches its `match` examples in full and none of
+ * its `nomatch` ones, and says what it is. */
+static void test_builtin_classes_pass_their_examples(void **state)
+{
+	lor_ruleset *rs = NULL;
+	lor_error err;
+	size_t i, failures = 0;
+	char buf[2200];
+
+	(void)state;
+	if (lor_ruleset_load(&rs, NULL, &err))
+		fail_msg("%s", lor_error_format(&err, buf, sizeof(buf)));
+	assert_true(lor_ruleset_class_count(rs) >= 10);
+	for (i = 0; i < lor_ruleset_class_count(rs); i++) {
+		lor_class_info c;
+
+		assert_int_equal(lor_ruleset_class(rs, i, &c), LOR_OK);
+		if (lor_ruleset_class_selftest(rs, i, &err)) {
+			print_error("FAIL %s\n", lor_error_format(&err, buf, sizeof(buf)));
+			failures++;
+		}
+		if (!c.description || !c.nmatch || !c.nnomatch) {
+			print_error("FAIL %s: a built-in word class needs a description and match and nomatch "
+			            "examples\n", c.path);
+			failures++;
+		}
+	}
+	assert_int_equal(lor_ruleset_find_class(rs, "DURATION") >= 0, 1);
+	assert_int_equal(lor_ruleset_find_class(rs, "no-such-class"), -1);
+	lor_ruleset_free(rs);
+	assert_int_equal(failures, 0);
+}
+
 static void test_wrong_example_is_caught(void **state)
 {
 	const char *dirs[] = { "tests/fixtures/selftest-wrong" };
@@ -69,6 +102,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_builtin_rules_pass_their_examples),
+		cmocka_unit_test(test_builtin_classes_pass_their_examples),
 		cmocka_unit_test(test_wrong_example_is_caught),
 	};
 
