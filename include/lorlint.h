@@ -336,6 +336,10 @@ int lor_report_letter_date(const lor_report *r, int *year, int *month, int *day)
  * when the letter has no date. */
 const char *lor_report_letter_date_iso(const lor_report *r, char *buf, size_t len);
 
+/* Why the letter's content was not judged (most of it is in another
+ * language), or NULL when it was. Borrowed from the report. */
+const char *lor_report_not_judged(const lor_report *r);
+
 /* One paragraph or sentence judged not to be in the expected language. */
 typedef struct lor_language_span {
 	size_t paragraph;     /* 1-based paragraph number */

@@ -20,6 +20,7 @@ struct lor_report {
 	const char *decided_by[LOR_SIG_COUNT];
 	lor_scored score;
 	size_t words;
+	char *not_judged;        /* why the letter's content was not judged, or NULL */
 	int has_date, year, month, day;
 	lor_language_span *langs;
 	char (*lang_codes)[8];
@@ -154,6 +155,12 @@ static char *expand(const char *m, const char *a1, const char *a2)
 int lor_ctx__emit(lor_ctx *ctx, const lor_rule *rule, size_t start, size_t end, const char *arg1,
                   const char *arg2)
 {
+	return lor_ctx__emit_as(ctx, rule, rule->message, start, end, arg1, arg2);
+}
+
+int lor_ctx__emit_as(lor_ctx *ctx, const lor_rule *rule, const char *message, size_t start, size_t end,
+                     const char *arg1, const char *arg2)
+{
 	lor_buf ex = LOR_BUF_INIT;
 	const char *text;
 	lor_ifinding *f;
@@ -168,8 +175,8 @@ int lor_ctx__emit(lor_ctx *ctx, const lor_rule *rule, size_t start, size_t end, 
 	f->rule = rule;
 	f->start = start;
 	f->end = end;
-	f->message = expand(rule->message, arg1 ? arg1 : text, arg2 ? arg2 : text);
-	f->redacted = expand(rule->message, arg1 ? arg1 : "[redacted]", arg2 ? arg2 : "[redacted]");
+	f->message = expand(message, arg1 ? arg1 : text, arg2 ? arg2 : text);
+	f->redacted = expand(message, arg1 ? arg1 : "[redacted]", arg2 ? arg2 : "[redacted]");
 	lor_buf__release(&ex);
 	if (!f->message || !f->redacted) {
 		free(f->message);
@@ -468,6 +475,7 @@ void lor_report_free(lor_report *r)
 	free(r->profile);
 	free(r->langs);
 	free(r->lang_codes);
+	free(r->not_judged);
 	lor_score__release(&r->score);
 	free(r);
 }
@@ -495,11 +503,21 @@ static int in_profile(const lor_rule *rule, const char *profile)
 	return 0;
 }
 
+typedef struct fired_arg {
+	const lor_report *r;
+	const lor_ruleset *rs;
+} fired_arg;
+
 static int rule_fired(const void *arg, const char *rule_id)
 {
-	const lor_report *r = arg;
+	const fired_arg *fa = arg;
+	const lor_report *r = fa->r;
 	size_t i;
+	long k;
 
+	/* a letter in another language: its english_only rules were not applied */
+	if (r->not_judged && (k = lor_ruleset_find(fa->rs, rule_id)) >= 0 && fa->rs->rules[k]->english_only)
+		return -1;
 	for (i = 0; i < r->nfindings; i++)
 		if (!strcmp(r->findings[i].rule, rule_id))
 			return 1;
@@ -524,6 +542,7 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 	const char *pname;
 	lor_report *r;
 	lor_ctx ctx;
+	fired_arg fa;
 	size_t i;
 	int rc, s, pass;
 
@@ -542,14 +561,17 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 	ctx.as_of_year = opts->as_of_year;
 	ctx.as_of_month = opts->as_of_month;
 	ctx.as_of_day = opts->as_of_day;
-	/* Rules with `unless` run second, when every signal they depend on is known. */
-	for (pass = 0; pass < 2; pass++)
+	/* Language rules run first: a letter mostly in another language is not
+	 * judged by the rules marked english_only. Rules with `unless` run last,
+	 * when every signal they depend on is known. */
+	for (pass = 0; pass < 3; pass++)
 		for (i = 0; i < rs->nrules; i++) {
 			const lor_rule *rule = rs->rules[i];
+			int stage = rule->kind == &lor_kind_language ? 0 : rule->has_unless ? 2 : 1;
 
-			if (rule->has_unless != pass || !in_profile(rule, pname))
+			if (stage != pass || !in_profile(rule, pname))
 				continue;
-			if (pass && unless_holds(rule, ctx.signal)) {
+			if ((pass == 2 && unless_holds(rule, ctx.signal)) || (ctx.foreign && rule->english_only)) {
 				lor_ctx__signal(&ctx, rule, 0); /* decided: the condition rules it out */
 				continue;
 			}
@@ -573,7 +595,7 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 
 		o->rule = f->rule->id;
 		o->category = f->rule->category_name;
-		o->level = f->rule->level;
+		o->level = lor_profile__level(profile, f->rule->id, f->rule->level);
 		o->message = f->message;
 		o->message_redacted = f->redacted;
 		o->fix = f->rule->fix;
@@ -587,7 +609,19 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 		r->signal[s] = ctx.signal[s];
 		r->decided_by[s] = ctx.signal_rule[s] ? ctx.signal_rule[s]->id : NULL;
 	}
-	r->words = doc->ntok[LOR_TOK_WORD];
+	r->words = lor_token__count_words(doc, 0, doc->norm_len);
+	if (ctx.foreign) {
+		const char *name = rs->lang ? lor_lang__name(rs->lang, ctx.foreign_code) : NULL;
+		lor_buf nj = LOR_BUF_INIT;
+
+		if (lor_buf__addf(&nj, "the letter is in %s, not English: its endorsement, comparison, "
+		                  "observation and tone were not judged", name ? name : ctx.foreign_code)) {
+			lor_report_free(r);
+			ctx_release(&ctx);
+			return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
+		}
+		r->not_judged = lor_buf__detach(&nj);
+	}
 	if (ctx.nlangs) {
 		if (!(r->langs = calloc(ctx.nlangs, sizeof(*r->langs))) ||
 		    !(r->lang_codes = calloc(ctx.nlangs, sizeof(*r->lang_codes)))) {
@@ -618,7 +652,9 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 		r->day = d->kind == LOR_DATE__DAY ? d->day : 0; /* no day is invented */
 	}
 	ctx_release(&ctx);
-	if (profile && lor_score__compute(&r->score, profile, r->signal, rule_fired, r)) {
+	fa.r = r;
+	fa.rs = rs;
+	if (profile && lor_score__compute(&r->score, profile, r->signal, rule_fired, &fa)) {
 		lor_report_free(r);
 		return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
 	}
@@ -711,6 +747,11 @@ const char *lor_report_letter_date_iso(const lor_report *r, char *buf, size_t le
 	else
 		snprintf(buf, len, "%04d-%02d", r->year, r->month);
 	return buf;
+}
+
+const char *lor_report_not_judged(const lor_report *r)
+{
+	return r ? r->not_judged : NULL;
 }
 
 size_t lor_report_language_count(const lor_report *r)

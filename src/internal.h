@@ -92,6 +92,9 @@ void lor_text__span(const lor_document *doc, size_t start, size_t end, lor_span 
 
 /* token.c: fill doc->tok from doc->norm. */
 int lor_token__split(lor_document *doc);
+/* The number of words in normalized [start, end), as a reader counts them:
+ * a run of Han or kana characters counts one word per two characters. */
+size_t lor_token__count_words(const lor_document *doc, size_t start, size_t end);
 /* Is the word at norm [s, e) an abbreviation that does not end a sentence? */
 int lor_token__is_abbreviation(const char *s, size_t n);
 
@@ -238,6 +241,7 @@ struct lor_rule {
 	lor_level level;
 	lor_scope scope;
 	int ignorecase;
+	int english_only;        /* not applied to a letter mostly in another language */
 	char **bad, **good;
 	size_t nbad, ngood;
 	int unless[LOR_SIG_COUNT]; /* skip the rule when any listed signal is true */
@@ -262,6 +266,8 @@ typedef struct lor_bounds {
 int lor_rules__bounds(lor_bounds *b, lor_yaml *y, yaml_node_t *map, int required, lor_error *err);
 const char *lor_rules__scope_name(lor_scope s);
 
+extern const lor_rule_kind lor_kind_language;
+
 /* ---------------------------------------------------------------- score.c */
 
 typedef struct lor_profile lor_profile;
@@ -269,6 +275,8 @@ int lor_profile__load(lor_profile **out, const char *path, const char *data, siz
                       lor_error *err);
 void lor_profile__free(lor_profile *p);
 const char *lor_profile__name(const lor_profile *p);
+/* The level of rule_id's findings under profile p (dflt unless it sets one). */
+lor_level lor_profile__level(const lor_profile *p, const char *rule_id, lor_level dflt);
 
 struct lor_ruleset {
 	lor_rule **rules;        /* sorted by id */
@@ -290,6 +298,7 @@ typedef struct lor_ifinding {
 /* A paragraph or sentence in another language, as the language rules find it. */
 typedef struct lor_ilang {
 	size_t paragraph, line;
+	int whole;               /* 1: the whole paragraph, 0: one sentence of it */
 	char code[8];
 	double confidence;
 } lor_ilang;
@@ -309,6 +318,10 @@ struct lor_ctx {
 	lor_dates__list dates;   /* extracted once, on first use */
 	long letter_date;        /* index into dates, or -1 */
 	int dates_done;
+	/* set by the language rules: most of the letter is in another language,
+	 * so rules marked english_only are not applied (code: that language) */
+	int foreign;
+	char foreign_code[8];
 };
 
 /* The document's dates and the letter's own date (-1: none), extracted on
@@ -319,6 +332,10 @@ int lor_ctx__dates(lor_ctx *ctx);
  * "%s" of the rule's message become arg1 and arg2 (NULL: the matched text). */
 int lor_ctx__emit(lor_ctx *ctx, const lor_rule *rule, size_t start, size_t end, const char *arg1,
                   const char *arg2);
+/* The same with another message template of the rule's (a variant the kind
+ * chooses, such as the language rule's translation message). */
+int lor_ctx__emit_as(lor_ctx *ctx, const lor_rule *rule, const char *message, size_t start, size_t end,
+                     const char *arg1, const char *arg2);
 /* Set rule's signal (if it has one) to value; a true value is never undone. */
 void lor_ctx__signal(lor_ctx *ctx, const lor_rule *rule, int value);
 /* The spans [start,end) of a scope; *count of them. Text is one span. */
@@ -338,7 +355,8 @@ typedef struct lor_scored {
 	lor_reason *reasons;
 	size_t nreasons;
 } lor_scored;
-/* fired(arg, rule_id) tells whether a rule made at least one finding. */
+/* fired(arg, rule_id) tells whether a rule made at least one finding (1),
+ * made none (0), or was not applied to the letter (-1). */
 int lor_score__compute(lor_scored *out, const lor_profile *p, const int *signals,
                        int (*fired)(const void *arg, const char *rule_id), const void *arg);
 void lor_score__release(lor_scored *s);

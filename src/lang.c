@@ -222,6 +222,7 @@ struct lor_lang__model {
 	double temperature;
 	unsigned char capnouns[ROW]; /* 1: the language capitalises common nouns */
 	size_t home;                 /* index of the home language (en), ROW if none */
+	int16_t unseen_word[ROW];    /* each language's value for a whole word it does not list */
 };
 
 static inline uint64_t mix64(uint64_t x)
@@ -1263,6 +1264,45 @@ int lor_lang__each_word(const lor_lang__model *m, const char *text, size_t len, 
 	return e.count;
 }
 
+struct marker_state {
+	const lor_lang__model *m;
+	size_t lang;
+	int count;
+};
+
+static void count_marker(void *ctx, size_t offset, size_t length, const char *lower)
+{
+	struct marker_state *st = ctx;
+	const int16_t *row = lookup(st->m, word_key(lower, strlen(lower)));
+
+	(void)offset;
+	(void)length;
+	if (!row || row[st->lang] <= st->m->unseen_word[st->lang])
+		return;
+	if (st->m->home < ROW && row[st->m->home] > st->m->unseen_word[st->m->home])
+		return; /* a word English lists too ("a", "in", "me") proves nothing */
+	st->count++;
+}
+
+int lor_lang__function_words(const lor_lang__model *m, const char *code, const char *text, size_t len)
+{
+	struct marker_state st;
+	size_t l;
+
+	if (!m || !code || (!text && len))
+		return -1;
+	for (l = 0; l < m->nlang && strcmp(m->code[l], code); l++)
+		;
+	if (l == m->nlang)
+		return 0;
+	st.m = m;
+	st.lang = l;
+	st.count = 0;
+	if (lor_lang__each_word(m, text, len, count_marker, &st) < 0)
+		return -1;
+	return st.count;
+}
+
 const char *lor_lang__name(const lor_lang__model *m, const char *code)
 {
 	size_t i;
@@ -1909,6 +1949,7 @@ static int finish_model(struct builder *b, lor_lang__model *m)
 			denom[l][k] = log(b->total[l][k] + b->alpha * (double)vocab[k]);
 			unseen[k][l] = quantize((log(b->alpha) - denom[l][k]) * b->weight[k] * SCALE);
 		}
+	memcpy(m->unseen_word, unseen[KIND_WORD], sizeof(m->unseen_word));
 	for (r = 0; r < b->nrows; r++) {
 		memcpy(m->rows + r * ROW, unseen[b->kind[r]], sizeof(unseen[0]));
 		insert_slot(m, b->rkey[r], r);

@@ -117,6 +117,15 @@ typedef struct lor_lang__guess {
  */
 int lor_lang__identify(const lor_lang__model *m, const char *text, size_t len, lor_lang__guess *out);
 
+/* How many evidence words of text[0..len) are common words of the language
+ * `code` (its profile's word list: mostly function words such as "que",
+ * "und", "och") that English does not also list. A whole sentence is called
+ * foreign inside an English letter only when its own function words say so,
+ * not on the character n-grams of a few names and loanwords. Returns the
+ * count (0 for a language the model decides by script or does not know), or
+ * -1 on bad arguments. Allocates nothing. */
+int lor_lang__function_words(const lor_lang__model *m, const char *code, const char *text, size_t len);
+
 /* English name of a language code the model can return ("es" -> "Spanish",
  * "und" -> "undetermined"); NULL for an unknown code or NULL arguments.  The
  * string is owned by the model (or is static) and lives as long as it. */

@@ -102,6 +102,9 @@ static int file(lor_reporter *rep, const lor_report *r)
 	} else {
 		json_object_set_new(o, "letter_date", json_null());
 	}
+	json_object_set_new(o, "judged", json_boolean(!lor_report_not_judged(r)));
+	if (lor_report_not_judged(r))
+		json_object_set_new(o, "not_judged", json_string(lor_report_not_judged(r)));
 	json_object_set_new(o, "score", json_integer(lor_report_score(r)));
 	json_object_set_new(o, "verdict", json_string(lor_verdict_name(lor_report_verdict(r))));
 	sig = json_object();

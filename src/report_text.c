@@ -104,6 +104,8 @@ static int file(lor_reporter *rep, const lor_report *r)
 	if (lor_report_letter_date_iso(r, date, sizeof(date)))
 		fprintf(fp, ", dated %s", date);
 	fputs(")\n", fp);
+	if (lor_report_not_judged(r))
+		fprintf(fp, "  not judged: %s\n", lor_report_not_judged(r));
 	for (c = 0; c < LOR_CAT_COUNT; c++) {
 		int sc, mx;
 

@@ -8,7 +8,17 @@
  * is below min or above max is a finding (at the start of the text for the
  * text scope, over the span otherwise) and sets the signal ("short_letter").
  * The message's %s is the measured value. Keys: metric, tokens, exceptions,
- * nonword, min, max, min_words.
+ * nonword, min, max, min_words, body.
+ *
+ * Words are counted as a reader counts them (lor_token__count_words: Han and
+ * kana characters are not one word each). With `body: true` (words, text
+ * scope) only the letter's body counts: from the salutation ("Dear ...", "To
+ * whom it may concern") to the closing ("Sincerely", "Yours faithfully"),
+ * without the letterhead, the address blocks and the signature, and without
+ * the paragraphs the language rules found in another language when the
+ * letter itself is in English (a translation repeats the letter, it does not
+ * lengthen it). A letter with no salutation is counted from its start, one
+ * with no closing to its end.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,7 +27,7 @@
 #include "internal.h"
 
 static const char *const keys[] = { "metric", "tokens", "exceptions", "nonword", "min", "max",
-	                            "min_words", NULL };
+	                            "min_words", "body", NULL };
 
 typedef enum measure { M_WORDS, M_SENTENCES, M_PARAGRAPHS, M_WPS, M_DENSITY, M_SHARE } measure;
 static const char *const measure_names[] = { "words", "sentences", "paragraphs",
@@ -28,6 +38,7 @@ typedef struct metric {
 	lor_pattern p; /* density and share */
 	lor_bounds b;
 	double min_words; /* share: paragraphs shorter than this do not count */
+	int body;         /* words: count only the letter body */
 } metric;
 
 static void release(void *impl)
@@ -73,6 +84,16 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 		if ((rc = lor_yaml__number(y, n, "min_words", &m->min_words, err))) {
 			free(m);
 			return rc;
+		}
+	}
+	if ((n = lor_rules__get(y, map, "body"))) {
+		if ((rc = lor_yaml__bool(y, n, "body", &m->body, err))) {
+			free(m);
+			return rc;
+		}
+		if (m->body && (m->m != M_WORDS || rule->scope != LOR_SCOPE_TEXT)) {
+			free(m);
+			return lor_yaml__fail(err, y, n, "'body' is only used by 'metric: words' with 'scope: text'");
 		}
 	}
 	if (m->m == M_SHARE && rule->scope != LOR_SCOPE_TEXT) {
@@ -138,14 +159,89 @@ static int count_hit(lor_ctx *ctx, const lor_rule *rule, size_t ms, size_t me, v
 	return LOR_OK;
 }
 
-/* Words, sentences and paragraphs whose spans lie inside [start, end). */
-static size_t within(const lor_document *doc, lor_token_kind kind, size_t start, size_t end)
+/* Does the line at norm[i] open with one of the phrases (case-insensitive,
+ * then a non-letter)? Leading white space and markup (*, #, >) are skipped. */
+static int line_opens(const char *s, size_t i, size_t end, const char *const *phrases)
 {
-	size_t i, n = 0;
+	size_t k;
 
-	for (i = 0; i < doc->ntok[kind]; i++)
-		if (doc->tok[kind][i].start >= start && doc->tok[kind][i].end <= end)
-			n++;
+	while (i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '*' || s[i] == '#' || s[i] == '>'))
+		i++;
+	for (k = 0; phrases[k]; k++) {
+		size_t n = strlen(phrases[k]), j;
+
+		if (i + n > end)
+			continue;
+		for (j = 0; j < n && (s[i + j] | 0x20) == (phrases[k][j] | 0x20); j++)
+			;
+		if (j == n && (i + n == end || !((s[i + n] | 0x20) >= 'a' && (s[i + n] | 0x20) <= 'z')))
+			return 1;
+	}
+	return 0;
+}
+
+/* Salutations and closings of letters in English and in the languages
+ * letters from abroad arrive in. */
+static const char *const salutations[] = {
+	"Dear", "To whom it may concern", "To Whom", "Respected", "Greetings", "Hello",
+	"Ladies and Gentlemen", "Dear Sir", "Sir", "Madam", "Estimado", "Estimada", "Estimados",
+	"Sehr geehrte", "Sehr geehrter", "Madame", "Monsieur", "Cher", "Prezado", "Prezada",
+	"Querido", "Querida", "A quien corresponda", "A quien pueda interesar", NULL
+};
+static const char *const closings[] = {
+	"Sincerely", "Yours", "Respectfully", "Best regards", "Kind regards", "Warm regards",
+	"Warmest regards", "Regards", "With best", "With kind", "With warm", "With warmest",
+	"Best wishes", "Cordially", "Faithfully", "Very truly", "Truly yours", "Sincerely yours",
+	"Atentamente", "Cordialmente", "Atenciosamente", "Mit freundlichen", "Cordialement",
+	"Bien cordialement", "Saludos", NULL
+};
+
+/* The body of the letter, as normalized [*start, *end). */
+static void body_span(const lor_document *doc, size_t *start, size_t *end)
+{
+	const char *s = doc->norm;
+	size_t i, eol, n = doc->norm_len;
+
+	*start = 0;
+	*end = n;
+	for (i = 0; i < n; i = eol + 1) {
+		for (eol = i; eol < n && s[eol] != '\n'; eol++)
+			;
+		if (line_opens(s, i, eol, salutations)) {
+			*start = i;
+			break;
+		}
+	}
+	for (i = *start; i < n; i = eol + 1) {
+		for (eol = i; eol < n && s[eol] != '\n'; eol++)
+			;
+		/* a closing is a short line of its own, after the first line of the body */
+		if (i > *start && eol - i < 60 && line_opens(s, i, eol, closings)) {
+			*end = i;
+			break;
+		}
+	}
+}
+
+/* Words of the letter body, leaving out foreign paragraphs of an English letter. */
+static size_t body_words(const lor_ctx *ctx)
+{
+	const lor_document *doc = ctx->doc;
+	size_t start, end, p, k, n = 0;
+
+	body_span(doc, &start, &end);
+	for (p = 0; p < doc->ntok[LOR_TOK_PARAGRAPH]; p++) {
+		const lor_tok *para = &doc->tok[LOR_TOK_PARAGRAPH][p];
+		size_t a = para->start > start ? para->start : start, z = para->end < end ? para->end : end;
+		int skip = 0;
+
+		if (a >= z)
+			continue;
+		for (k = 0; !ctx->foreign && k < ctx->nlangs; k++)
+			skip |= ctx->langs[k].paragraph == p + 1 && ctx->langs[k].whole;
+		if (!skip)
+			n += lor_token__count_words(doc, a, z);
+	}
 	return n;
 }
 
@@ -165,9 +261,7 @@ static int check(const lor_rule *rule, lor_ctx *ctx)
 		char num[32];
 
 		/* Sentences know their word counts; larger spans are counted. */
-		words = rule->scope == LOR_SCOPE_SENTENCE ? spans[i].count
-		        : rule->scope == LOR_SCOPE_TEXT ? doc->ntok[LOR_TOK_WORD]
-		                                        : within(doc, LOR_TOK_WORD, s, e);
+		words = m->body ? body_words(ctx) : lor_token__count_words(doc, s, e);
 		sents = rule->scope == LOR_SCOPE_SENTENCE ? 1
 		        : rule->scope == LOR_SCOPE_PARAGRAPH ? spans[i].count : doc->ntok[LOR_TOK_SENTENCE];
 		switch (m->m) {

@@ -38,7 +38,7 @@ static const lor_rule_kind *const kinds[] = {
 
 static const char *const common_keys[] = {
 	"extends", "message", "level", "category", "signal", "scope", "ignorecase",
-	"description", "fix", "source", "link", "examples", "unless", "profiles", NULL
+	"description", "fix", "source", "link", "examples", "unless", "profiles", "english_only", NULL
 };
 
 static const char *const scope_names[] = { "text", "paragraph", "sentence" };
@@ -334,6 +334,9 @@ static int rule_compile(lor_rule **out, const lor_classes *classes, const char *
 	}
 	if ((n = lor_rules__get(&y, root, "ignorecase")) &&
 	    (rc = lor_yaml__bool(&y, n, "ignorecase", &r->ignorecase, err)))
+		goto fail;
+	if ((n = lor_rules__get(&y, root, "english_only")) &&
+	    (rc = lor_yaml__bool(&y, n, "english_only", &r->english_only, err)))
 		goto fail;
 	if (((n = lor_rules__get(&y, root, "description")) &&
 	     (rc = lor_yaml__string(&y, n, "description", &r->description, err))) ||

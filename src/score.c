@@ -17,7 +17,15 @@
  *         - {rule: lorlint.InformaticsFocus, points: 5, reason: "..."}
  *
  * A grant keyed by `rule` applies when that rule made at least one finding
- * (with `when: false`, when it made none).
+ * (with `when: false`, when it made none); a rule that was not applied to the
+ * letter (english_only on a letter in another language) grants nothing
+ * either way. `requires: [signal, ...]` applies a grant only when those
+ * signals are all true, so that a reason is listed only where it applies
+ * ("a ranking no example supports" needs a ranking).
+ *
+ * `levels: {rule: level}` sets the level of a rule's findings under this
+ * profile: the same missing informatics example is a warning for a
+ * fellowship letter and a suggestion for a residency letter.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +34,8 @@
 
 typedef struct grant {
 	int signal, when, points;
+	int requires[LOR_SIG_COUNT]; /* signals that must also be true */
+	int has_requires;
 	char *rule;   /* instead of a signal: this rule made a finding */
 	char *reason;
 } grant;
@@ -36,11 +46,28 @@ typedef struct category {
 	size_t n, cap;
 } category;
 
+typedef struct level_override {
+	char *rule;
+	lor_level level;
+} level_override;
+
 struct lor_profile {
 	char *name, *description;
 	int strong, moderate;
 	category cat[LOR_CAT_COUNT];
+	level_override *levels;
+	size_t nlevels;
 };
+
+lor_level lor_profile__level(const lor_profile *p, const char *rule_id, lor_level dflt)
+{
+	size_t i;
+
+	for (i = 0; p && i < p->nlevels; i++)
+		if (!strcmp(p->levels[i].rule, rule_id))
+			return p->levels[i].level;
+	return dflt;
+}
 
 const char *lor_profile__name(const lor_profile *p)
 {
@@ -53,6 +80,9 @@ void lor_profile__free(lor_profile *p)
 
 	if (!p)
 		return;
+	for (i = 0; i < p->nlevels; i++)
+		free(p->levels[i].rule);
+	free(p->levels);
 	for (c = 0; c < LOR_CAT_COUNT; c++) {
 		for (i = 0; i < p->cat[c].n; i++) {
 			free(p->cat[c].grants[i].reason);
@@ -103,11 +133,14 @@ static int load_grant_rest(grant *gp, lor_yaml *y, yaml_node_t *n, lor_error *er
 
 static int load_grant(category *c, lor_yaml *y, yaml_node_t *n, lor_error *err)
 {
-	static const char *const keys[] = { "signal", "rule", "when", "points", "reason", NULL };
+	static const char *const keys[] = { "signal", "rule", "when", "points", "reason", "requires", NULL };
 	yaml_node_t *v;
-	grant g = { -1, 1, 0, NULL, NULL };
+	grant g;
 	int rc;
 
+	memset(&g, 0, sizeof(g));
+	g.signal = -1;
+	g.when = 1;
 	if ((rc = only_keys(y, n, "a points entry", keys, err)))
 		return rc;
 	if ((v = lor_rules__get(y, n, "rule"))) {
@@ -142,6 +175,22 @@ static int load_grant_rest(grant *gp, lor_yaml *y, yaml_node_t *n, lor_error *er
 
 	if ((v = lor_rules__get(y, n, "when")) && (rc = lor_yaml__bool(y, v, "when", &g.when, err)))
 		return rc;
+	if ((v = lor_rules__get(y, n, "requires"))) {
+		yaml_node_item_t *it;
+
+		if (v->type != YAML_SEQUENCE_NODE)
+			return lor_yaml__fail(err, y, v, "'requires' must be a list of signal names");
+		for (it = v->data.sequence.items.start; it < v->data.sequence.items.top; it++) {
+			yaml_node_t *item = lor_yaml__node(y, *it);
+			int sg = lor_signal_find(lor_yaml__scalar(item));
+
+			if (sg < 0)
+				return lor_yaml__fail(err, y, item, "unknown signal '%s' in 'requires'",
+				                      lor_yaml__scalar(item) ? lor_yaml__scalar(item) : "?");
+			g.requires[sg] = 1;
+			g.has_requires = 1;
+		}
+	}
 	if (!(v = lor_rules__get(y, n, "points")))
 		return lor_yaml__fail(err, y, n, "a points entry needs 'points'");
 	if ((rc = whole(y, v, "points", -100, 100, &g.points, err)))
@@ -180,9 +229,36 @@ static int load_category(category *c, lor_yaml *y, yaml_node_t *n, lor_error *er
 	return LOR_OK;
 }
 
+static int load_levels(lor_profile *p, lor_yaml *y, yaml_node_t *n, lor_error *err)
+{
+	static const char *const names[] = { "suggestion", "warning", "error" };
+	yaml_node_pair_t *pr;
+	size_t cap = 0;
+
+	if (n->type != YAML_MAPPING_NODE)
+		return lor_yaml__fail(err, y, n, "'levels' must be a mapping of rule ids to levels");
+	for (pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top; pr++) {
+		const char *k = lor_yaml__scalar(lor_yaml__node(y, pr->key));
+		yaml_node_t *vn = lor_yaml__node(y, pr->value);
+		const char *v = lor_yaml__scalar(vn);
+		int l;
+
+		for (l = 0; l < 3 && (!v || strcmp(v, names[l])); l++)
+			;
+		if (!k || l == 3)
+			return lor_yaml__fail(err, y, vn, "unknown level '%s' (expected suggestion, warning or error)",
+			                      v ? v : "?");
+		if (lor__reserve(&p->levels, &cap, p->nlevels + 1, sizeof(*p->levels)) ||
+		    !(p->levels[p->nlevels].rule = lor__strdup(k)))
+			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+		p->levels[p->nlevels++].level = (lor_level)l;
+	}
+	return LOR_OK;
+}
+
 static int load(lor_profile *p, lor_yaml *y, lor_error *err)
 {
-	static const char *const keys[] = { "name", "description", "verdict", "categories", NULL };
+	static const char *const keys[] = { "name", "description", "verdict", "categories", "levels", NULL };
 	static const char *const vkeys[] = { "strong", "moderate", NULL };
 	yaml_node_t *root = lor_yaml__root(y), *n, *v;
 	yaml_node_pair_t *pr;
@@ -194,6 +270,8 @@ static int load(lor_profile *p, lor_yaml *y, lor_error *err)
 		return rc;
 	if ((n = lor_rules__get(y, root, "description")) &&
 	    (rc = lor_yaml__string(y, n, "description", &p->description, err)))
+		return rc;
+	if ((n = lor_rules__get(y, root, "levels")) && (rc = load_levels(p, y, n, err)))
 		return rc;
 	if (!(n = lor_rules__get(y, root, "verdict")))
 		return lor_yaml__fail(err, y, root, "missing 'verdict' (strong and moderate thresholds)");
@@ -270,9 +348,13 @@ int lor_score__compute(lor_scored *out, const lor_profile *p, const int *signals
 			const grant *g = &cat->grants[i];
 			lor_reason *r;
 
-			int on = g->rule ? fired(arg, g->rule) : signals[g->signal];
+			int on = g->rule ? fired(arg, g->rule) : signals[g->signal], k, unmet = 0;
 
-			if (!on != !g->when)
+			if (on < 0 || !on != !g->when)
+				continue; /* on < 0: the rule was not applied to this letter */
+			for (k = 0; g->has_requires && k < LOR_SIG_COUNT; k++)
+				unmet |= g->requires[k] && !signals[k];
+			if (unmet)
 				continue;
 			s += g->points;
 			if (lor__reserve(&out->reasons, &cap, out->nreasons + 1, sizeof(lor_reason)))

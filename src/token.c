@@ -422,3 +422,34 @@ int lor_token__split(lor_document *doc)
 	}
 	return LOR_OK;
 }
+
+/* Words are counted as a reader counts them. Chinese and Japanese are
+ * written without spaces, and the tokenizer makes each Han or kana
+ * character a word (so that patterns and language identification see
+ * them); but a word of modern Chinese is most often two characters
+ * (Japanese words run longer still), so counting characters would make a
+ * 120-word letter look like 300. A run of such one-character tokens counts
+ * as one word per two characters, rounded up. */
+size_t lor_token__count_words(const lor_document *doc, size_t start, size_t end)
+{
+	size_t i, n = 0, run = 0;
+
+	for (i = 0; i < doc->ntok[LOR_TOK_WORD]; i++) {
+		const lor_tok *t = &doc->tok[LOR_TOK_WORD][i];
+		size_t k;
+		int ideo;
+
+		if (t->start < start)
+			continue;
+		if (t->end > end)
+			break;
+		ideo = is_ideograph(decode(doc->norm, t->end, t->start, &k)) && k == t->end - t->start;
+		if (ideo) {
+			run++;
+			continue;
+		}
+		n += (run + 1) / 2 + 1;
+		run = 0;
+	}
+	return n + (run + 1) / 2;
+}
