@@ -292,11 +292,7 @@ static int record(lor_ctx *ctx, size_t start, size_t end, size_t p, int whole, c
 
 static size_t para_words(const lor_document *doc, const lor_tok *para)
 {
-	size_t k, n = 0;
-
-	for (k = para->first; k < para->first + para->count; k++)
-		n += doc->tok[LOR_TOK_SENTENCE][k].count;
-	return n;
+	return lor_token__count_words(doc, para->start, para->end);
 }
 
 static const char *lang_name(const lor_ctx *ctx, const char *code)
@@ -371,7 +367,12 @@ static int check(const lor_rule *rule, lor_ctx *ctx)
 		if (rc == 1) {
 			foreign[p] = 1;
 			snprintf(codes[p], sizeof(codes[p]), "%s", g.code);
-			foreign_words += para_words(doc, para);
+			/* a paragraph that mixes English in (a template's fill-in notes)
+			 * does not make the letter foreign */
+			if (g.confidence >= 0.8)
+				foreign_words += para_words(doc, para);
+			else
+				eng_words += para_words(doc, para);
 			if ((rc = record(ctx, para->start, para->end, p, 1, &g)) < 0)
 				break;
 			continue;
