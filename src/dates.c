@@ -339,6 +339,7 @@ static const char *const closings[] = {
 /* Set aside before the date on a date line: "Paris, le 5 mars 2023". */
 static const char *const date_leads[] = {
 	"le", "el", "em", "on", "the", "this", "signed", "dated",
+	"a", /* "Guadalajara, Jalisco, a 3 de mayo de 2024" */
 	/* a weekday before the date, with or without a comma */
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -544,7 +545,8 @@ static size_t day_first(struct scan *sc, size_t p, size_t e)
 			return 0;
 		return push_day(sc, p, y1, year, month, number(t, p, e), 0);
 	}
-	r = skip_ws(t, q);
+	/* "NAIROBI, 3RD, JUNE, 2024": a comma between every part */
+	r = skip_ws(t, at(t, q) == ',' ? q + 1 : q);
 	if (r == q)
 		return 0;
 	we = word_end(t, r);
@@ -1152,7 +1154,19 @@ static int on_date_line(const struct text *t, const lor_date__item *it)
 	 * "Fecha de ingreso: 5.4.2023" dates an admission, not the letter. */
 	if (t->s[e - 1] == ':')
 		return (it->context & LOR_DATE__CTX_LABEL) != 0;
-	return t->s[e - 1] == ',';
+	/* "Date: - 08/08/2016": a dash after the label */
+	if (t->s[e - 1] == '-' && e - s >= 2) {
+		size_t k = e - 1;
+
+		while (k > s && is_blank(t->s[k - 1]))
+			k--;
+		if (k > s && t->s[k - 1] == ':')
+			return 1;
+	}
+	/* a place set off by a comma, a full stop or a dash, as letters from
+	 * abroad write it: "Lagos, Nigeria. 2nd October 2026", "Accra, Ghana - 14 March 2025" */
+	return t->s[e - 1] == ',' || (t->s[e - 1] == '.' && e - s >= 4 && is_wordbyte(t->s[e - 2])) ||
+	       (t->s[e - 1] == '-' && e - s >= 3 && is_blank(t->s[e - 2]));
 }
 
 /* End of the header: see rule 1 in dates.h. */

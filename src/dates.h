@@ -77,7 +77,7 @@ typedef struct lor_dates__list {
 } lor_dates__list;
 
 /* Lowest and highest year the scanner accepts in any date. */
-#define LOR_DATES__MIN_YEAR 1950
+#define LOR_DATES__MIN_YEAR 1800 /* old letters exist: Poincaré for Einstein, 1911 */
 #define LOR_DATES__MAX_YEAR 2100
 
 /* Returned by lor_dates__days_between for a date that is not valid. */
