@@ -307,6 +307,25 @@ static const char *const observation_cues[] = {
 	"depuis", "pendant", "entre", NULL
 };
 
+/* The observation cues that only link a date to a clause ("in", "from"). */
+static const char *const linking_cues[] = {
+	"since", "from", "in", "during", "between", "desde", "durante", "en", "em", "depuis",
+	"pendant", "entre", "known", "met", NULL
+};
+
+/* A date in a clause about a credential or a milestone dates no observed
+ * work, however "in" or "from" it is introduced: "she graduated from
+ * medical school in 2015", "admitted in 2018", "born in 1990". */
+static const char *const milestone_words[] = {
+	"graduated", "graduate", "graduating", "graduation", "admitted", "admission",
+	"enrolled", "enrollment", "enrolment", "matriculated", "born", "qualified",
+	"degree", "diploma", "licensed", "licence", "license", "certified", "certification",
+	"passed", "obtained", "earned", "awarded", "received", "finished", "completed",
+	"class", "promoted", "published", "married", "emigrated", "immigrated", "moved",
+	"egresado", "egresada", "graduado", "graduada", "graduou", "formado", "formada",
+	"dipl\303\264m\303\251", "dipl\303\264m\303\251e", NULL
+};
+
 static const char *const future_cues[] = {
 	"will", "shall", "expected", "expects", "expect", "anticipated",
 	"anticipates", "upcoming", "planned", "plans", "intends", "graduating",
@@ -987,6 +1006,7 @@ static void mark_context(struct scan *sc)
 
 	for (i = 0; i < sc->list.count; i++) {
 		lor_date__item *it = &sc->list.items[i];
+		int milestone = 0;
 
 		for (p = sentence_start(t, it->offset); p < it->offset; p = e) {
 			if (!is_wordbyte(t->s[p])) {
@@ -996,11 +1016,20 @@ static void mark_context(struct scan *sc)
 			e = word_end(t, p);
 			if (e > it->offset)
 				break;
-			if (word_in(t, p, e, observation_cues))
+			if (word_in(t, p, e, observation_cues)) {
 				it->context |= LOR_DATE__CTX_OBSERVATION;
+				/* a verb of observed work after the milestone wins:
+				 * "after she graduated she worked with me in 2019" */
+				if (!word_in(t, p, e, linking_cues))
+					milestone = 0;
+			}
+			if (word_in(t, p, e, milestone_words))
+				milestone = 1;
 			if (word_in(t, p, e, future_cues))
 				it->context |= LOR_DATE__CTX_FUTURE;
 		}
+		if (milestone)
+			it->context &= ~(int)LOR_DATE__CTX_OBSERVATION;
 		if (after_label(t, it->offset))
 			it->context |= LOR_DATE__CTX_LABEL;
 	}

@@ -3,16 +3,21 @@
  * Dates are extracted once per document by dates.c (through lor_ctx__dates);
  * each dates rule asks one question of them, chosen by `check`:
  *   stale        the letter date is more than `years` before the reference date
+ *                (and, with `max_years`, at most that many: one finding per
+ *                problem, so a very stale letter gets the very-stale rule's
+ *                error and not this warning as well)
  *   future       the letter date is after the reference date
  *   missing      no letter date was found
  *   ambiguous    a numeric date could be read day-first or month-first
  *   observation  a dated activity ("I supervised her in 2016") ended more than
- *                `years` before the letter (or the reference date when undated)
+ *                `years` before the reference date: every age in a report is
+ *                measured from the same date. Graduation, admission and other
+ *                milestones date no observed work (dates.c leaves them out)
  * Thresholds live in the rule file, so a program can say "3 years" without a
  * rebuild. A coarse date (a month, a season, a year) counts from its last day,
  * so it never looks older than it could be. Messages: stale and future take
  * the date (ISO) and the age in years; ambiguous takes the text and its
- * reading; observation the text and the age. Keys: check, years.
+ * reading; observation the text and the age. Keys: check, years, max_years.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,7 +25,7 @@
 
 #include "internal.h"
 
-static const char *const keys[] = { "check", "years", NULL };
+static const char *const keys[] = { "check", "years", "max_years", NULL };
 
 typedef enum dcheck { D_STALE, D_FUTURE, D_MISSING, D_AMBIGUOUS, D_OBSERVATION } dcheck;
 static const char *const check_names[] = { "stale", "future", "missing", "ambiguous", "observation", NULL };
@@ -30,6 +35,7 @@ static const char *const check_names[] = { "stale", "future", "missing", "ambigu
 typedef struct dates_rule {
 	dcheck check;
 	double years;
+	double max_years; /* stale: 0, or the age above which another rule speaks */
 } dates_rule;
 
 static void release(void *impl)
@@ -67,6 +73,22 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 	} else if (d->check == D_STALE || d->check == D_OBSERVATION) {
 		free(d);
 		return lor_yaml__fail(err, y, map, "missing 'years' (the age threshold)");
+	}
+	if ((n = lor_rules__get(y, map, "max_years"))) {
+		if (d->check != D_STALE) {
+			free(d);
+			return lor_yaml__fail(err, y, n, "'max_years' is only used by 'check: stale'");
+		}
+		if ((rc = lor_yaml__number(y, n, "max_years", &d->max_years, err))) {
+			free(d);
+			return rc;
+		}
+		if (d->max_years <= d->years) {
+			double mx = d->max_years, yr = d->years;
+
+			free(d);
+			return lor_yaml__fail(err, y, n, "'max_years' (%g) must be above 'years' (%g)", mx, yr);
+		}
 	}
 	rule->impl = d;
 	return LOR_OK;
@@ -117,6 +139,8 @@ static int check(const lor_rule *rule, lor_ctx *ctx)
 			return LOR_OK;
 		if (dr->check == D_STALE ? (double)days <= dr->years * DAYS_PER_YEAR : days >= 0)
 			return LOR_OK;
+		if (dr->check == D_STALE && dr->max_years > 0 && (double)days > dr->max_years * DAYS_PER_YEAR)
+			return LOR_OK; /* the very-stale rule's problem */
 		lor_ctx__signal(ctx, rule, 1);
 		if (letter->kind == LOR_DATE__DAY)
 			snprintf(a, sizeof(a), "%04d-%02d-%02d", letter->year, letter->month, letter->day);
@@ -139,13 +163,9 @@ static int check(const lor_rule *rule, lor_ctx *ctx)
 		}
 		return LOR_OK;
 	case D_OBSERVATION:
-		if (letter)
-			lor_dates__last_day(letter, &y, &m, &d);
-		else {
-			y = ctx->as_of_year;
-			m = ctx->as_of_month;
-			d = ctx->as_of_day;
-		}
+		y = ctx->as_of_year;
+		m = ctx->as_of_month;
+		d = ctx->as_of_day;
 		for (i = 0; i < ctx->dates.count; i++) {
 			const lor_date__item *it = &ctx->dates.items[i];
 			int iy, im, id;
