@@ -89,7 +89,7 @@ $(BUILD)/header-check.o: include/lorlint.h | $(BUILD)/obj
 	echo '#include "lorlint.h"' | $(CC) -std=c11 -pedantic -Werror -Wall -Wextra -Iinclude -x c -c -o $@ -
 
 # check: run every test once with the current flags.
-check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(BUILD)/fuzz_check $(BUILD)/lang_rule_check
+check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(BUILD)/fuzz_check $(BUILD)/lang_rule_check $(BUILD)/probe
 	@tests/run.sh $(BUILD)
 
 test:
@@ -164,8 +164,13 @@ eval-lang: $(BUILD)/eval_lang $(BUILD)/lang_rule_check
 #                      and verdict agreement is >= 90% (tests/tools/eval.c --check)
 $(BUILD)/eval: tests/tools/eval.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+$(BUILD)/probe: tests/tools/probe.c $(BUILD)/liblorlint.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+# make eval: the corpus, the held-out sets, then the published letters of
+# tests/real/ (measured when their texts are present, else the recorded run).
 eval: $(BUILD)/eval
 	$(BUILD)/eval corpus/expected.tsv
+	@tests/real/eval.sh $(BUILD)
 eval-check: $(BUILD)/eval
 	$(BUILD)/eval --check corpus/expected.tsv
 .PHONY: eval eval-check

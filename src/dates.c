@@ -186,6 +186,12 @@ static const struct name months[] = {
 	{ "juillet", 7, 0 }, { "ao\xc3\xbbt", 8, 0 }, { "aout", 8, 0 },
 	{ "septembre", 9, 0 }, { "octobre", 10, 0 }, { "novembre", 11, 0 },
 	{ "d\303\251cembre", 12, 0 }, { "decembre", 12, 0 },
+	/* German (April, August, September, November as in English; Mai as in French) */
+	{ "januar", 1, 0 }, { "j\303\244nner", 1, 0 }, { "februar", 2, 0 }, { "m\303\244rz", 3, 0 },
+	{ "juni", 6, 0 }, { "juli", 7, 0 }, { "oktober", 10, 0 }, { "dezember", 12, 0 },
+	/* English abbreviations of old letters: "Septr. 18th. 1812", "Octobr. 1st. 1814" */
+	{ "jany", 1, 1 }, { "feby", 2, 1 }, { "augt", 8, 1 }, { "septr", 9, 1 },
+	{ "octr", 10, 1 }, { "octobr", 10, 1 }, { "novr", 11, 1 }, { "decr", 12, 1 },
 };
 
 static const struct name seasons[] = {
@@ -359,6 +365,7 @@ static const char *const closings[] = {
 static const char *const date_leads[] = {
 	"le", "el", "em", "on", "the", "this", "signed", "dated",
 	"a", /* "Guadalajara, Jalisco, a 3 de mayo de 2024" */
+	"den", "am", /* "Berlin, den 28. Juni 1930" */
 	/* a weekday before the date, with or without a comma */
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
@@ -482,9 +489,16 @@ static size_t ordinal(const struct text *t, size_t e)
 {
 	size_t s = at(t, e) == '.' ? e + 1 : e, w = word_end(t, s);
 
-	if (s > e && !word_is(t, s, w, "\xc2\xba"))
+	if (s > e && !word_is(t, s, w, "\xc2\xba")) {
+		/* the German and Scandinavian ordinal dot: "28. Juni 1930" */
+		if (s < t->n && is_blank(t->s[s]))
+			return s;
 		return e;
-	return w > s && word_in(t, s, w, ordinals) ? w : e;
+	}
+	if (!(w > s && word_in(t, s, w, ordinals)))
+		return e;
+	/* "18th. Septr. 1812": a full stop after the ordinal */
+	return at(t, w) == '.' && is_blank(at(t, w + 1)) ? w + 1 : w;
 }
 
 /* "2021-03-03", "2021/3/3", "03/04/2021", "3-4-2021", "3.4.2021", "03/2021" */

@@ -21,6 +21,8 @@ if "$build"/eval --check --quiet corpus/expected.tsv; then pass=$((pass + 1)); e
 # The held-out letters (tests/heldout/README.md), at the bars set for letters from outside.
 if "$build"/eval --check --quiet --f1-bar 0.90 --verdict-bar 0.85 tests/heldout/expected.tsv; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: held-out labels" >&2; fi
 if "$build"/eval --check --quiet --f1-bar 0.90 --verdict-bar 0.85 tests/heldout2/expected.tsv; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: second held-out labels" >&2; fi
+# Phrasings of each signal's phenomenon, in words no measured letter uses (tests/real/README.md).
+if "$build"/probe tests/real/probes.txt tests/heldout/probes.txt; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: signal probes" >&2; fi
 # The fuzz target as a plain program over every sample and fixture letter.
 if "$build"/fuzz_check corpus/*/*.txt corpus/*/*.md tests/heldout/letters/* tests/heldout2/letters/* tests/fixtures/letters/*; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: fuzz target over the samples" >&2; fi
 if tests/install.sh "$build"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: make install" >&2; fi
