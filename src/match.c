@@ -119,8 +119,10 @@ int lor_match__compile(pcre2_code **out, lor_yaml *y, yaml_node_t *node, const c
 	size_t *map = NULL;
 	pcre2_code *re;
 
-	if ((rc = expand(&b, &map, y, node, pattern, err)))
+	if ((rc = expand(&b, &map, y, node, pattern, err))) {
+		lor_buf__release(&b);
 		return rc;
+	}
 	re = pcre2_compile((PCRE2_SPTR)b.data, b.len, compile_flags(ignorecase), &ec, &eoff, NULL);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
