@@ -115,9 +115,13 @@ static void excerpt(const lor_document *doc, size_t start, size_t end, lor_buf *
 	size_t i;
 	int space = 0;
 
-	for (i = start; i < end && b->len < 120; i++) {
+	for (i = start; i < end; i++) {
 		char c = doc->norm[i];
 
+		/* cut at 120 bytes, but only at a character boundary: a cut inside
+		 * a multi-byte character would make the message invalid UTF-8 */
+		if (b->len >= 120 && ((unsigned char)c & 0xC0) != 0x80)
+			break;
 		if (c == ' ' || c == '\n') {
 			space = 1;
 			continue;

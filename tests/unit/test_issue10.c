@@ -301,6 +301,70 @@ static void test_dates_honest(void **state)
 	lor_ruleset_free(rs);
 }
 
+/* A match longer than the excerpt limit, full of multi-byte characters: the
+ * message is cut at a character boundary, so it stays valid UTF-8 and every
+ * reporter keeps it (the JSON library refuses invalid strings). Before the
+ * fix the cut fell inside a character. */
+static int valid_utf8(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p) {
+		int n = *p < 0x80 ? 0 : (*p & 0xE0) == 0xC0 ? 1 : (*p & 0xF0) == 0xE0 ? 2 : (*p & 0xF8) == 0xF0 ? 3 : -1;
+
+		if (n < 0)
+			return 0;
+		for (p++; n > 0; n--, p++)
+			if ((*p & 0xC0) != 0x80)
+				return 0;
+	}
+	return 1;
+}
+
+static void test_long_multibyte_match(void **state)
+{
+	lor_ruleset_options o = LOR_RULESET_OPTIONS_INIT;
+	const char *dirs[] = { "tests/fixtures/rules/long-utf8" };
+	lor_ruleset *rs = NULL;
+	lor_error err;
+	char *text = h_slurp("tests/fixtures/letters/long-utf8.txt", NULL);
+	lor_document *doc;
+	lor_report *r;
+	const char *formats[] = { "json", "text", "sarif", "html" };
+	size_t i;
+
+	(void)state;
+	o.builtin = 0;
+	o.dirs = dirs;
+	o.ndirs = 1;
+	assert_int_equal(lor_ruleset_load(&rs, &o, &err), LOR_OK);
+	doc = h_doc(text);
+	r = h_check(rs, doc);
+	assert_int_equal(lor_report_finding_count(r), 1);
+	assert_true(valid_utf8(lor_report_finding(r, 0)->message));
+	for (i = 0; i < sizeof(formats) / sizeof(*formats); i++) {
+		lor_output_options oo = LOR_OUTPUT_OPTIONS_INIT;
+		lor_reporter *rep = NULL;
+		char *out = NULL;
+		size_t len = 0;
+		FILE *fp = open_memstream(&out, &len);
+
+		oo.as_of = "2026-11-27";
+		assert_int_equal(lor_reporter_new(&rep, formats[i], fp, &oo, &err), LOR_OK);
+		assert_int_equal(lor_reporter_file(rep, r), LOR_OK);
+		assert_int_equal(lor_reporter_finish(rep), LOR_OK);
+		lor_reporter_free(rep);
+		fclose(fp);
+		assert_true(valid_utf8(out));
+		assert_non_null(strstr(out, "is a long run of accented letters"));
+		free(out);
+	}
+	lor_report_free(r);
+	lor_document_free(doc);
+	free(text);
+	lor_ruleset_free(rs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -312,6 +376,7 @@ int main(void)
 		cmocka_unit_test(test_word_counts),
 		cmocka_unit_test(test_profiles_fit_the_letter),
 		cmocka_unit_test(test_dates_honest),
+		cmocka_unit_test(test_long_multibyte_match),
 	};
 
 	return cmocka_run_group_tests_name("issue10", tests, NULL, NULL);
