@@ -25,6 +25,7 @@ if "$build"/eval --check --quiet --f1-bar 0.90 --verdict-bar 0.85 tests/heldout2
 if "$build"/probe tests/real/probes.txt tests/heldout/probes.txt; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: signal probes" >&2; fi
 # The fuzz target as a plain program over every sample and fixture letter.
 if "$build"/fuzz_check corpus/*/*.txt corpus/*/*.md tests/heldout/letters/* tests/heldout2/letters/* tests/fixtures/letters/*; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: fuzz target over the samples" >&2; fi
+if tests/deps-check.sh "$build"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: dependency check without dpkg-query" >&2; fi
 if tests/install.sh "$build"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: make install" >&2; fi
 if tests/golden.sh "$build" check; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: golden corpus reports" >&2; fi
 if tests/browser/run.sh "$build"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: browser test of the html report" >&2; fi
