@@ -7,8 +7,10 @@
 #   make golden     refresh tests/golden/ from the current build (review the diff!)
 #   make install    PREFIX=/usr/local DESTDIR=
 #
-# Every target first checks the Debian packages it needs (src/tools/deps.sh):
-# installed when run as root, otherwise the exact apt-get line is printed.
+# Every target first checks the libraries and tools it needs (src/tools/deps.sh):
+# pkg-config and the PATH are asked first; what is missing is installed with
+# apt-get when run as root on Debian, otherwise the exact install line for
+# the system's package manager (apt, dnf, pacman, brew) is printed.
 
 CC ?= cc
 CFLAGS ?= -O2 -g
