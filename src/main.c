@@ -858,7 +858,11 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 	run.fail_under = cfg.fail_under;
 	run.progress = isatty(STDERR_FILENO) && in.n > 200;
 	if (lor_reporter_new(&rep, cfg.format, out, &oopts, &err)) {
-		usage_error("unknown format '%s' (expected text, json, sarif, summary or html)", cfg.format);
+		/* the library's own message: an unknown format names the formats it has */
+		if (err.code == LOR_ENOTFOUND)
+			usage_error("%s", err.message);
+		else
+			print_error(&err);
 		close_output(out, cfg.output, tmp, 0);
 		free_inputs(&in);
 		return 2;

@@ -29,10 +29,17 @@ int lor_reporter_new(lor_reporter **out, const char *format, FILE *fp,
 
 	for (i = 0; formats[i] && strcmp(formats[i]->name, format ? format : ""); i++)
 		;
-	if (!formats[i])
-		return lor_error__set(err, LOR_ENOTFOUND, "", 0, 0,
-		                      "unknown format '%s' (expected text, json, sarif, summary or html)",
-		                      format ? format : "");
+	if (!formats[i]) {
+		/* the list of names comes from the registry, so it never goes stale */
+		char list[128] = "";
+		size_t k, n = 0;
+
+		for (k = 0; formats[k]; k++)
+			n += (size_t)snprintf(list + n, n < sizeof(list) ? sizeof(list) - n : 0, "%s%s",
+			                      k ? (formats[k + 1] ? ", " : " or ") : "", formats[k]->name);
+		return lor_error__set(err, LOR_ENOTFOUND, "", 0, 0, "unknown format '%s' (expected %s)",
+		                      format ? format : "", list);
+	}
 	if (!(rep = calloc(1, sizeof(*rep))))
 		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
 	rep->ops = formats[i];
@@ -42,27 +49,42 @@ int lor_reporter_new(lor_reporter **out, const char *format, FILE *fp,
 	return LOR_OK;
 }
 
+/* A format's own failure as a library code: its negative lor_ code as it is
+ * (a write error stays LOR_EIO), anything else out of memory. */
+static int format_failure(lor_reporter *rep, int rc)
+{
+	if (rc < 0)
+		return rc;
+	return ferror(rep->fp) ? LOR_EIO : LOR_ENOMEM;
+}
+
 int lor_reporter_file(lor_reporter *rep, const lor_report *report)
 {
+	int rc;
+
 	rep->files++;
 	rep->verdicts[lor_report_verdict(report)]++;
-	if (rep->ops->file(rep, report))
-		return LOR_ENOMEM;
+	if ((rc = rep->ops->file(rep, report)))
+		return format_failure(rep, rc);
 	return ferror(rep->fp) ? LOR_EIO : LOR_OK;
 }
 
 int lor_reporter_error(lor_reporter *rep, const lor_error *e)
 {
+	int rc;
+
 	rep->errors++;
-	if (rep->ops->error && rep->ops->error(rep, e))
-		return LOR_ENOMEM;
+	if (rep->ops->error && (rc = rep->ops->error(rep, e)))
+		return format_failure(rep, rc);
 	return ferror(rep->fp) ? LOR_EIO : LOR_OK;
 }
 
 int lor_reporter_finish(lor_reporter *rep)
 {
-	if (rep->ops->finish && rep->ops->finish(rep))
-		return LOR_ENOMEM;
+	int rc;
+
+	if (rep->ops->finish && (rc = rep->ops->finish(rep)))
+		return format_failure(rep, rc);
 	if (fflush(rep->fp) || ferror(rep->fp))
 		return LOR_EIO;
 	return LOR_OK;
