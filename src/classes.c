@@ -168,12 +168,12 @@ static int class_parse(lor_class **out, const char *name, const char *path, cons
 		rc = lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
 		goto out;
 	}
-	if (((n = lor_rules__get(&y, root, "description")) &&
+	if (((n = lor_yaml__get(&y, root, "description")) &&
 	     (rc = lor_yaml__string(&y, n, "description", &c->description, err))) ||
-	    ((n = lor_rules__get(&y, root, "source")) &&
+	    ((n = lor_yaml__get(&y, root, "source")) &&
 	     (rc = lor_yaml__string(&y, n, "source", &c->source, err))))
 		goto fail;
-	if (!(n = lor_rules__get(&y, root, "members"))) {
+	if (!(n = lor_yaml__get(&y, root, "members"))) {
 		rc = lor_yaml__fail(err, &y, root, "missing 'members' (the words or patterns of the class)");
 		goto fail;
 	}
@@ -202,7 +202,7 @@ static int class_parse(lor_class **out, const char *name, const char *path, cons
 			}
 		}
 	}
-	if ((n = lor_rules__get(&y, root, "examples"))) {
+	if ((n = lor_yaml__get(&y, root, "examples"))) {
 		yaml_node_t *e;
 
 		if (n->type != YAML_MAPPING_NODE) {
@@ -219,9 +219,9 @@ static int class_parse(lor_class **out, const char *name, const char *path, cons
 				goto fail;
 			}
 		}
-		if (((e = lor_rules__get(&y, n, "match")) &&
+		if (((e = lor_yaml__get(&y, n, "match")) &&
 		     (rc = lor_yaml__strings(&y, e, "match", &c->match, &c->nmatch, err))) ||
-		    ((e = lor_rules__get(&y, n, "nomatch")) &&
+		    ((e = lor_yaml__get(&y, n, "nomatch")) &&
 		     (rc = lor_yaml__strings(&y, e, "nomatch", &c->nomatch, &c->nnomatch, err))))
 			goto fail;
 	}

@@ -94,29 +94,29 @@ static int parse(lor_config *c, lor_yaml *y, lor_error *err)
 		if (!k || !keys[i])
 			return lor_yaml__fail(err, y, kn, "unknown key '%s'", k ? k : "?");
 	}
-	if ((n = lor_rules__get(y, root, "rules")) &&
+	if ((n = lor_yaml__get(y, root, "rules")) &&
 	    ((rc = lor_yaml__strings(y, n, "rules", &c->rules, &c->nrules, err)) || (rc = resolve_dirs(c, err))))
 		return rc;
-	if ((n = lor_rules__get(y, root, "profile")) && (rc = lor_yaml__string(y, n, "profile", &c->profile, err)))
+	if ((n = lor_yaml__get(y, root, "profile")) && (rc = lor_yaml__string(y, n, "profile", &c->profile, err)))
 		return rc;
-	if ((n = lor_rules__get(y, root, "disable")) &&
+	if ((n = lor_yaml__get(y, root, "disable")) &&
 	    (rc = lor_yaml__strings(y, n, "disable", &c->disable, &c->ndisable, err)))
 		return rc;
-	if ((n = lor_rules__get(y, root, "ignore")) &&
+	if ((n = lor_yaml__get(y, root, "ignore")) &&
 	    (rc = lor_yaml__strings(y, n, "ignore", &c->ignore, &c->nignore, err)))
 		return rc;
-	if ((n = lor_rules__get(y, root, "fail_level")) && (rc = level_of(y, n, "fail_level", &c->fail_level, err)))
+	if ((n = lor_yaml__get(y, root, "fail_level")) && (rc = level_of(y, n, "fail_level", &c->fail_level, err)))
 		return rc;
-	if ((n = lor_rules__get(y, root, "min_level")) && (rc = level_of(y, n, "min_level", &c->min_level, err)))
+	if ((n = lor_yaml__get(y, root, "min_level")) && (rc = level_of(y, n, "min_level", &c->min_level, err)))
 		return rc;
-	if ((n = lor_rules__get(y, root, "fail_under"))) {
+	if ((n = lor_yaml__get(y, root, "fail_under"))) {
 		if ((rc = lor_yaml__number(y, n, "fail_under", &d, err)))
 			return rc;
 		if (d < 0 || d > 100 || d != (double)(int)d)
 			return lor_yaml__fail(err, y, n, "'fail_under' must be a whole number from 0 to 100");
 		c->fail_under = (int)d;
 	}
-	if ((n = lor_rules__get(y, root, "levels"))) {
+	if ((n = lor_yaml__get(y, root, "levels"))) {
 		size_t count, i = 0;
 
 		if (n->type != YAML_MAPPING_NODE)

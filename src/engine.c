@@ -1,111 +1,16 @@
 /* engine.c - run a rule set over one document and assemble the report.
  *
  * The engine is the document walker; rules are the checks (Vale's split). It
- * owns the per-check context (matcher, findings, signals), the helpers every
- * rule kind shares (scopes, exception filtering, message expansion), the
- * report and its accessors, and the rule self-test that runs each rule on its
- * own examples. Nothing here prints.
+ * owns the per-check context (matcher, findings, signals) and the helpers
+ * every rule kind shares (scopes, exception filtering, message expansion),
+ * and fills the report (report.c holds it and its accessors). The names of
+ * signals and categories live in names.c, suppression comments in
+ * suppress.c, the rule self-test in selftest.c. Nothing here prints.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
-
-struct lor_report {
-	const lor_document *doc;
-	char *profile;
-	lor_finding *findings;
-	size_t nfindings;
-	int signal[LOR_SIG_COUNT];
-	const char *decided_by[LOR_SIG_COUNT];
-	lor_scored score;
-	size_t words;
-	char *not_judged;        /* why the letter's content was not judged, or NULL */
-	int has_date, year, month, day;
-	lor_language_span *langs;
-	char (*lang_codes)[8];
-	size_t nlangs;
-};
-
-static const char *const signal_names[LOR_SIG_COUNT] = {
-	"explicit_endorsement", "comparative_ranking", "concrete_informatics_example",
-	"observation_context", "vague_endorsement", "generic_praise_only", "stale_date",
-	"non_english", "visa_mention", "short_letter"
-};
-static const char *const category_names[LOR_CAT_COUNT] = {
-	"endorsement", "comparison", "evidence", "observation", "tone", "freshness", "language"
-};
-
-const char *lor_signal_name(lor_signal sig)
-{
-	return (unsigned)sig < LOR_SIG_COUNT ? signal_names[sig] : NULL;
-}
-
-int lor_signal_is_positive(lor_signal sig)
-{
-	return sig <= LOR_SIG_OBSERVATION_CONTEXT;
-}
-
-int lor_signal_find(const char *name)
-{
-	int i;
-
-	for (i = 0; name && i < LOR_SIG_COUNT; i++)
-		if (!strcmp(signal_names[i], name))
-			return i;
-	return -1;
-}
-
-const char *lor_category_name(lor_category cat)
-{
-	return (unsigned)cat < LOR_CAT_COUNT ? category_names[cat] : NULL;
-}
-
-int lor_category_find(const char *name)
-{
-	int i;
-
-	for (i = 0; name && i < LOR_CAT_COUNT; i++)
-		if (!strcmp(category_names[i], name))
-			return i;
-	return -1;
-}
-
-const char *lor_level_name(lor_level level)
-{
-	switch (level) {
-	case LOR_LEVEL_SUGGESTION: return "suggestion";
-	case LOR_LEVEL_WARNING: return "warning";
-	case LOR_LEVEL_ERROR: return "error";
-	default: return "unknown";
-	}
-}
-
-int lor_level_parse(lor_level *out, const char *name)
-{
-	int i;
-
-	for (i = 0; name && i <= LOR_LEVEL_ERROR; i++)
-		if (!strcmp(name, lor_level_name((lor_level)i))) {
-			*out = (lor_level)i;
-			return LOR_OK;
-		}
-	return LOR_EARG;
-}
-
-const char *lor_verdict_name(lor_verdict v)
-{
-	switch (v) {
-	case LOR_VERDICT_STRONG: return "strong";
-	case LOR_VERDICT_MODERATE: return "moderate";
-	default: return "weak";
-	}
-}
-
-int lor_date_parse(const char *s, int *year, int *month, int *day)
-{
-	return s && !lor_dates__parse_iso(s, year, month, day) ? LOR_OK : LOR_EARG;
-}
 
 /* ------------------------------------------------------------ the context */
 
@@ -344,78 +249,6 @@ int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size
 	return rc;
 }
 
-/* ------------------------------------------------------------ suppression */
-
-/* Markdown letters can silence lorlint in place, as linters do in code:
- *   <!-- lorlint off --> ... <!-- lorlint on -->      every rule
- *   <!-- lorlint disable Rule.Name, Other.Rule -->     those rules, to the end
- *   <!-- lorlint enable Rule.Name -->                  or until enabled again
- * A finding that starts inside a silenced stretch is dropped. Signals and the
- * score are left as they are: they describe the letter, and a reader of the
- * letter sees the silenced words too. */
-static int silenced_at(const char *norm, size_t at, const char *rule)
-{
-	const char *p = norm, *end = norm + at;
-	int off = 0, disabled = 0;
-	size_t rl = strlen(rule);
-
-	while ((p = strstr(p, "<!--")) && p < end) {
-		const char *close = strstr(p, "-->"), *q = p + 4;
-
-		if (!close)
-			break;
-		while (q < close && *q == ' ')
-			q++;
-		if (!strncmp(q, "lorlint ", 8)) {
-			q += 8;
-			while (q < close && *q == ' ')
-				q++;
-			if (!strncmp(q, "off", 3))
-				off = 1;
-			else if (!strncmp(q, "on", 2))
-				off = 0;
-			else if (!strncmp(q, "disable ", 8) || !strncmp(q, "enable ", 7)) {
-				int en = *q == 'e';
-				const char *r = q + (en ? 7 : 8);
-
-				/* a comma- or space-separated list of rule ids */
-				while (r < close) {
-					const char *e2;
-
-					while (r < close && (*r == ' ' || *r == ','))
-						r++;
-					for (e2 = r; e2 < close && *e2 != ' ' && *e2 != ','; e2++)
-						;
-					if ((size_t)(e2 - r) == rl && !strncmp(r, rule, rl))
-						disabled = !en;
-					r = e2;
-				}
-			}
-		}
-		p = close + 3;
-	}
-	return off || disabled;
-}
-
-static void suppress(lor_ctx *ctx)
-{
-	size_t i, kept = 0;
-
-	if (!strstr(ctx->doc->norm, "<!--"))
-		return;
-	for (i = 0; i < ctx->nfindings; i++) {
-		lor_ifinding *f = &ctx->findings[i];
-
-		if (silenced_at(ctx->doc->norm, f->start, f->rule->id)) {
-			free(f->message);
-			free(f->redacted);
-			continue;
-		}
-		ctx->findings[kept++] = *f;
-	}
-	ctx->nfindings = kept;
-}
-
 /* ------------------------------------------------------------- the check */
 
 static int cmp_finding(const void *a, const void *b)
@@ -440,7 +273,7 @@ int lor_ctx__dates(lor_ctx *ctx)
 	return LOR_OK;
 }
 
-static void ctx_release(lor_ctx *ctx)
+void lor_ctx__release(lor_ctx *ctx)
 {
 	size_t i;
 
@@ -454,7 +287,7 @@ static void ctx_release(lor_ctx *ctx)
 	lor_matcher__release(&ctx->matcher);
 }
 
-static int ctx_init(lor_ctx *ctx, const lor_document *doc, lor_error *err)
+int lor_ctx__init(lor_ctx *ctx, const lor_document *doc, lor_error *err)
 {
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->letter_date = -1;
@@ -463,25 +296,6 @@ static int ctx_init(lor_ctx *ctx, const lor_document *doc, lor_error *err)
 	if (lor_matcher__init(&ctx->matcher))
 		return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
 	return LOR_OK;
-}
-
-void lor_report_free(lor_report *r)
-{
-	size_t i;
-
-	if (!r)
-		return;
-	for (i = 0; i < r->nfindings; i++) {
-		free((char *)r->findings[i].message);
-		free((char *)r->findings[i].message_redacted);
-	}
-	free(r->findings);
-	free(r->profile);
-	free(r->langs);
-	free(r->lang_codes);
-	free(r->not_judged);
-	lor_score__release(&r->score);
-	free(r);
 }
 
 static int unless_holds(const lor_rule *rule, const int *signals)
@@ -559,7 +373,7 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 	profile = find_profile(rs, pname);
 	if (!profile && (opts->profile || rs->nprofiles))
 		return lor_error__set(err, LOR_ENOTFOUND, "", 0, 0, "unknown profile '%s'", pname);
-	if ((rc = ctx_init(&ctx, doc, err)))
+	if ((rc = lor_ctx__init(&ctx, doc, err)))
 		return rc;
 	ctx.rs = rs;
 	ctx.as_of_year = opts->as_of_year;
@@ -580,16 +394,16 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 				continue;
 			}
 			if ((rc = rule->kind->check(rule, &ctx))) {
-				ctx_release(&ctx);
+				lor_ctx__release(&ctx);
 				return rc;
 			}
 		}
-	suppress(&ctx);
+	lor_suppress__apply(&ctx);
 	r = calloc(1, sizeof(*r));
 	if (!r || !(r->profile = lor__strdup(pname)) ||
 	    (ctx.nfindings && !(r->findings = calloc(ctx.nfindings, sizeof(lor_finding))))) {
 		lor_report_free(r);
-		ctx_release(&ctx);
+		lor_ctx__release(&ctx);
 		return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
 	}
 	r->doc = doc;
@@ -621,7 +435,7 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 		if (lor_buf__addf(&nj, "the letter is in %s, not English: its endorsement, comparison, "
 		                  "observation and tone were not judged", name ? name : ctx.foreign_code)) {
 			lor_report_free(r);
-			ctx_release(&ctx);
+			lor_ctx__release(&ctx);
 			return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
 		}
 		r->not_judged = lor_buf__detach(&nj);
@@ -630,7 +444,7 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 		if (!(r->langs = calloc(ctx.nlangs, sizeof(*r->langs))) ||
 		    !(r->lang_codes = calloc(ctx.nlangs, sizeof(*r->lang_codes)))) {
 			lor_report_free(r);
-			ctx_release(&ctx);
+			lor_ctx__release(&ctx);
 			return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
 		}
 		for (i = 0; i < ctx.nlangs; i++) {
@@ -644,7 +458,7 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 	}
 	if (lor_ctx__dates(&ctx)) {
 		lor_report_free(r);
-		ctx_release(&ctx);
+		lor_ctx__release(&ctx);
 		return LOR_ENOMEM;
 	}
 	if (ctx.letter_date >= 0) {
@@ -655,7 +469,7 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 		r->month = d->month ? d->month : 1;
 		r->day = d->kind == LOR_DATE__DAY ? d->day : 0; /* no day is invented */
 	}
-	ctx_release(&ctx);
+	lor_ctx__release(&ctx);
 	fa.r = r;
 	fa.rs = rs;
 	if (profile && lor_score__compute(&r->score, profile, r->signal, rule_fired, &fa)) {
@@ -668,157 +482,3 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 	return LOR_OK;
 }
 
-const lor_document *lor_report_document(const lor_report *r)
-{
-	return r->doc;
-}
-
-const char *lor_report_profile(const lor_report *r)
-{
-	return r->profile;
-}
-
-size_t lor_report_finding_count(const lor_report *r)
-{
-	return r->nfindings;
-}
-
-const lor_finding *lor_report_finding(const lor_report *r, size_t i)
-{
-	return i < r->nfindings ? &r->findings[i] : NULL;
-}
-
-int lor_report_signal(const lor_report *r, lor_signal sig, const char **decided_by)
-{
-	if ((unsigned)sig >= LOR_SIG_COUNT)
-		return 0;
-	if (decided_by)
-		*decided_by = r->decided_by[sig];
-	return r->signal[sig];
-}
-
-int lor_report_score(const lor_report *r)
-{
-	return r->score.total;
-}
-
-lor_verdict lor_report_verdict(const lor_report *r)
-{
-	return r->score.verdict;
-}
-
-void lor_report_category(const lor_report *r, lor_category cat, int *score, int *max)
-{
-	int okc = (unsigned)cat < LOR_CAT_COUNT;
-
-	if (score)
-		*score = okc ? r->score.category_score[cat] : 0;
-	if (max)
-		*max = okc ? r->score.category_max[cat] : 0;
-}
-
-size_t lor_report_reason_count(const lor_report *r)
-{
-	return r->score.nreasons;
-}
-
-const lor_reason *lor_report_reason(const lor_report *r, size_t i)
-{
-	return i < r->score.nreasons ? &r->score.reasons[i] : NULL;
-}
-
-size_t lor_report_words(const lor_report *r)
-{
-	return r->words;
-}
-
-int lor_report_letter_date(const lor_report *r, int *year, int *month, int *day)
-{
-	if (!r->has_date)
-		return 0;
-	*year = r->year;
-	*month = r->month;
-	*day = r->day;
-	return 1;
-}
-
-const char *lor_report_letter_date_iso(const lor_report *r, char *buf, size_t len)
-{
-	if (!r->has_date || len < 11)
-		return NULL;
-	if (r->day)
-		snprintf(buf, len, "%04d-%02d-%02d", r->year, r->month, r->day);
-	else
-		snprintf(buf, len, "%04d-%02d", r->year, r->month);
-	return buf;
-}
-
-const char *lor_report_not_judged(const lor_report *r)
-{
-	return r ? r->not_judged : NULL;
-}
-
-size_t lor_report_language_count(const lor_report *r)
-{
-	return r->nlangs;
-}
-
-const lor_language_span *lor_report_language(const lor_report *r, size_t i)
-{
-	return i < r->nlangs ? &r->langs[i] : NULL;
-}
-
-/* -------------------------------------------------------------- self-test */
-
-/* Run one rule over text; *hits is the number of findings it makes. */
-static int run_one(const lor_ruleset *rs, const lor_rule *rule, const char *text, size_t *hits,
-                   lor_error *err)
-{
-	lor_document *doc;
-	lor_ctx ctx;
-	int rc;
-
-	if ((rc = lor_document_new(&doc, rule->path, text, strlen(text), err)))
-		return rc;
-	if ((rc = ctx_init(&ctx, doc, err))) {
-		lor_document_free(doc);
-		return rc;
-	}
-	ctx.rs = rs;
-	ctx.as_of_year = 2026;
-	ctx.as_of_month = 11;
-	ctx.as_of_day = 27;
-	rc = rule->kind->check(rule, &ctx);
-	*hits = ctx.nfindings;
-	ctx_release(&ctx);
-	lor_document_free(doc);
-	return rc;
-}
-
-int lor_ruleset_selftest(const lor_ruleset *rs, size_t i, lor_error *err)
-{
-	const lor_rule *rule;
-	size_t k, hits;
-	int rc;
-
-	if (!rs || i >= rs->nrules)
-		return lor_error__set(err, LOR_EARG, "", 0, 0, "no rule %zu", i);
-	rule = rs->rules[i];
-	for (k = 0; k < rule->nbad; k++) {
-		if ((rc = run_one(rs, rule, rule->bad[k], &hits, err)))
-			return rc;
-		if (!hits)
-			return lor_error__set(err, LOR_ERULE, rule->path, 0, 0,
-			                      "rule '%s' does not flag its bad example %zu: '%s'", rule->id,
-			                      k + 1, rule->bad[k]);
-	}
-	for (k = 0; k < rule->ngood; k++) {
-		if ((rc = run_one(rs, rule, rule->good[k], &hits, err)))
-			return rc;
-		if (hits)
-			return lor_error__set(err, LOR_ERULE, rule->path, 0, 0,
-			                      "rule '%s' flags its good example %zu: '%s'", rule->id, k + 1,
-			                      rule->good[k]);
-	}
-	return LOR_OK;
-}

@@ -57,6 +57,17 @@ int lor__strcasecmp(const char *a, const char *b);
 /* Read a whole file (path "-" is stdin) into *out (NUL-terminated). */
 int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_error *err);
 
+/* ----------------------------------------------------------------- names.c */
+
+/* Index of name in the NULL-terminated table names, or -1 (also for NULL). */
+int lor__name_index(const char *const *names, const char *name);
+/* Append the table as "a, b or c" (for "expected one of" messages). */
+int lor__names_list(lor_buf *out, const char *const *names);
+/* The NULL-terminated tables of signal, category and level names. */
+const char *const *lor__signal_names(void);
+const char *const *lor__category_names(void);
+const char *const *lor__level_names(void);
+
 /* ----------------------------------------------------------- text / tokens */
 
 typedef struct lor_tok {
@@ -126,6 +137,12 @@ int lor_yaml__strings(lor_yaml *y, yaml_node_t *n, const char *key, char ***out,
                       lor_error *err);
 void lor__strings_free(char **v, size_t n);
 const char *lor_yaml__scalar(const yaml_node_t *n); /* NULL unless a scalar */
+/* Look up a key in a mapping node; NULL when absent. */
+yaml_node_t *lor_yaml__get(lor_yaml *y, yaml_node_t *map, const char *key);
+/* The index in the NULL-terminated table names of the scalar n, or a
+ * positioned "unknown KEY 'x' (expected a, b or c)" error. */
+int lor_yaml__pick(lor_yaml *y, yaml_node_t *n, const char *key, const char *const *names, int *out,
+                   lor_error *err);
 
 /* ----------------------------------------------------------------- match.c */
 
@@ -252,8 +269,6 @@ struct lor_rule {
 	void *impl;
 };
 
-/* Look up a YAML key in a mapping node; NULL when absent. */
-yaml_node_t *lor_rules__get(lor_yaml *y, yaml_node_t *map, const char *key);
 /* Compile the rule's `tokens` (required), `exceptions` and `nonword` keys. */
 int lor_rules__pattern(lor_pattern *p, const lor_rule *rule, lor_yaml *y, yaml_node_t *map,
                        lor_error *err);
@@ -347,6 +362,14 @@ typedef int (*lor_match_fn)(lor_ctx *ctx, const lor_rule *rule, size_t ms, size_
 int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size_t start,
                   size_t end, lor_match_fn fn, void *arg);
 
+/* The context's life: lor_ctx__init sets up the matcher for doc (LOR_OK or
+ * LOR_ENOMEM), lor_ctx__release frees what the check made. */
+int lor_ctx__init(lor_ctx *ctx, const lor_document *doc, lor_error *err);
+void lor_ctx__release(lor_ctx *ctx);
+
+/* suppress.c: drop the findings that suppression comments silence. */
+void lor_suppress__apply(lor_ctx *ctx);
+
 /* score.c: compute the score of a checked document. */
 typedef struct lor_scored {
 	int category_score[LOR_CAT_COUNT], category_max[LOR_CAT_COUNT];
@@ -360,6 +383,25 @@ typedef struct lor_scored {
 int lor_score__compute(lor_scored *out, const lor_profile *p, const int *signals,
                        int (*fired)(const void *arg, const char *rule_id), const void *arg);
 void lor_score__release(lor_scored *s);
+
+/* ---------------------------------------------------------------- report.c */
+
+/* One checked letter, as engine.c fills it and report.c reads it out. */
+struct lor_report {
+	const lor_document *doc;
+	char *profile;
+	lor_finding *findings;
+	size_t nfindings;
+	int signal[LOR_SIG_COUNT];
+	const char *decided_by[LOR_SIG_COUNT];
+	lor_scored score;
+	size_t words;
+	char *not_judged;        /* why the letter's content was not judged, or NULL */
+	int has_date, year, month, day;
+	lor_language_span *langs;
+	char (*lang_codes)[8];
+	size_t nlangs;
+};
 
 /* ------------------------------------------------------- reporter.c etc. */
 

@@ -30,15 +30,16 @@ int lor_reporter_new(lor_reporter **out, const char *format, FILE *fp,
 	for (i = 0; formats[i] && strcmp(formats[i]->name, format ? format : ""); i++)
 		;
 	if (!formats[i]) {
-		/* the list of names comes from the registry, so it never goes stale */
-		char list[128] = "";
-		size_t k, n = 0;
+		lor_buf list = LOR_BUF_INIT;
+		int rc;
 
-		for (k = 0; formats[k]; k++)
-			n += (size_t)snprintf(list + n, n < sizeof(list) ? sizeof(list) - n : 0, "%s%s",
-			                      k ? (formats[k + 1] ? ", " : " or ") : "", formats[k]->name);
-		return lor_error__set(err, LOR_ENOTFOUND, "", 0, 0, "unknown format '%s' (expected %s)",
-		                      format ? format : "", list);
+		if (lor__names_list(&list, format_names))
+			rc = lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
+		else
+			rc = lor_error__set(err, LOR_ENOTFOUND, "", 0, 0, "unknown format '%s' (expected %s)",
+			                    format ? format : "", list.data ? list.data : "");
+		lor_buf__release(&list);
+		return rc;
 	}
 	if (!(rep = calloc(1, sizeof(*rep))))
 		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");

@@ -38,7 +38,7 @@ static void release(void *impl)
 
 static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err)
 {
-	yaml_node_t *g = lor_rules__get(y, map, "groups"), *n;
+	yaml_node_t *g = lor_yaml__get(y, map, "groups"), *n;
 	yaml_node_item_t *it;
 	int nonword = 0, rc;
 	double w = 1;
@@ -48,9 +48,9 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 		return lor_yaml__fail(err, y, map, "missing 'groups' (a list of token lists)");
 	if (g->type != YAML_SEQUENCE_NODE || g->data.sequence.items.top - g->data.sequence.items.start < 2)
 		return lor_yaml__fail(err, y, g, "'groups' must be a list of at least two token lists");
-	if ((n = lor_rules__get(y, map, "nonword")) && (rc = lor_yaml__bool(y, n, "nonword", &nonword, err)))
+	if ((n = lor_yaml__get(y, map, "nonword")) && (rc = lor_yaml__bool(y, n, "nonword", &nonword, err)))
 		return rc;
-	if ((n = lor_rules__get(y, map, "window"))) {
+	if ((n = lor_yaml__get(y, map, "window"))) {
 		if ((rc = lor_yaml__number(y, n, "window", &w, err)))
 			return rc;
 		if (w < 1 || w > 10 || w != (double)(size_t)w)
@@ -76,7 +76,7 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 			release(c);
 			return lor_yaml__fail(err, y, item, "each of 'groups' must be a list of tokens");
 		}
-		if ((rc = lor_pattern__compile(&c->groups[c->n], y, item, lor_rules__get(y, map, "exceptions"),
+		if ((rc = lor_pattern__compile(&c->groups[c->n], y, item, lor_yaml__get(y, map, "exceptions"),
 		                               rule->ignorecase, nonword, err))) {
 			release(c);
 			return rc;

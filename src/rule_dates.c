@@ -45,23 +45,19 @@ static void release(void *impl)
 
 static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err)
 {
-	yaml_node_t *n = lor_rules__get(y, map, "check");
-	const char *v = lor_yaml__scalar(n);
+	yaml_node_t *n = lor_yaml__get(y, map, "check");
 	dates_rule *d;
 	int i, rc;
 
 	(void)rule;
 	if (!n)
 		return lor_yaml__fail(err, y, map, "missing 'check' (stale, future, missing, ambiguous or observation)");
-	for (i = 0; v && check_names[i] && strcmp(check_names[i], v); i++)
-		;
-	if (!v || !check_names[i])
-		return lor_yaml__fail(err, y, n, "unknown check '%s' (expected stale, future, missing, "
-		                                 "ambiguous or observation)", v ? v : "?");
+	if ((rc = lor_yaml__pick(y, n, "check", check_names, &i, err)))
+		return rc;
 	if (!(d = calloc(1, sizeof(*d))))
 		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
 	d->check = (dcheck)i;
-	if ((n = lor_rules__get(y, map, "years"))) {
+	if ((n = lor_yaml__get(y, map, "years"))) {
 		if ((rc = lor_yaml__number(y, n, "years", &d->years, err))) {
 			free(d);
 			return rc;
@@ -74,7 +70,7 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 		free(d);
 		return lor_yaml__fail(err, y, map, "missing 'years' (the age threshold)");
 	}
-	if ((n = lor_rules__get(y, map, "max_years"))) {
+	if ((n = lor_yaml__get(y, map, "max_years"))) {
 		if (d->check != D_STALE) {
 			free(d);
 			return lor_yaml__fail(err, y, n, "'max_years' is only used by 'check: stale'");

@@ -66,7 +66,7 @@ static void release(void *impl)
 static int number_key(lor_yaml *y, yaml_node_t *map, const char *key, double lo, double hi, double *out,
                       lor_error *err)
 {
-	yaml_node_t *n = lor_rules__get(y, map, key);
+	yaml_node_t *n = lor_yaml__get(y, map, key);
 	int rc;
 
 	if (!n)
@@ -88,7 +88,7 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
 	snprintf(l->expected, sizeof(l->expected), "en");
 	l->min_confidence = 0.6;
-	if ((n = lor_rules__get(y, map, "expected"))) {
+	if ((n = lor_yaml__get(y, map, "expected"))) {
 		const char *v = lor_yaml__scalar(n);
 
 		if (!v || strlen(v) < 2 || strlen(v) > 3) {
@@ -104,7 +104,7 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 	    (rc = number_key(y, map, "strict_confidence", 0, 1, &l->strict_confidence, err)) ||
 	    (rc = number_key(y, map, "strict_function_words", 0, 100, &l->strict_function_words, err)) ||
 	    (rc = number_key(y, map, "strict_min_words", 0, 1000, &l->strict_min_words, err)) ||
-	    ((n = lor_rules__get(y, map, "translation_message")) &&
+	    ((n = lor_yaml__get(y, map, "translation_message")) &&
 	     (rc = lor_yaml__string(y, n, "translation_message", &l->translation_message, err)))) {
 		release(l);
 		return rc;

@@ -51,32 +51,24 @@ static void release(void *impl)
 
 static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err)
 {
-	yaml_node_t *n = lor_rules__get(y, map, "metric");
-	const char *v = lor_yaml__scalar(n);
+	yaml_node_t *n = lor_yaml__get(y, map, "metric");
 	metric *m;
 	int rc, i;
 
 	if (!n)
 		return lor_yaml__fail(err, y, map, "missing 'metric' (words, sentences, paragraphs, "
 		                                   "words_per_sentence, density or share)");
-	if (!v)
-		return lor_yaml__fail(err, y, n, "'metric' must be a string");
+	if ((rc = lor_yaml__pick(y, n, "metric", measure_names, &i, err)))
+		return rc;
 	if (!(m = calloc(1, sizeof(*m))))
 		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
-	for (i = 0; measure_names[i] && strcmp(measure_names[i], v); i++)
-		;
-	if (!measure_names[i]) {
-		free(m);
-		return lor_yaml__fail(err, y, n, "unknown metric '%s' (expected words, sentences, "
-		                                 "paragraphs, words_per_sentence, density or share)", v);
-	}
 	m->m = (measure)i;
 	if ((rc = lor_rules__bounds(&m->b, y, map, 1, err))) {
 		free(m);
 		return rc;
 	}
 	m->min_words = 25;
-	if ((n = lor_rules__get(y, map, "min_words"))) {
+	if ((n = lor_yaml__get(y, map, "min_words"))) {
 		if (m->m != M_SHARE) {
 			free(m);
 			return lor_yaml__fail(err, y, n, "'min_words' is only used by 'metric: share'");
@@ -86,7 +78,7 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 			return rc;
 		}
 	}
-	if ((n = lor_rules__get(y, map, "body"))) {
+	if ((n = lor_yaml__get(y, map, "body"))) {
 		if ((rc = lor_yaml__bool(y, n, "body", &m->body, err))) {
 			free(m);
 			return rc;
@@ -105,7 +97,7 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 			free(m);
 			return rc;
 		}
-	} else if ((n = lor_rules__get(y, map, "tokens"))) {
+	} else if ((n = lor_yaml__get(y, map, "tokens"))) {
 		free(m);
 		return lor_yaml__fail(err, y, n, "'tokens' is only used by 'metric: density' and 'metric: share'");
 	}

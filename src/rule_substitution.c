@@ -34,7 +34,7 @@ static void release(void *impl)
 
 static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err)
 {
-	yaml_node_t *sw = lor_rules__get(y, map, "swap"), *n;
+	yaml_node_t *sw = lor_yaml__get(y, map, "swap"), *n;
 	yaml_node_pair_t *p;
 	swap *s;
 	int nonword = 0, rc;
@@ -47,7 +47,7 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 	count = (size_t)(sw->data.mapping.pairs.top - sw->data.mapping.pairs.start);
 	if (!count)
 		return lor_yaml__fail(err, y, sw, "'swap' must not be empty");
-	if ((n = lor_rules__get(y, map, "nonword")) && (rc = lor_yaml__bool(y, n, "nonword", &nonword, err)))
+	if ((n = lor_yaml__get(y, map, "nonword")) && (rc = lor_yaml__bool(y, n, "nonword", &nonword, err)))
 		return rc;
 	s = calloc(1, sizeof(*s));
 	if (!s || !(s->pats = calloc(count, sizeof(lor_pattern))) || !(s->repl = calloc(count, sizeof(char *)))) {
@@ -77,7 +77,7 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 		seq.data.sequence.items.start = &item;
 		seq.data.sequence.items.top = &item + 1;
 		seq.data.sequence.items.end = &item + 1;
-		rc = lor_pattern__compile(&s->pats[s->n], y, &seq, lor_rules__get(y, map, "exceptions"),
+		rc = lor_pattern__compile(&s->pats[s->n], y, &seq, lor_yaml__get(y, map, "exceptions"),
 		                          rule->ignorecase, nonword, err);
 		s->n++;
 		if (rc) {

@@ -36,42 +36,35 @@ static const lor_rule_kind *const kinds[] = {
 	NULL
 };
 
+/* The registry's names, in the same order as kinds[], for lor_yaml__pick
+ * (every load checks that the name it picked is its kind's own). */
+static const char *const kind_names[] = {
+	"existence", "substitution", "occurrence", "cooccurrence", "metric", "dates", "language", NULL
+};
+
 static const char *const common_keys[] = {
 	"extends", "message", "level", "category", "signal", "scope", "ignorecase",
 	"description", "fix", "source", "link", "examples", "unless", "profiles", "english_only", NULL
 };
 
-static const char *const scope_names[] = { "text", "paragraph", "sentence" };
+static const char *const scope_names[] = { "text", "paragraph", "sentence", NULL };
 
 const char *lor_rules__scope_name(lor_scope s)
 {
 	return scope_names[s];
 }
 
-yaml_node_t *lor_rules__get(lor_yaml *y, yaml_node_t *map, const char *key)
-{
-	yaml_node_pair_t *p;
-
-	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		const char *k = lor_yaml__scalar(lor_yaml__node(y, p->key));
-
-		if (k && !strcmp(k, key))
-			return lor_yaml__node(y, p->value);
-	}
-	return NULL;
-}
-
 int lor_rules__pattern(lor_pattern *p, const lor_rule *rule, lor_yaml *y, yaml_node_t *map,
                        lor_error *err)
 {
-	yaml_node_t *tokens = lor_rules__get(y, map, "tokens"), *n;
+	yaml_node_t *tokens = lor_yaml__get(y, map, "tokens"), *n;
 	int nonword = 0, rc;
 
 	if (!tokens)
 		return lor_yaml__fail(err, y, map, "missing 'tokens' (the patterns to match)");
-	if ((n = lor_rules__get(y, map, "nonword")) && (rc = lor_yaml__bool(y, n, "nonword", &nonword, err)))
+	if ((n = lor_yaml__get(y, map, "nonword")) && (rc = lor_yaml__bool(y, n, "nonword", &nonword, err)))
 		return rc;
-	return lor_pattern__compile(p, y, tokens, lor_rules__get(y, map, "exceptions"), rule->ignorecase,
+	return lor_pattern__compile(p, y, tokens, lor_yaml__get(y, map, "exceptions"), rule->ignorecase,
 	                            nonword, err);
 }
 
@@ -81,12 +74,12 @@ int lor_rules__bounds(lor_bounds *b, lor_yaml *y, yaml_node_t *map, int required
 	int rc;
 
 	memset(b, 0, sizeof(*b));
-	if ((n = lor_rules__get(y, map, "min"))) {
+	if ((n = lor_yaml__get(y, map, "min"))) {
 		if ((rc = lor_yaml__number(y, n, "min", &b->min, err)))
 			return rc;
 		b->has_min = 1;
 	}
-	if ((n = lor_rules__get(y, map, "max"))) {
+	if ((n = lor_yaml__get(y, map, "max"))) {
 		if ((rc = lor_yaml__number(y, n, "max", &b->max, err)))
 			return rc;
 		b->has_max = 1;
@@ -227,29 +220,6 @@ static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *er
 	return LOR_OK;
 }
 
-static int pick(lor_yaml *y, yaml_node_t *n, const char *key, const char *const *names, size_t count,
-                int *out, lor_error *err)
-{
-	const char *v = lor_yaml__scalar(n);
-	lor_buf list = LOR_BUF_INIT;
-	size_t i;
-	int rc;
-
-	if (!v)
-		return lor_yaml__fail(err, y, n, "'%s' must be a string", key);
-	for (i = 0; i < count; i++)
-		if (!strcmp(v, names[i])) {
-			*out = (int)i;
-			return LOR_OK;
-		}
-	for (i = 0; i < count; i++)
-		lor_buf__addf(&list, "%s%s", i ? ", " : "", names[i]);
-	rc = lor_yaml__fail(err, y, n, "unknown %s '%s' (expected one of %s)", key, v,
-	                    list.data ? list.data : "");
-	lor_buf__release(&list);
-	return rc;
-}
-
 /* Compile one rule from a YAML file's contents. */
 static int rule_compile(lor_rule **out, const lor_classes *classes, const char *id,
                         const char *path, const char *data, size_t len, lor_error *err)
@@ -257,16 +227,9 @@ static int rule_compile(lor_rule **out, const lor_classes *classes, const char *
 	lor_yaml y;
 	yaml_node_t *root, *n;
 	lor_rule *r = NULL;
-	const char *kname;
-	const char *levels[] = { "suggestion", "warning", "error" };
-	const char *cats[LOR_CAT_COUNT], *sigs[LOR_SIG_COUNT];
+	const char *const *sigs = lor__signal_names();
 	int rc, v;
-	size_t i;
 
-	for (i = 0; i < LOR_CAT_COUNT; i++)
-		cats[i] = lor_category_name((lor_category)i);
-	for (i = 0; i < LOR_SIG_COUNT; i++)
-		sigs[i] = lor_signal_name((lor_signal)i);
 	if ((rc = lor_yaml__load(&y, path, data, len, err)))
 		goto out_yaml;
 	y.classes = classes;
@@ -285,72 +248,62 @@ static int rule_compile(lor_rule **out, const lor_classes *classes, const char *
 	r->signal = -1;
 	r->category = LOR_CAT_TONE;
 	r->scope = LOR_SCOPE_TEXT;
-	if (!(n = lor_rules__get(&y, root, "extends"))) {
+	if (!(n = lor_yaml__get(&y, root, "extends"))) {
 		rc = lor_yaml__fail(err, &y, root, "missing 'extends' (the rule kind)");
 		goto fail;
 	}
-	if (!(kname = lor_yaml__scalar(n))) {
-		rc = lor_yaml__fail(err, &y, n, "'extends' must be a string");
+	if ((rc = lor_yaml__pick(&y, n, "rule kind", kind_names, &v, err)))
 		goto fail;
-	}
-	for (i = 0; kinds[i]; i++)
-		if (!strcmp(kinds[i]->name, kname))
-			r->kind = kinds[i];
-	if (!r->kind) {
-		lor_buf list = LOR_BUF_INIT;
-
-		for (i = 0; kinds[i]; i++)
-			lor_buf__addf(&list, "%s%s", i ? ", " : "", kinds[i]->name);
-		rc = lor_yaml__fail(err, &y, n, "unknown rule kind '%s' (expected one of %s)", kname,
-		                    list.data ? list.data : "");
-		lor_buf__release(&list);
+	r->kind = kinds[v];
+	if (strcmp(r->kind->name, kind_names[v])) { /* the two lists drifted apart: a build error in effect */
+		rc = lor_yaml__fail(err, &y, n, "internal error: rule kind '%s' is not registered in order", kind_names[v]);
 		goto fail;
 	}
 	if ((rc = check_keys(&y, root, r->kind, err)))
 		goto fail;
-	if (!(n = lor_rules__get(&y, root, "message"))) {
+	if (!(n = lor_yaml__get(&y, root, "message"))) {
 		rc = lor_yaml__fail(err, &y, root, "missing 'message' (what a finding says)");
 		goto fail;
 	}
 	if ((rc = lor_yaml__string(&y, n, "message", &r->message, err)))
 		goto fail;
-	if ((n = lor_rules__get(&y, root, "level"))) {
-		if ((rc = pick(&y, n, "level", levels, 3, &v, err)))
+	if ((n = lor_yaml__get(&y, root, "level"))) {
+		if ((rc = lor_yaml__pick(&y, n, "level", lor__level_names(), &v, err)))
 			goto fail;
 		r->level = (lor_level)v;
 	}
-	if ((n = lor_rules__get(&y, root, "category"))) {
-		if ((rc = pick(&y, n, "category", cats, LOR_CAT_COUNT, &r->category, err)))
+	if ((n = lor_yaml__get(&y, root, "category"))) {
+		if ((rc = lor_yaml__pick(&y, n, "category", lor__category_names(), &r->category, err)))
 			goto fail;
 	}
-	if ((n = lor_rules__get(&y, root, "signal"))) {
-		if ((rc = pick(&y, n, "signal", sigs, LOR_SIG_COUNT, &r->signal, err)))
+	if ((n = lor_yaml__get(&y, root, "signal"))) {
+		if ((rc = lor_yaml__pick(&y, n, "signal", sigs, &r->signal, err)))
 			goto fail;
 	}
-	if ((n = lor_rules__get(&y, root, "scope"))) {
-		if ((rc = pick(&y, n, "scope", scope_names, 3, &v, err)))
+	if ((n = lor_yaml__get(&y, root, "scope"))) {
+		if ((rc = lor_yaml__pick(&y, n, "scope", scope_names, &v, err)))
 			goto fail;
 		r->scope = (lor_scope)v;
 	}
-	if ((n = lor_rules__get(&y, root, "ignorecase")) &&
+	if ((n = lor_yaml__get(&y, root, "ignorecase")) &&
 	    (rc = lor_yaml__bool(&y, n, "ignorecase", &r->ignorecase, err)))
 		goto fail;
-	if ((n = lor_rules__get(&y, root, "english_only")) &&
+	if ((n = lor_yaml__get(&y, root, "english_only")) &&
 	    (rc = lor_yaml__bool(&y, n, "english_only", &r->english_only, err)))
 		goto fail;
-	if (((n = lor_rules__get(&y, root, "description")) &&
+	if (((n = lor_yaml__get(&y, root, "description")) &&
 	     (rc = lor_yaml__string(&y, n, "description", &r->description, err))) ||
-	    ((n = lor_rules__get(&y, root, "fix")) && (rc = lor_yaml__string(&y, n, "fix", &r->fix, err))) ||
-	    ((n = lor_rules__get(&y, root, "source")) &&
+	    ((n = lor_yaml__get(&y, root, "fix")) && (rc = lor_yaml__string(&y, n, "fix", &r->fix, err))) ||
+	    ((n = lor_yaml__get(&y, root, "source")) &&
 	     (rc = lor_yaml__string(&y, n, "source", &r->source, err))) ||
-	    ((n = lor_rules__get(&y, root, "link")) && (rc = lor_yaml__string(&y, n, "link", &r->link, err))))
+	    ((n = lor_yaml__get(&y, root, "link")) && (rc = lor_yaml__string(&y, n, "link", &r->link, err))))
 		goto fail;
-	if ((n = lor_rules__get(&y, root, "examples")) && (rc = load_examples(r, &y, n, err)))
+	if ((n = lor_yaml__get(&y, root, "examples")) && (rc = load_examples(r, &y, n, err)))
 		goto fail;
-	if ((n = lor_rules__get(&y, root, "profiles")) &&
+	if ((n = lor_yaml__get(&y, root, "profiles")) &&
 	    (rc = lor_yaml__strings(&y, n, "profiles", &r->profiles, &r->nprofiles, err)))
 		goto fail;
-	if ((n = lor_rules__get(&y, root, "unless"))) {
+	if ((n = lor_yaml__get(&y, root, "unless"))) {
 		yaml_node_item_t *it;
 
 		if (n->type != YAML_SEQUENCE_NODE) {
@@ -360,7 +313,7 @@ static int rule_compile(lor_rule **out, const lor_classes *classes, const char *
 		for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
 			yaml_node_t *item = lor_yaml__node(&y, *it);
 
-			if ((rc = pick(&y, item, "signal", sigs, LOR_SIG_COUNT, &v, err)))
+			if ((rc = lor_yaml__pick(&y, item, "signal", sigs, &v, err)))
 				goto fail;
 			r->unless[v] = 1;
 			r->has_unless = 1;

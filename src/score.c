@@ -143,12 +143,12 @@ static int load_grant(category *c, lor_yaml *y, yaml_node_t *n, lor_error *err)
 	g.when = 1;
 	if ((rc = only_keys(y, n, "a points entry", keys, err)))
 		return rc;
-	if ((v = lor_rules__get(y, n, "rule"))) {
-		if (lor_rules__get(y, n, "signal"))
+	if ((v = lor_yaml__get(y, n, "rule"))) {
+		if (lor_yaml__get(y, n, "signal"))
 			return lor_yaml__fail(err, y, v, "a points entry takes 'signal' or 'rule', not both");
 		if ((rc = lor_yaml__string(y, v, "rule", &g.rule, err)))
 			return rc;
-	} else if (!(v = lor_rules__get(y, n, "signal")) || !lor_yaml__scalar(v)) {
+	} else if (!(v = lor_yaml__get(y, n, "signal")) || !lor_yaml__scalar(v)) {
 		return lor_yaml__fail(err, y, v ? v : n, "a points entry needs 'signal' or 'rule'");
 	} else if ((g.signal = lor_signal_find(lor_yaml__scalar(v))) < 0) {
 		return lor_yaml__fail(err, y, v, "unknown signal '%s'", lor_yaml__scalar(v));
@@ -173,9 +173,9 @@ static int load_grant_rest(grant *gp, lor_yaml *y, yaml_node_t *n, lor_error *er
 	yaml_node_t *v;
 	int rc;
 
-	if ((v = lor_rules__get(y, n, "when")) && (rc = lor_yaml__bool(y, v, "when", &g.when, err)))
+	if ((v = lor_yaml__get(y, n, "when")) && (rc = lor_yaml__bool(y, v, "when", &g.when, err)))
 		return rc;
-	if ((v = lor_rules__get(y, n, "requires"))) {
+	if ((v = lor_yaml__get(y, n, "requires"))) {
 		yaml_node_item_t *it;
 
 		if (v->type != YAML_SEQUENCE_NODE)
@@ -191,11 +191,11 @@ static int load_grant_rest(grant *gp, lor_yaml *y, yaml_node_t *n, lor_error *er
 			g.has_requires = 1;
 		}
 	}
-	if (!(v = lor_rules__get(y, n, "points")))
+	if (!(v = lor_yaml__get(y, n, "points")))
 		return lor_yaml__fail(err, y, n, "a points entry needs 'points'");
 	if ((rc = whole(y, v, "points", -100, 100, &g.points, err)))
 		return rc;
-	if (!(v = lor_rules__get(y, n, "reason")))
+	if (!(v = lor_yaml__get(y, n, "reason")))
 		return lor_yaml__fail(err, y, n, "a points entry needs 'reason' (shown in the report)");
 	if ((rc = lor_yaml__string(y, v, "reason", &g.reason, err)))
 		return rc;
@@ -212,14 +212,14 @@ static int load_category(category *c, lor_yaml *y, yaml_node_t *n, lor_error *er
 
 	if ((rc = only_keys(y, n, "a category", keys, err)))
 		return rc;
-	if (!(v = lor_rules__get(y, n, "max")))
+	if (!(v = lor_yaml__get(y, n, "max")))
 		return lor_yaml__fail(err, y, n, "a category needs 'max'");
 	if ((rc = whole(y, v, "max", 0, 100, &c->max, err)))
 		return rc;
-	if ((v = lor_rules__get(y, n, "base")) && (rc = whole(y, v, "base", 0, c->max, &c->base, err)))
+	if ((v = lor_yaml__get(y, n, "base")) && (rc = whole(y, v, "base", 0, c->max, &c->base, err)))
 		return rc;
 	c->present = 1;
-	if (!(v = lor_rules__get(y, n, "points")))
+	if (!(v = lor_yaml__get(y, n, "points")))
 		return LOR_OK;
 	if (v->type != YAML_SEQUENCE_NODE)
 		return lor_yaml__fail(err, y, v, "'points' must be a list");
@@ -231,7 +231,6 @@ static int load_category(category *c, lor_yaml *y, yaml_node_t *n, lor_error *er
 
 static int load_levels(lor_profile *p, lor_yaml *y, yaml_node_t *n, lor_error *err)
 {
-	static const char *const names[] = { "suggestion", "warning", "error" };
 	yaml_node_pair_t *pr;
 	size_t cap = 0;
 
@@ -240,14 +239,12 @@ static int load_levels(lor_profile *p, lor_yaml *y, yaml_node_t *n, lor_error *e
 	for (pr = n->data.mapping.pairs.start; pr < n->data.mapping.pairs.top; pr++) {
 		const char *k = lor_yaml__scalar(lor_yaml__node(y, pr->key));
 		yaml_node_t *vn = lor_yaml__node(y, pr->value);
-		const char *v = lor_yaml__scalar(vn);
-		int l;
+		int l, rc;
 
-		for (l = 0; l < 3 && (!v || strcmp(v, names[l])); l++)
-			;
-		if (!k || l == 3)
-			return lor_yaml__fail(err, y, vn, "unknown level '%s' (expected suggestion, warning or error)",
-			                      v ? v : "?");
+		if (!k)
+			return lor_yaml__fail(err, y, lor_yaml__node(y, pr->key), "a rule id must be a string");
+		if ((rc = lor_yaml__pick(y, vn, "level", lor__level_names(), &l, err)))
+			return rc;
 		if (lor__reserve(&p->levels, &cap, p->nlevels + 1, sizeof(*p->levels)) ||
 		    !(p->levels[p->nlevels].rule = lor__strdup(k)))
 			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
@@ -266,23 +263,23 @@ static int load(lor_profile *p, lor_yaml *y, lor_error *err)
 
 	if ((rc = only_keys(y, root, "a profile", keys, err)))
 		return rc;
-	if ((n = lor_rules__get(y, root, "name")) && (rc = lor_yaml__string(y, n, "name", &p->name, err)))
+	if ((n = lor_yaml__get(y, root, "name")) && (rc = lor_yaml__string(y, n, "name", &p->name, err)))
 		return rc;
-	if ((n = lor_rules__get(y, root, "description")) &&
+	if ((n = lor_yaml__get(y, root, "description")) &&
 	    (rc = lor_yaml__string(y, n, "description", &p->description, err)))
 		return rc;
-	if ((n = lor_rules__get(y, root, "levels")) && (rc = load_levels(p, y, n, err)))
+	if ((n = lor_yaml__get(y, root, "levels")) && (rc = load_levels(p, y, n, err)))
 		return rc;
-	if (!(n = lor_rules__get(y, root, "verdict")))
+	if (!(n = lor_yaml__get(y, root, "verdict")))
 		return lor_yaml__fail(err, y, root, "missing 'verdict' (strong and moderate thresholds)");
 	if ((rc = only_keys(y, n, "'verdict'", vkeys, err)))
 		return rc;
-	if (!(v = lor_rules__get(y, n, "strong")) || !lor_rules__get(y, n, "moderate"))
+	if (!(v = lor_yaml__get(y, n, "strong")) || !lor_yaml__get(y, n, "moderate"))
 		return lor_yaml__fail(err, y, n, "'verdict' needs both 'strong' and 'moderate'");
 	if ((rc = whole(y, v, "strong", 1, 100, &p->strong, err)) ||
-	    (rc = whole(y, lor_rules__get(y, n, "moderate"), "moderate", 1, p->strong, &p->moderate, err)))
+	    (rc = whole(y, lor_yaml__get(y, n, "moderate"), "moderate", 1, p->strong, &p->moderate, err)))
 		return rc;
-	if (!(n = lor_rules__get(y, root, "categories")))
+	if (!(n = lor_yaml__get(y, root, "categories")))
 		return lor_yaml__fail(err, y, root, "missing 'categories'");
 	if (n->type != YAML_MAPPING_NODE)
 		return lor_yaml__fail(err, y, n, "'categories' must be a mapping");

@@ -12,6 +12,40 @@
 
 #include "internal.h"
 
+int lor_yaml__pick(lor_yaml *y, yaml_node_t *n, const char *key, const char *const *names, int *out,
+                   lor_error *err)
+{
+	const char *v = lor_yaml__scalar(n);
+	lor_buf list = LOR_BUF_INIT;
+	int i, rc;
+
+	if (!v)
+		return lor_yaml__fail(err, y, n, "'%s' must be a string", key);
+	if ((i = lor__name_index(names, v)) >= 0) {
+		*out = i;
+		return LOR_OK;
+	}
+	if (lor__names_list(&list, names))
+		rc = lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+	else
+		rc = lor_yaml__fail(err, y, n, "unknown %s '%s' (expected %s)", key, v, list.data ? list.data : "");
+	lor_buf__release(&list);
+	return rc;
+}
+
+yaml_node_t *lor_yaml__get(lor_yaml *y, yaml_node_t *map, const char *key)
+{
+	yaml_node_pair_t *p;
+
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		const char *k = lor_yaml__scalar(lor_yaml__node(y, p->key));
+
+		if (k && !strcmp(k, key))
+			return lor_yaml__node(y, p->value);
+	}
+	return NULL;
+}
+
 int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, lor_error *err)
 {
 	yaml_parser_t parser;
