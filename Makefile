@@ -50,7 +50,7 @@ test-deps:
 $(BUILD)/obj $(BUILD)/tests:
 	@mkdir -p $@
 
-$(BUILD)/obj/%.o: src/%.c src/internal.h src/dates.h src/lang.h include/lorlint.h | deps $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c src/internal.h src/dates.h src/lang.h src/lang_impl.h include/lorlint.h | deps $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/embed: src/tools/embed.c | $(BUILD)/obj
@@ -143,7 +143,7 @@ clean:
 # suite tests/unit/test_lang.c is picked up by the Makefile's generic rule and
 # checks the same bars.
 
-$(BUILD)/obj/lang.o: src/lang.h
+$(BUILD)/obj/lang.o $(BUILD)/obj/lang_model.o: src/lang.h src/lang_impl.h
 $(BUILD)/tests/test_lang: src/lang.h
 
 $(BUILD)/eval_lang: tests/tools/eval_lang.c src/lang.h $(BUILD)/liblorlint.a | $(BUILD)/obj
