@@ -1,0 +1,384 @@
+/* letterdate.c - which of a letter's dates is the letter's own (dates.h, "the letter date").
+ *
+ * The scanner (dates.c) finds every date; this file only reads what it found
+ * and the lines around it: the date line at the top, a "Date:" field, a date
+ * beside the signature, in that order (rules 1 to 3 of dates.h).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dates_impl.h"
+
+/* Lines that open the body: the header ends before them.  Prefixes. */
+static const char *const salutations[] = {
+	"dear ", "to whom", "to the ", "estimad", "prezad", "querid", "caro ",
+	"cara ", "cher ", "ch\xc3\xa8re ", "chers ", "madame", "monsieur",
+	"a quien", "a quem", "hello", "greetings", NULL
+};
+
+/* Lines that close the body: the signature follows them.  Prefixes. */
+static const char *const closings[] = {
+	"sincerely", "respectfully", "best regards", "kind regards",
+	"warm regards", "warmest regards", "with best", "with kind", "with warm",
+	"regards", "yours", "cordially", "best wishes", "all the best", "warmly",
+	"best,", "atentamente", "cordialmente", "atenciosamente", "saludos",
+	"un saludo", "respetuosamente", "respeitosamente", "cordialement",
+	"bien cordialement", "bien \xc3\xa0 vous", "salutations",
+	"respectueusement", "sinc\xc3\xa8res salutations", NULL
+};
+
+/* Set aside before the date on a date line: "Paris, le 5 mars 2023". */
+static const char *const date_leads[] = {
+	"le", "el", "em", "on", "the", "this", "signed", "dated",
+	"a", /* "Guadalajara, Jalisco, a 3 de mayo de 2024" */
+	"den", "am", /* "Berlin, den 28. Juni 1930" */
+	/* a weekday before the date, with or without a comma */
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+	"lunes", "martes", "mi\303\251rcoles", "miercoles", "jueves", "viernes", "s\303\241bado", "sabado",
+	"domingo", "segunda-feira", "ter\303\247a-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", NULL
+};
+
+/* ---- the letter date --------------------------------------------------- */
+
+#define HEADER_LINES 10     /* letterhead or address (~8 lines) + date line */
+#define PARAGRAPH_BYTES 100 /* a longer line is body text */
+#define SIGNATURE_LINES 10  /* the closing lies among the last this many */
+#define CLOSING_BYTES 40    /* "Sincerely," is short; a body line is not */
+#define PREFIX_BYTES 60     /* "São Paulo, " or "Date of submission: " */
+
+static size_t line_start(const struct text *t, size_t p)
+{
+	while (p > 0 && t->s[p - 1] != '\n')
+		p--;
+	return p;
+}
+
+static size_t line_end(const struct text *t, size_t p)
+{
+	while (p < t->n && t->s[p] != '\n')
+		p++;
+	return p;
+}
+
+/* A clock time at i ("9:14 AM", "09:14", "17:05:09 GMT"), as e-mail headers
+ * put after the date: its end, or i when there is none. */
+static size_t time_after(const struct text *t, size_t i)
+{
+	size_t d = digits_end(t, i), m;
+
+	if (d == i || d - i > 2 || at(t, d) != ':')
+		return i;
+	m = digits_end(t, d + 1);
+	if (m - d - 1 != 2)
+		return i;
+	if (at(t, m) == ':' && digits_end(t, m + 1) == m + 3)
+		m += 3;
+	for (;;) { /* AM, p.m., GMT, UTC+1: on the same line */
+		size_t w = m, we;
+
+		while (w < t->n && is_blank(t->s[w]))
+			w++;
+		we = w;
+		while (we < t->n && (is_alpha(t->s[we]) || t->s[we] == '.' || t->s[we] == '+' ||
+		                     is_digit(t->s[we])))
+			we++;
+		if (we == w || we - w > 6)
+			return m;
+		m = we;
+	}
+}
+
+/* The date holds its line: see "date line" in dates.h. */
+static int on_date_line(const struct text *t, const lor_date__item *it)
+{
+	size_t s = it->offset, e = it->offset, i, w;
+
+	/* Look back no further than a prefix can reach, so a long line full
+	 * of dates costs linear time, not quadratic. */
+	for (; s > 0 && t->s[s - 1] != '\n'; s--)
+		if (it->offset - s > 2 * PREFIX_BYTES)
+			return 0;
+
+	for (i = it->offset + it->length; i < t->n && t->s[i] != '\n'; i++) {
+		if (is_digit(t->s[i])) { /* "Monday, October 12, 2026 9:14 AM" */
+			size_t te = time_after(t, i);
+
+			if (te == i)
+				return 0;
+			i = te - 1;
+			continue;
+		}
+		if (!is_filler(t->s[i]) && !one_of(t->s[i], ".,;"))
+			return 0;
+	}
+	/* Set apart by a gap of two or more spaces (or a tab) from what stands
+	 * before it on the line: a date column, "/s/ Jane Doe, M.D.    10/20/2026". */
+	if (it->offset - s >= 2 && it->offset - s <= PREFIX_BYTES && t->s[it->offset - 1] == ' ' &&
+	    t->s[it->offset - 2] == ' ')
+		return 1;
+	trim(t, &s, &e);
+	for (;;) {  /* "Signed on", "Paris, le", "Friday" */
+		for (w = e; w > s && is_wordbyte(t->s[w - 1]); w--)
+			;
+		if (w == e || (w > s && is_alnum(t->s[w - 1])) || !word_in(t, w, e, date_leads))
+			break;
+		e = w;
+		trim(t, &s, &e);
+	}
+	if (s == e)
+		return 1;
+	if (e - s > PREFIX_BYTES)
+		return 0;
+	/* "Boston, " or "Monday, "; but of labels only the date's own:
+	 * "Fecha de ingreso: 5.4.2023" dates an admission, not the letter. */
+	if (t->s[e - 1] == ':')
+		return (it->context & LOR_DATE__CTX_LABEL) != 0;
+	/* "Date: - 08/08/2016": a dash after the label */
+	if (t->s[e - 1] == '-' && e - s >= 2) {
+		size_t k = e - 1;
+
+		while (k > s && is_blank(t->s[k - 1]))
+			k--;
+		if (k > s && t->s[k - 1] == ':')
+			return 1;
+	}
+	/* a place set off by a comma, a full stop or a dash, as letters from
+	 * abroad write it: "Lagos, Nigeria. 2nd October 2026", "Accra, Ghana - 14 March 2025" */
+	return t->s[e - 1] == ',' || (t->s[e - 1] == '.' && e - s >= 4 && is_wordbyte(t->s[e - 2])) ||
+	       (t->s[e - 1] == '-' && e - s >= 3 && is_blank(t->s[e - 2]));
+}
+
+/* End of the header: see rule 1 in dates.h. */
+static size_t header_end(const struct text *t)
+{
+	size_t p = 0, end = 0, s, e;
+	int lines = 0;
+
+	while (p < t->n) {
+		size_t le = line_end(t, p);
+
+		s = p;
+		e = le;
+		trim(t, &s, &e);
+		if (s < e) {
+			if (starts_with_any(t, s, e, salutations) || e - s > PARAGRAPH_BYTES ||
+			    ++lines > HEADER_LINES)
+				break;
+			end = le;
+		}
+		p = le + 1;
+	}
+	return end;
+}
+
+/* Start of the signature block: just after the last closing line, if that is
+ * among the last SIGNATURE_LINES non-empty lines; SIZE_MAX if there is none. */
+static size_t signature_start(const struct text *t)
+{
+	size_t le = t->n, ls, s, e;
+	int lines = 0;
+
+	for (;;) {
+		ls = line_start(t, le);
+		s = ls;
+		e = le;
+		trim(t, &s, &e);
+		if (s < e) {
+			if (++lines > SIGNATURE_LINES)
+				return SIZE_MAX;
+			if (e - s <= CLOSING_BYTES && starts_with_any(t, s, e, closings))
+				return le;
+		}
+		if (ls == 0)
+			return SIZE_MAX;
+		le = ls - 1;
+	}
+}
+
+/* Only a DAY or MONTH that is no part of a range, within the text, can date
+ * the letter. */
+static int dateable(const lor_dates__list *list, size_t i, size_t len)
+{
+	const lor_date__item *it = &list->items[i];
+
+	if (it->kind != LOR_DATE__DAY && it->kind != LOR_DATE__MONTH)
+		return 0;
+	if (it->offset > len || it->length > len - it->offset)
+		return 0;
+	return !it->range_end && !(i + 1 < list->count && list->items[i + 1].range_end);
+}
+
+/* Start of the last block (after the last blank line): a signature block
+ * that has no closing word ("Sincerely") above it. */
+static size_t last_block_start(const struct text *t)
+{
+	size_t i = t->n;
+
+	while (i > 0 && (t->s[i - 1] == '\n' || t->s[i - 1] == ' '))
+		i--;
+	for (; i > 1; i--)
+		if (t->s[i - 1] == '\n') {
+			size_t j = i - 1;
+
+			while (j > 0 && t->s[j - 1] == ' ')
+				j--;
+			if (j > 0 && t->s[j - 1] == '\n')
+				return i;
+		}
+	return 0;
+}
+
+/* Does a line from offset from on start with a closing word? Then rule 3
+ * already judged that block, and a date above the closing is not the
+ * signature's. */
+static int block_has_closing(const struct text *t, size_t from)
+{
+	size_t s = from;
+
+	while (s < t->n) {
+		size_t e = s, a, b;
+
+		while (e < t->n && t->s[e] != '\n')
+			e++;
+		a = s;
+		b = e;
+		trim(t, &a, &b);
+		if (a < b && b - a <= CLOSING_BYTES && starts_with_any(t, a, b, closings))
+			return 1;
+		s = e + 1;
+	}
+	return 0;
+}
+
+/* Is the line holding p alone in its block (blank lines or the text's edges
+ * around it), and not a sentence broken around it ("was on / March 3, 2021 /
+ * and it was superb": the text before ends without a stop, or the text
+ * after goes on in lower case)? */
+static int line_alone(const struct text *t, size_t p)
+{
+	size_t ls = line_start(t, p), le = line_end(t, p), q;
+
+	if (ls > 0) { /* the line before must be blank, the text before it must end */
+		q = ls - 1;
+		while (q > 0 && is_blank(t->s[q - 1]))
+			q--;
+		if (q > 0 && t->s[q - 1] != '\n')
+			return 0;
+		while (q > 0 && (t->s[q - 1] == '\n' || is_blank(t->s[q - 1])))
+			q--;
+		if (q > 0 && !one_of(t->s[q - 1], ".!?:)\"'"))
+			return 0;
+	}
+	if (le < t->n) { /* the line after must be blank, the text after not go on */
+		q = le + 1;
+		while (q < t->n && is_blank(t->s[q]))
+			q++;
+		if (q < t->n && t->s[q] != '\n')
+			return 0;
+		while (q < t->n && (t->s[q] == '\n' || is_blank(t->s[q])))
+			q++;
+		if (q < t->n && t->s[q] >= 'a' && t->s[q] <= 'z')
+			return 0;
+	}
+	return 1;
+}
+
+/* Number of blocks (paragraphs) that start after offset p. */
+static size_t blocks_after(const struct text *t, size_t p)
+{
+	size_t n = 0, i = line_end(t, p);
+
+	while (i < t->n) {
+		size_t j = i + 1;
+		int blank = 0;
+
+		while (j < t->n && (is_blank(t->s[j]) || t->s[j] == '\n')) {
+			if (t->s[j] == '\n')
+				blank = 1;
+			j++;
+		}
+		if (blank && j < t->n)
+			n++;
+		i = line_end(t, j);
+	}
+	return n;
+}
+
+/* The last DAY item on a date line of its own among the last three blocks
+ * of the text (the date, then the name and title blocks). */
+static long alone_date(const lor_dates__list *list, const struct text *t)
+{
+	size_t i;
+
+	for (i = list->count; i-- > 0;) {
+		const lor_date__item *it = &list->items[i];
+
+		if (blocks_after(t, it->offset) > 2)
+			break;
+		if (it->kind == LOR_DATE__DAY && dateable(list, i, t->n) && on_date_line(t, it) &&
+		    line_alone(t, it->offset))
+			return (long)i;
+	}
+	return -1;
+}
+
+/* Which rule is being applied by pick(). */
+enum rule { RULE_HEADER, RULE_LABEL, RULE_SIGNATURE, RULE_LAST_BLOCK };
+
+static long pick(const lor_dates__list *list, const struct text *t, enum rule rule)
+{
+	size_t i, from = 0, to = t->n;
+	long month = -1;
+
+	if (rule == RULE_HEADER)
+		to = header_end(t);
+	else if (rule == RULE_SIGNATURE)
+		from = signature_start(t);
+	else if (rule == RULE_LAST_BLOCK)
+		from = last_block_start(t);
+	for (i = 0; i < list->count; i++) {
+		const lor_date__item *it = &list->items[i];
+
+		if (!dateable(list, i, t->n) || it->offset < from || it->offset + it->length > to)
+			continue;
+		if (rule == RULE_LABEL ? !(it->context & LOR_DATE__CTX_LABEL) : !on_date_line(t, it))
+			continue;
+		if (it->kind == LOR_DATE__DAY)
+			return (long)i;
+		if (month < 0)
+			month = (long)i;
+	}
+	return month;
+}
+
+long lor_dates__letter_date(const lor_dates__list *list, const char *text, size_t len)
+{
+	struct text t;
+	long i;
+
+	if (!list || !list->count || !text)
+		return -1;
+	t.s = (const unsigned char *)text;
+	t.n = len;
+	if ((i = pick(list, &t, RULE_HEADER)) >= 0)
+		return i;
+	if ((i = pick(list, &t, RULE_LABEL)) >= 0)
+		return i;
+	if ((i = pick(list, &t, RULE_SIGNATURE)) >= 0)
+		return i;
+	/* A date line standing alone between blank lines among the last three
+	 * blocks: "Dated this 3rd day of November, 2026." above the name. */
+	if ((i = alone_date(list, &t)) >= 0)
+		return i;
+	/* A date line in the closing block, as signature blocks without a closing
+	 * word end: "Name, title, institution, 27 August 2026". */
+	if (list->count && last_block_start(&t) > 0 && !block_has_closing(&t, last_block_start(&t)))
+		return pick(list, &t, RULE_LAST_BLOCK);
+	return -1;
+}
+
+/* ---- calendar ---------------------------------------------------------- */
+
