@@ -1,4 +1,4 @@
-/* dates.c - the date scanner and the letter-date rule declared in dates.h.
+/* dates.c - the date scanner declared in dates.h (the letter-date rule is letterdate.c).
  *
  * One left-to-right pass over the text, a token at a time.  At the start of a
  * digit run the numeric patterns are tried, at the start of a word the word
@@ -7,7 +7,8 @@
  * alone.  The vocabulary (month and season names, relative phrases, cue and
  * label words) lives in static const tables, so a language is a few rows, not
  * code.  Two short passes over the finished list then mark ranges and context.
- * The letter-date rule works on lines and only reads what the scanner found.
+ * The letter-date rule (letterdate.c) works on lines and only reads what the
+ * scanner found; the calendar arithmetic (days between dates) is at the end.
  *
  * Every read is bounds-checked against the length: the text is a span, never
  * assumed to be NUL-terminated.  Bytes >= 0x80 count as letters, which is
