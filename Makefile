@@ -33,8 +33,12 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -I$(BUILD) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS = $(PKG_LIBS) -lm -lpthread
 
-LIB_SRC = $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_SRC = $(wildcard src/*.c)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
+# The command (src/cli/) sees only the public header: -Iinclude, no -Isrc.
+CLI_SRC = $(wildcard src/cli/*.c)
+CLI_OBJ = $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
+CLI_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude $(CFLAGS)
 RULE_FILES = $(sort $(shell find rules -type f ! -name '*.md' 2>/dev/null))
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -66,7 +70,11 @@ $(BUILD)/liblorlint.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(BUILD)/lorlint: $(BUILD)/obj/main.o $(BUILD)/liblorlint.a
+$(BUILD)/obj/cli/%.o: src/cli/%.c src/cli/cli.h include/lorlint.h | deps $(BUILD)/obj
+	@mkdir -p $(BUILD)/obj/cli
+	$(CC) $(CLI_CFLAGS) -c -o $@ $<
+
+$(BUILD)/lorlint: $(CLI_OBJ) $(BUILD)/liblorlint.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/liblorlint.a | test-deps $(BUILD)/tests

@@ -1,0 +1,102 @@
+/* cli.h - the lorlint command's own parts: options, inputs, the ordered runner, output files.
+ *
+ * The command is a client of include/lorlint.h and nothing else of the
+ * library: src/cli/ is built with -Iinclude only, so the build enforces it.
+ * Each file has one job (libgit2's src/cli/ is the model):
+ *   options.c  the option table, --help and --man, parsing, .lorlint.yml merge
+ *   inputs.c   files, directories (sorted walk, symlink loops), ignore globs
+ *   runner.c   worker threads whose reports come out in input order
+ *   output.c   the report file, written atomically, or stdout
+ *   main.c     what to do with the parsed options; the exit code
+ */
+#ifndef LOR_CLI_H
+#define LOR_CLI_H
+
+#include <pthread.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+#include "lorlint.h"
+
+/* Exit codes (documented in README.md and --man). */
+enum {
+	CLI_EXIT_OK = 0,      /* no finding at or above --fail-level, every score at or above --fail-under */
+	CLI_EXIT_FAILED = 1,  /* a finding at or above --fail-level, or a score below --fail-under */
+	CLI_EXIT_ERROR = 2    /* usage, input or rule-file error (other files are still checked) */
+};
+
+typedef struct config {
+	const char *format, *output, *profile, *as_of, *explain, *config;
+	const char **rules;
+	size_t nrules;
+	int builtin, redact, list_rules, list_classes, fail_under, no_config;
+	long jobs;
+	int min_level, fail_level; /* a lor_level, or -1 when not given */
+} config;
+
+typedef struct inputs {
+	char **paths;
+	size_t n, cap;
+} inputs;
+
+/* Directories already walked (device, inode), so symlink loops end. */
+typedef struct visited {
+	dev_t dev[256];
+	ino_t ino[256];
+	size_t n;
+} visited;
+
+/* One input's result, made by a worker and consumed in input order. Jobs
+ * live in a ring of `window` slots: input k uses slot k % window, which is
+ * free because input k - window has been reported before a worker may take k.
+ * Memory is therefore bounded by the window, not by the number of inputs. */
+typedef struct job {
+	lor_document *doc;
+	lor_report *report;
+	lor_error err;
+	int rc, done;
+} job;
+
+typedef struct runner {
+	const lor_ruleset *rs;
+	const lor_check_options *copts;
+	lor_reporter *rep;
+	lor_level fail_level;
+	int fail_under, progress;
+	const inputs *in;
+	size_t first_stdin;      /* index of the first "-", or SIZE_MAX */
+	job *slots;
+	size_t next, emitted, window;
+	pthread_mutex_t lock;
+	pthread_cond_t ready, room;
+	int errors, failed;
+} runner;
+
+/* options.c */
+void usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void print_error(const lor_error *e);
+void print_help(void);
+void print_man(void);
+/* Parse argv into cfg: >= 0 is the exit code of an option that ends the run
+ * (--help, --version, a usage error), -1 means go on. */
+int parse_args(config *cfg, int argc, char **argv);
+/* Read .lorlint.yml and fill what the command line left unset; -1 after
+ * printing an error. */
+int load_config(config *cfg, lor_config **out);
+
+/* inputs.c */
+int add_path(inputs *in, const char *p);
+void free_inputs(inputs *in);
+/* Walk dir for *.txt and *.md in sorted order; -1 after printing an error. */
+int walk(inputs *in, const char *dir, visited *seen, int *errors, const lor_config *pc);
+
+/* runner.c */
+long default_jobs(void);
+/* Check every input with `jobs` threads and report in input order. */
+int run_jobs(runner *r, const inputs *in, long jobs);
+
+/* output.c */
+FILE *open_output(const char *output, char **tmp);
+int close_output(FILE *fp, const char *output, char *tmp, int ok);
+
+#endif /* LOR_CLI_H */
