@@ -235,7 +235,7 @@ static const char *const field_labels[] = {
 
 
 
-static int lookup(const struct name *tab, size_t count, const struct text *t,
+static int name_lookup(const struct name *tab, size_t count, const struct text *t,
 		  size_t p, size_t e, int *abbrev)
 {
 	size_t i;
@@ -430,7 +430,7 @@ static size_t day_first(struct scan *sc, size_t p, size_t e)
 
 		r = e + 1;
 		we = word_end(t, r);
-		if (we == r || !(month = lookup(months, sizeof(months) / sizeof(*months), t, r, we, &abbrev)) ||
+		if (we == r || !(month = name_lookup(months, sizeof(months) / sizeof(*months), t, r, we, &abbrev)) ||
 		    at(t, we) != '-')
 			return 0;
 		y0 = we + 1;
@@ -458,7 +458,7 @@ static size_t day_first(struct scan *sc, size_t p, size_t e)
 			return 0;
 		we = word_end(t, r);
 	}
-	if (we == r || !(month = lookup(months, sizeof(months) / sizeof(*months), t, r, we, &abbrev)))
+	if (we == r || !(month = name_lookup(months, sizeof(months) / sizeof(*months), t, r, we, &abbrev)))
 		return 0;
 	if (!year_after(t, we, abbrev, &ye, &year))
 		return 0;
@@ -747,7 +747,7 @@ static size_t scan_word(struct scan *sc, size_t p)
 		return r;
 	if (ascii && !sc->name_ok[c0 - 'a'][e - p])
 		return 0;
-	if ((season = lookup(seasons, sizeof(seasons) / sizeof(*seasons), t, p, e, &abbrev))) {
+	if ((season = name_lookup(seasons, sizeof(seasons) / sizeof(*seasons), t, p, e, &abbrev))) {
 		lor_date__item *it;
 
 		if (!year_after(t, e, 0, &ye, &year))
@@ -756,7 +756,7 @@ static size_t scan_word(struct scan *sc, size_t p)
 			it->season = (enum lor_date__season)season;
 		return ye;
 	}
-	if (!(month = lookup(months, sizeof(months) / sizeof(*months), t, p, e, &abbrev)))
+	if (!(month = name_lookup(months, sizeof(months) / sizeof(*months), t, p, e, &abbrev)))
 		return 0;
 	if (year_after(t, e, abbrev, &ye, &year)) {
 		push(sc, p, ye, LOR_DATE__MONTH, year, month, 0);

@@ -430,7 +430,7 @@ static void finish_batch(const lor_lang__model *m, struct batch *b)
 			continue;
 		if ((w->flags & W_TITLE) && !(w->flags & W_INITIAL))
 			w->flags |= W_NAME;
-		else if ((w->flags & W_TITLE) && m && !lookup(m, w->key))
+		else if ((w->flags & W_TITLE) && m && !feature_row(m, w->key))
 			w->flags |= W_OPENER;
 		if (m && w->script == S_LATIN &&
 		    (is_ignored_word(m, w->key) || has_listed_suffix(m, b->buf + w->lo_off, w->lo_len)))
@@ -706,7 +706,7 @@ size_t lor_lang__word_rows(const lor_lang__model *m, const char *lo, size_t n, c
 	PREFETCH(&m->slots[keys[nk] & m->mask]);
 	nk++;
 	for (i = 0; i < nk; i++) {
-		const int16_t *row = lookup(m, keys[i]);
+		const int16_t *row = feature_row(m, keys[i]);
 		if (row) {
 			PREFETCH(row);
 			rows[nr++] = row;
@@ -776,7 +776,7 @@ void lor_lang__add_rows(int32_t *acc, const int16_t *const *rows, size_t nr)
 static void score_latin(const lor_lang__model *m, int32_t *acc, size_t *features, const char *lo, size_t n)
 {
 	const int16_t *rows[MAX_FEATURES];
-	const int16_t *cached = lookup(m, cache_key(lo, n));
+	const int16_t *cached = feature_row(m, cache_key(lo, n));
 	size_t nr;
 
 	if (cached) {
@@ -1137,7 +1137,7 @@ struct marker_state {
 static void count_marker(void *ctx, size_t offset, size_t length, const char *lower)
 {
 	struct marker_state *st = ctx;
-	const int16_t *row = lookup(st->m, word_key(lower, strlen(lower)));
+	const int16_t *row = feature_row(st->m, word_key(lower, strlen(lower)));
 
 	(void)offset;
 	(void)length;

@@ -120,7 +120,7 @@ static inline uint64_t cache_key(const char *s, size_t n)
 	return mix64(fnv_bytes(SEED_CACHE, s, n));
 }
 
-static inline const int16_t *lookup(const lor_lang__model *m, uint64_t key)
+static inline const int16_t *feature_row(const lor_lang__model *m, uint64_t key)
 {
 	uint32_t check = (uint32_t)(key >> 32) | 1u;
 	size_t i = (size_t)key & m->mask;
