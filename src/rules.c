@@ -792,17 +792,35 @@ int lor_ruleset_rule(const lor_ruleset *rs, size_t i, lor_rule_info *out)
 	return LOR_OK;
 }
 
-long lor_ruleset_find(const lor_ruleset *rs, const char *id)
+/* Index of the name among n items (name_of(items, k) gives item k's name):
+ * an exact match first, then one that differs only in ASCII case; -1. */
+static long find_name(const void *items, size_t n, const char *(*name_of)(const void *, size_t),
+                      const char *name)
 {
 	size_t i;
 
-	for (i = 0; rs && id && i < rs->nrules; i++)
-		if (!strcmp(rs->rules[i]->id, id))
+	for (i = 0; name && i < n; i++)
+		if (!strcmp(name_of(items, i), name))
 			return (long)i;
-	for (i = 0; rs && id && i < rs->nrules; i++)
-		if (!lor__strcasecmp(rs->rules[i]->id, id))
+	for (i = 0; name && i < n; i++)
+		if (!lor__strcasecmp(name_of(items, i), name))
 			return (long)i;
 	return -1;
+}
+
+static const char *rule_id(const void *items, size_t i)
+{
+	return ((lor_rule *const *)items)[i]->id;
+}
+
+static const char *class_name(const void *items, size_t i)
+{
+	return ((lor_class *const *)items)[i]->name;
+}
+
+long lor_ruleset_find(const lor_ruleset *rs, const char *id)
+{
+	return rs ? find_name(rs->rules, rs->nrules, rule_id, id) : -1;
 }
 
 size_t lor_ruleset_profile_count(const lor_ruleset *rs)
@@ -842,15 +860,7 @@ int lor_ruleset_class(const lor_ruleset *rs, size_t i, lor_class_info *out)
 
 long lor_ruleset_find_class(const lor_ruleset *rs, const char *name)
 {
-	size_t i;
-
-	for (i = 0; rs && name && i < rs->classes.n; i++)
-		if (!strcmp(rs->classes.v[i]->name, name))
-			return (long)i;
-	for (i = 0; rs && name && i < rs->classes.n; i++)
-		if (!lor__strcasecmp(rs->classes.v[i]->name, name))
-			return (long)i;
-	return -1;
+	return rs ? find_name(rs->classes.v, rs->classes.n, class_name, name) : -1;
 }
 
 int lor_ruleset_class_selftest(const lor_ruleset *rs, size_t i, lor_error *err)

@@ -14,40 +14,17 @@ $ cd tests/fixtures/config/badrule && lorlint x.txt
 # A good configuration: house rules, a disabled rule, a level override, ignored paths, min_level.
 $ cd tests/fixtures/config/good/sub && lorlint --no-default-rules --as-of 2026-11-27 ..
 ? 1
-> ../sub/letter.txt:1:8: error: 'no complaints' is faint praise [fx.Faint]
->
-> ../sub/letter.txt  score 0/100  weak  (profile residency, 4 words, 1 finding shown)
->   ✗ explicit_endorsement           (no rule checks this)
->   ✗ comparative_ranking            (no rule checks this)
->   ✗ concrete_informatics_example   (no rule checks this)
->   ✗ observation_context            (no rule checks this)
->   ✗ vague_endorsement              fx.Faint at 1:8
->   ✓ generic_praise_only            (no rule checks this)
->   ✓ stale_date                     (no rule checks this)
->   ✓ non_english                    (no rule checks this)
->   ✓ visa_mention                   (no rule checks this)
->   ✓ short_letter                   (no rule checks this)
->
-> 1 file checked: 0 strong, 0 moderate, 1 weak; 0 errors
+>? ../sub/letter.txt:1:8: error: 'no complaints' is faint praise [fx.Faint]
+>? (profile residency, 4 words, 1 finding shown)
+>?   ✗ explicit_endorsement           (no rule checks this)
+>? 1 file checked: 0 strong, 0 moderate, 1 weak; 0 errors
 
 # The command line wins over the file; --no-config ignores it.
 $ cd tests/fixtures/config/good && lorlint --no-default-rules --min-level error --fail-level warning --as-of 2026-11-27 sub/letter.txt
 ? 1
-> sub/letter.txt:1:8: error: 'no complaints' is faint praise [fx.Faint]
->
-> sub/letter.txt  score 0/100  weak  (profile residency, 4 words, 1 finding shown)
->   ✗ explicit_endorsement           (no rule checks this)
->   ✗ comparative_ranking            (no rule checks this)
->   ✗ concrete_informatics_example   (no rule checks this)
->   ✗ observation_context            (no rule checks this)
->   ✗ vague_endorsement              fx.Faint at 1:8
->   ✓ generic_praise_only            (no rule checks this)
->   ✓ stale_date                     (no rule checks this)
->   ✓ non_english                    (no rule checks this)
->   ✓ visa_mention                   (no rule checks this)
->   ✓ short_letter                   (no rule checks this)
->
-> 1 file checked: 0 strong, 0 moderate, 1 weak; 0 errors
+>? sub/letter.txt:1:8: error: 'no complaints' is faint praise [fx.Faint]
+>? (profile residency, 4 words, 1 finding shown)
+>? 1 file checked: 0 strong, 0 moderate, 1 weak; 0 errors
 
 $ cd tests/fixtures/config/typo && lorlint --no-config --no-default-rules --rules ../../rules/ok ../../letters/firm.txt
 >

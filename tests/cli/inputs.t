@@ -25,20 +25,8 @@ $ lorlint --no-default-rules --rules tests/fixtures/rules/ok --format json --as-
 # Standard input:
 $ printf 'We had no complaints.\n' | lorlint --no-default-rules --rules tests/fixtures/rules/ok --min-level warning -
 ? 1
-> -:1:1: error: no explicit recommendation (found 0) [fx.Endorse]
-> -:1:8: warning: 'no complaints' is faint praise [fx.Faint]
->
-> -  score 0/100  weak  (profile residency, 4 words, 2 findings shown)
->   ✗ explicit_endorsement           fx.Endorse
->   ✗ comparative_ranking            (no rule checks this)
->   ✗ concrete_informatics_example   (no rule checks this)
->   ✗ observation_context            (no rule checks this)
->   ✗ vague_endorsement              fx.Faint at 1:8
->   ✓ generic_praise_only            (no rule checks this)
->   ✓ stale_date                     (no rule checks this)
->   ✓ non_english                    (no rule checks this)
->   ✓ visa_mention                   (no rule checks this)
->   ✓ short_letter                   (no rule checks this)
->
-> 1 file checked: 0 strong, 0 moderate, 1 weak; 0 errors
+>? -:1:1: error: no explicit recommendation (found 0) [fx.Endorse]
+>? -:1:8: warning: 'no complaints' is faint praise [fx.Faint]
+>? (profile residency, 4 words, 2 findings shown)
+>? 1 file checked: 0 strong, 0 moderate, 1 weak; 0 errors
 

@@ -81,6 +81,27 @@ static inline lor_document *h_doc(const char *text)
 	return doc;
 }
 
+/* Load a rule set: the built-in rules when dir is NULL, else only the rules
+ * of dir (a fixture); fails the test on error. */
+static inline lor_ruleset *h_rules(const char *dir)
+{
+	lor_ruleset_options o = LOR_RULESET_OPTIONS_INIT;
+	lor_ruleset *rs = NULL;
+	lor_error err;
+	const char *dirs[1];
+	char buf[2200];
+
+	if (dir) {
+		dirs[0] = dir;
+		o.builtin = 0;
+		o.dirs = dirs;
+		o.ndirs = 1;
+	}
+	if (lor_ruleset_load(&rs, &o, &err))
+		fail_msg("%s", lor_error_format(&err, buf, sizeof(buf)));
+	return rs;
+}
+
 /* Check doc with rs as of 2026-11-27 (the project's reference date); fails
  * the test on error. */
 static inline lor_report *h_check(const lor_ruleset *rs, const lor_document *doc)

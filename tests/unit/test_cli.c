@@ -9,6 +9,9 @@
  *   ! a line of stderr        (all of stderr, exactly, in order)
  *   >? only-this-line-somewhere-in-stdout      (a substring that must appear)
  *
+ * Cases about inputs and configuration check their findings and totals with
+ * ">?" lines; the strength report itself is checked exactly in run.t and in
+ * tests/golden, so it is not pasted into every case.
  * A case ends at the next "$" line or the end of the file. The command runs
  * under /bin/sh from the repo root with the build directory (LORLINT_BUILD,
  * default "build") first on PATH, NO_COLOR set and stdin from /dev/null.

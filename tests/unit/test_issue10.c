@@ -7,16 +7,6 @@
  */
 #include "harness.h"
 
-static lor_ruleset *builtin(void)
-{
-	lor_ruleset *rs = NULL;
-	lor_error err;
-	char buf[2200];
-
-	if (lor_ruleset_load(&rs, NULL, &err))
-		fail_msg("%s", lor_error_format(&err, buf, sizeof(buf)));
-	return rs;
-}
 
 static int has_finding(const lor_report *r, const char *rule, const char *needle, lor_level *level)
 {
@@ -47,9 +37,7 @@ static size_t count_findings(const lor_report *r, const char *rule)
  * built-in classes describe themselves and run their examples. */
 static void test_word_classes(void **state)
 {
-	lor_ruleset_options o = LOR_RULESET_OPTIONS_INIT;
-	const char *dirs[] = { "tests/fixtures/rules/classes-ok" };
-	lor_ruleset *rs = NULL;
+	lor_ruleset *rs = h_rules("tests/fixtures/rules/classes-ok");
 	lor_error err;
 	lor_document *doc;
 	lor_report *r;
@@ -57,10 +45,6 @@ static void test_word_classes(void **state)
 	long k;
 
 	(void)state;
-	o.builtin = 0;
-	o.dirs = dirs;
-	o.ndirs = 1;
-	assert_int_equal(lor_ruleset_load(&rs, &o, &err), LOR_OK);
 	assert_int_equal(lor_ruleset_class_count(rs), 2);
 	k = lor_ruleset_find_class(rs, "SPAN");
 	assert_true(k >= 0);
@@ -75,7 +59,7 @@ static void test_word_classes(void **state)
 	lor_document_free(doc);
 	lor_ruleset_free(rs);
 
-	rs = builtin();
+	rs = h_rules(NULL);
 	assert_true(lor_ruleset_find_class(rs, "DURATION") >= 0);
 	assert_true(lor_ruleset_find_class(rs, "RELATION") >= 0);
 	assert_true(lor_ruleset_find_class(rs, "duration") >= 0); /* found case-insensitively */
@@ -85,17 +69,11 @@ static void test_word_classes(void **state)
 /* A class whose example is wrong is caught by the self-test, naming it. */
 static void test_class_selftest_catches(void **state)
 {
-	lor_ruleset_options o = LOR_RULESET_OPTIONS_INIT;
-	const char *dirs[] = { "tests/fixtures/rules/classes-wrong" };
-	lor_ruleset *rs = NULL;
+	lor_ruleset *rs = h_rules("tests/fixtures/rules/classes-wrong");
 	lor_error err;
 	long k;
 
 	(void)state;
-	o.builtin = 0;
-	o.dirs = dirs;
-	o.ndirs = 1;
-	assert_int_equal(lor_ruleset_load(&rs, &o, &err), LOR_OK);
 	k = lor_ruleset_find_class(rs, "WRONG");
 	assert_true(k >= 0);
 	assert_int_equal(lor_ruleset_class_selftest(rs, (size_t)k, &err), LOR_ERULE);
@@ -107,7 +85,7 @@ static void test_class_selftest_catches(void **state)
  * no "never says that you recommend", and the report says why. */
 static void test_foreign_letter_not_judged(void **state)
 {
-	lor_ruleset *rs = builtin();
+	lor_ruleset *rs = h_rules(NULL);
 	lor_document *doc = h_doc(
 		"Bogotá, 3 de octubre de 2026\n\nEstimado Director del Programa:\n\n"
 		"Me permito presentar al Dr. Andrés Giraldo, médico egresado de la Universidad del Altiplano, "
@@ -141,7 +119,7 @@ static void test_foreign_letter_not_judged(void **state)
  * the letter. */
 static void test_translation_is_one_finding(void **state)
 {
-	lor_ruleset *rs = builtin();
+	lor_ruleset *rs = h_rules(NULL);
 	const char *en =
 		"Dear Committee,\n\n"
 		"I am writing to recommend Dr. Ana Souza, who worked with us for two years in the internal medicine "
@@ -183,7 +161,7 @@ static void test_translation_is_one_finding(void **state)
  * another language, however many loanwords and names it carries. */
 static void test_lone_sentence_needs_overwhelming_evidence(void **state)
 {
-	lor_ruleset *rs = builtin();
+	lor_ruleset *rs = h_rules(NULL);
 	lor_document *doc = h_doc(
 		"Dear Committee,\n\n"
 		"I supervised Dr. Mensah for four weeks on our general medicine ward in October 2026.\n\n"
@@ -205,7 +183,7 @@ static void test_lone_sentence_needs_overwhelming_evidence(void **state)
  * short_letter counts the body, not the letterhead and signature. */
 static void test_word_counts(void **state)
 {
-	lor_ruleset *rs = builtin();
+	lor_ruleset *rs = h_rules(NULL);
 	lor_document *doc = h_doc("\xe6\x88\x91\xe5\xbe\x88\xe9\xab\x98\xe5\x85\xb4\xe6\x8e\xa8\xe8\x8d\x90"
 	                          "\xe4\xbb\x96\xe3\x80\x82 Dr. Wang"); /* 8 Han characters, then two words */
 	lor_report *r = h_check(rs, doc);
@@ -233,7 +211,7 @@ static void test_word_counts(void **state)
  * reason appears only where there is a ranking. */
 static void test_profiles_fit_the_letter(void **state)
 {
-	lor_ruleset *rs = builtin();
+	lor_ruleset *rs = h_rules(NULL);
 	lor_document *doc = h_doc(
 		"October 14, 2026\n\nDear Program Director,\n\n"
 		"I supervised Dr. Okafor as her attending for all four weeks of her internal medicine "
@@ -286,7 +264,7 @@ static void test_profiles_fit_the_letter(void **state)
  * graduation year is no observed work. */
 static void test_dates_honest(void **state)
 {
-	lor_ruleset *rs = builtin();
+	lor_ruleset *rs = h_rules(NULL);
 	lor_document *doc = h_doc("March 3, 2021\n\nDear Committee,\n\n"
 	                          "She graduated from medical school in 2012. I recommend her.\n");
 	lor_report *r = h_check(rs, doc);
@@ -323,9 +301,7 @@ static int valid_utf8(const char *s)
 
 static void test_long_multibyte_match(void **state)
 {
-	lor_ruleset_options o = LOR_RULESET_OPTIONS_INIT;
-	const char *dirs[] = { "tests/fixtures/rules/long-utf8" };
-	lor_ruleset *rs = NULL;
+	lor_ruleset *rs = h_rules("tests/fixtures/rules/long-utf8");
 	lor_error err;
 	char *text = h_slurp("tests/fixtures/letters/long-utf8.txt", NULL);
 	lor_document *doc;
@@ -334,10 +310,6 @@ static void test_long_multibyte_match(void **state)
 	size_t i;
 
 	(void)state;
-	o.builtin = 0;
-	o.dirs = dirs;
-	o.ndirs = 1;
-	assert_int_equal(lor_ruleset_load(&rs, &o, &err), LOR_OK);
 	doc = h_doc(text);
 	r = h_check(rs, doc);
 	assert_int_equal(lor_report_finding_count(r), 1);
