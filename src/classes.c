@@ -322,7 +322,7 @@ static int resolve(lor_classes *cs, size_t k, unsigned char *state, lor_error *e
 		rc = lor_classes__expand(cs, m, &one, &at, NULL, 0);
 		if (rc == LOR_ENOMEM)
 			goto nomem;
-		re = pcre2_compile((PCRE2_SPTR)(one.data ? one.data : ""), one.len,
+		re = pcre2_compile((PCRE2_SPTR)one.data, one.len,
 		                   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &eoff, NULL);
 		if (!re) {
 			PCRE2_UCHAR msg[256];

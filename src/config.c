@@ -182,7 +182,7 @@ int lor_config_find(char *buf, size_t len, const char *dir)
 	 * name the file as the user sees it from here (".lorlint.yml:2:1"). */
 	for (depth = 0; depth < 64 && !found; depth++) {
 		const char *base = strcmp(dir, ".") ? dir : "";
-		int n = snprintf(buf, len, "%s%s%s%s", base, *base ? "/" : "", up.data ? up.data : "",
+		int n = snprintf(buf, len, "%s%s%s%s", base, *base ? "/" : "", up.data,
 		                 CONFIG_NAME);
 
 		if (n > 0 && (size_t)n < len && stat(buf, &st) == 0 && S_ISREG(st.st_mode)) {
@@ -190,10 +190,10 @@ int lor_config_find(char *buf, size_t len, const char *dir)
 			break;
 		}
 		/* Stop at the root: it is its own parent. */
-		snprintf(buf, len, "%s%s%s.", base, *base ? "/" : "", up.data ? up.data : "");
+		snprintf(buf, len, "%s%s%s.", base, *base ? "/" : "", up.data);
 		if (stat(buf, &st) != 0)
 			break;
-		snprintf(buf, len, "%s%s%s..", base, *base ? "/" : "", up.data ? up.data : "");
+		snprintf(buf, len, "%s%s%s..", base, *base ? "/" : "", up.data);
 		if (stat(buf, &parent) != 0 || (st.st_dev == parent.st_dev && st.st_ino == parent.st_ino))
 			break;
 		if (lor_buf__adds(&up, "../"))

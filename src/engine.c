@@ -15,7 +15,7 @@
 /* ------------------------------------------------------------ the context */
 
 /* The matched text, white space folded, for a message's %s. */
-static void excerpt(const lor_document *doc, size_t start, size_t end, lor_buf *b)
+static int excerpt(const lor_document *doc, size_t start, size_t end, lor_buf *b)
 {
 	size_t i;
 	int space = 0;
@@ -31,11 +31,11 @@ static void excerpt(const lor_document *doc, size_t start, size_t end, lor_buf *
 			space = 1;
 			continue;
 		}
-		if (space && b->len)
-			lor_buf__add(b, " ", 1);
+		if ((space && b->len && lor_buf__add(b, " ", 1)) || lor_buf__add(b, &c, 1))
+			return LOR_ENOMEM;
 		space = 0;
-		lor_buf__add(b, &c, 1);
 	}
+	return LOR_OK;
 }
 
 /* Expand "%s" (twice at most) and "%%" in the message: it is data, never a format. */
@@ -48,14 +48,20 @@ static char *expand(const char *m, const char *a1, const char *a2)
 	args[0] = a1;
 	args[1] = a2;
 	for (; *m; m++) {
+		int rc;
+
 		if (m[0] == '%' && m[1] == 's' && used < 2) {
-			lor_buf__adds(&msg, args[used++]);
+			rc = lor_buf__adds(&msg, args[used++]);
 			m++;
 		} else if (m[0] == '%' && m[1] == '%') {
-			lor_buf__add(&msg, "%", 1);
+			rc = lor_buf__add(&msg, "%", 1);
 			m++;
 		} else {
-			lor_buf__add(&msg, m, 1);
+			rc = lor_buf__add(&msg, m, 1);
+		}
+		if (rc) {
+			lor_buf__release(&msg);
+			return NULL; /* the caller reports out of memory */
 		}
 	}
 	return lor_buf__detach(&msg);
@@ -74,8 +80,11 @@ int lor_ctx__emit_as(lor_ctx *ctx, const lor_rule *rule, const char *message, si
 	const char *text;
 	lor_ifinding *f;
 
-	excerpt(ctx->doc, start, end, &ex);
-	text = ex.data ? ex.data : "";
+	if (excerpt(ctx->doc, start, end, &ex)) {
+		lor_buf__release(&ex);
+		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
+	}
+	text = ex.data;
 	if (lor__reserve(&ctx->findings, &ctx->capfindings, ctx->nfindings + 1, sizeof(lor_ifinding))) {
 		lor_buf__release(&ex);
 		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");

@@ -29,18 +29,33 @@
 
 /* ------------------------------------------------------------------ util.c */
 
-/* A growable byte buffer, always NUL-terminated once anything was added. */
+#if defined(__GNUC__)
+#define LOR_MUST_CHECK __attribute__((warn_unused_result))
+#else
+#define LOR_MUST_CHECK
+#endif
+
+/* A growable byte buffer with git strbuf's and curl dynbuf's guarantees:
+ * - `data` is never NULL and always NUL-terminated: an empty buffer points
+ *   at a shared "" (lor_buf__empty) that is never written or freed;
+ * - each buffer has its own size limit, `max` (0: LOR_BUF_MAX), and an
+ *   append past it fails like out of memory, leaving the buffer as it was;
+ * - every append's result must be used (LOR_MUST_CHECK).
+ * lor_buf__release returns a buffer to the empty state; it can be reused. */
+extern char lor_buf__empty[1];
 typedef struct lor_buf {
 	char *data;
-	size_t len, cap;
+	size_t len, cap;   /* cap 0: data is lor_buf__empty, owned by nobody */
+	size_t max;        /* the limit on len, 0 for the default */
 } lor_buf;
-#define LOR_BUF_INIT { NULL, 0, 0 }
+#define LOR_BUF_INIT { lor_buf__empty, 0, 0, 0 }
 
-int lor_buf__grow(lor_buf *b, size_t extra);
-int lor_buf__add(lor_buf *b, const char *s, size_t n);
-int lor_buf__adds(lor_buf *b, const char *s);
-int lor_buf__addf(lor_buf *b, const char *fmt, ...) LOR_PRINTF(2, 3);
-/* Hand the buffer's memory to the caller (never NULL on success: "" when empty). */
+int lor_buf__grow(lor_buf *b, size_t extra) LOR_MUST_CHECK;
+int lor_buf__add(lor_buf *b, const char *s, size_t n) LOR_MUST_CHECK;
+int lor_buf__adds(lor_buf *b, const char *s) LOR_MUST_CHECK;
+int lor_buf__addf(lor_buf *b, const char *fmt, ...) LOR_PRINTF(2, 3) LOR_MUST_CHECK;
+/* Hand the buffer's memory to the caller (never NULL on success: "" when
+ * empty; NULL only when copying "" fails); the buffer is left empty. */
 char *lor_buf__detach(lor_buf *b);
 void lor_buf__release(lor_buf *b);
 

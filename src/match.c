@@ -86,12 +86,12 @@ static int expand(lor_buf *out, size_t **map, lor_yaml *y, yaml_node_t *node, co
 		/* a second pass, now that the length is known, to map offsets back */
 		cap = out->len + 1;
 		out->len = 0;
+		if (out->cap)
+			out->data[0] = '\0';
 		if (!(*map = calloc(cap, sizeof(size_t))))
 			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
 		rc = lor_classes__expand(y->classes, pattern, out, &bad, *map, cap);
 	}
-	if (rc == LOR_OK && !out->data)
-		rc = lor_buf__adds(out, "") ? LOR_ENOMEM : LOR_OK;
 	if (rc == LOR_OK)
 		return LOR_OK;
 	if (map) {

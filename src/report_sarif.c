@@ -123,8 +123,6 @@ static int path_uri(const sstate *st, const char *path, lor_buf *out, int *relat
 		if (uri_safe(c) ? lor_buf__add(out, p, 1) : lor_buf__addf(out, "%%%02X", c))
 			return LOR_ENOMEM;
 	}
-	if (!out->data && lor_buf__add(out, "", 0))
-		return LOR_ENOMEM;
 	return LOR_OK;
 }
 

@@ -37,7 +37,7 @@ int lor_reporter_new(lor_reporter **out, const char *format, FILE *fp,
 			rc = lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
 		else
 			rc = lor_error__set(err, LOR_ENOTFOUND, "", 0, 0, "unknown format '%s' (expected %s)",
-			                    format ? format : "", list.data ? list.data : "");
+			                    format ? format : "", list.data);
 		lor_buf__release(&list);
 		return rc;
 	}
@@ -132,7 +132,5 @@ int lor_reporter__excerpt(const lor_document *doc, const lor_span *sp, size_t ma
 		if (lor_buf__add(out, (const char *)&s[i], 1))
 			return LOR_ENOMEM;
 	}
-	if (!out->data && lor_buf__add(out, "", 0))
-		return LOR_ENOMEM;
 	return LOR_OK;
 }

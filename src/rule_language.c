@@ -230,8 +230,6 @@ static int evidence(const lor_document *doc, size_t start, size_t end, lor_buf *
 		    lor_buf__add(out, doc->norm + t->start, t->end - t->start))
 			return LOR_ENOMEM;
 	}
-	if (!out->data && lor_buf__add(out, "", 0))
-		return LOR_ENOMEM;
 	return LOR_OK;
 }
 

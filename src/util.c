@@ -38,10 +38,24 @@ int lor__reserve(void *ptrp, size_t *cap, size_t need, size_t elem)
 	return LOR_OK;
 }
 
+char lor_buf__empty[1];
+
 int lor_buf__grow(lor_buf *b, size_t extra)
 {
-	if (extra > LOR_BUF_MAX - b->len - 1)
+	size_t max = b->max ? b->max : LOR_BUF_MAX;
+
+	if (b->len > max || extra > max - b->len)
 		return LOR_ENOMEM;
+	if (!b->cap) { /* the shared "" is never reallocated */
+		char *p = malloc(b->len + extra + 1 > 16 ? b->len + extra + 1 : 16);
+
+		if (!p)
+			return LOR_ENOMEM;
+		p[0] = '\0';
+		b->data = p;
+		b->cap = b->len + extra + 1 > 16 ? b->len + extra + 1 : 16;
+		return LOR_OK;
+	}
 	return lor__reserve(&b->data, &b->cap, b->len + extra + 1, 1);
 }
 
@@ -80,19 +94,18 @@ int lor_buf__addf(lor_buf *b, const char *fmt, ...)
 
 char *lor_buf__detach(lor_buf *b)
 {
-	char *p = b->data;
+	char *p = b->cap ? b->data : lor__strdup("");
 
-	if (!p)
-		p = lor__strdup("");
-	b->data = NULL;
+	b->data = lor_buf__empty;
 	b->len = b->cap = 0;
 	return p;
 }
 
 void lor_buf__release(lor_buf *b)
 {
-	free(b->data);
-	b->data = NULL;
+	if (b->cap)
+		free(b->data);
+	b->data = lor_buf__empty;
 	b->len = b->cap = 0;
 }
 

@@ -28,7 +28,7 @@ int lor_yaml__pick(lor_yaml *y, yaml_node_t *n, const char *key, const char *con
 	if (lor__names_list(&list, names))
 		rc = lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
 	else
-		rc = lor_yaml__fail(err, y, n, "unknown %s '%s' (expected %s)", key, v, list.data ? list.data : "");
+		rc = lor_yaml__fail(err, y, n, "unknown %s '%s' (expected %s)", key, v, list.data);
 	lor_buf__release(&list);
 	return rc;
 }
