@@ -468,7 +468,7 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 	if (lor_ctx__dates(&ctx)) {
 		lor_report_free(r);
 		lor_ctx__release(&ctx);
-		return LOR_ENOMEM;
+		return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
 	}
 	if (ctx.letter_date >= 0) {
 		const lor_date__item *d = &ctx.dates.items[ctx.letter_date];

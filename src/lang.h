@@ -32,6 +32,8 @@
 
 #include <stddef.h>
 
+#include "lorlint.h"
+
 /* The model: language profiles plus the not-evidence lists.  Opaque. */
 typedef struct lor_lang__model lor_lang__model;
 
@@ -55,19 +57,20 @@ typedef struct lor_lang__blob {
  *
  * Returns 0 and sets *out on success (free it with lor_lang__model_free).
  * Returns -1 on bad arguments, malformed data or out of memory; *out is left
- * untouched and, when errbuf is not NULL, errbuf receives one line such as
- *   rules/lang/es.txt:12: error: count 'x1' is not a positive integer
- * (file name, line number, then what is wrong; line 0 when the problem is not
- * on one line).
+ * untouched and, when err is not NULL, it is filled as every lorlint error
+ * is (lorlint.h): code LOR_ERULE, path the file's name, line its line (0 when
+ * the problem is not on one line), and the message, so that
+ * lor_error_format prints "rules/lang/es.txt:12:1: error: count 'x1' is not
+ * a positive integer".
  */
 int lor_lang__model_new(lor_lang__model **out, const lor_lang__blob *blobs, size_t nblobs,
-			char *errbuf, size_t errlen);
+			lor_error *err);
 
 /* Convenience for tests and tools: read every regular file in the directory
  * dir (names starting with '.' skipped) in name order and call
  * lor_lang__model_new with names "dir/file".  Same return contract; an
- * unreadable directory or file is reported as "dir/file:0: error: ...". */
-int lor_lang__model_load_dir(lor_lang__model **out, const char *dir, char *errbuf, size_t errlen);
+ * unreadable directory or file is reported with line 0. */
+int lor_lang__model_load_dir(lor_lang__model **out, const char *dir, lor_error *err);
 
 /* Release a model.  NULL is accepted and ignored. */
 void lor_lang__model_free(lor_lang__model *m);

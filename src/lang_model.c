@@ -86,19 +86,22 @@ struct builder {
 #define LANG_PRINTF(f, a)
 #endif
 
-/* Write "name:line: error: message" into errbuf (if any); always returns -1. */
-static int errf(char *errbuf, size_t errlen, const char *name, size_t line, const char *fmt, ...)
-	LANG_PRINTF(5, 6);
+static int errf(lor_error *err, const char *name, size_t line, const char *fmt, ...) LANG_PRINTF(4, 5);
 
-static int errf(char *errbuf, size_t errlen, const char *name, size_t line, const char *fmt, ...)
+/* Fill err (when given) as every library error is filled: the file, its
+ * line (0: not on one line), the message; always returns -1. */
+static int errf(lor_error *err, const char *name, size_t line, const char *fmt, ...)
 {
-	if (errbuf && errlen > 0) {
-		char msg[256];
+	if (err) {
 		va_list ap;
+
+		memset(err, 0, sizeof(*err));
+		err->code = LOR_ERULE;
+		snprintf(err->path, sizeof(err->path), "%s", name);
+		err->line = (unsigned long)line;
 		va_start(ap, fmt);
-		vsnprintf(msg, sizeof(msg), fmt, ap);
+		vsnprintf(err->message, sizeof(err->message), fmt, ap);
 		va_end(ap);
-		snprintf(errbuf, errlen, "%s:%zu: error: %s", name, line, msg);
 	}
 	return -1;
 }
@@ -318,7 +321,7 @@ static int next_line(const lor_lang__blob *blob, size_t *pos, size_t *line, cons
 	return 0;
 }
 
-static int load_ignore(struct builder *b, const lor_lang__blob *blob, char *errbuf, size_t errlen)
+static int load_ignore(struct builder *b, const lor_lang__blob *blob, lor_error *err)
 {
 	const char *ln;
 	size_t pos = 0, line = 0, n;
@@ -329,34 +332,34 @@ static int load_ignore(struct builder *b, const lor_lang__blob *blob, char *errb
 
 		split_tabs(ln, n, &fl);
 		if (fl.count != 2 || fl.n[1] == 0 || fl.n[1] >= sizeof(tmp))
-			return errf(errbuf, errlen, blob->name, line, "expected 'word|phrase|suffix<TAB>text'");
+			return errf(err, blob->name, line, "expected 'word|phrase|suffix<TAB>text'");
 		quote(tmp, sizeof(tmp), fl.f[1], fl.n[1]);
 		if (field_is(&fl, 0, "word") || field_is(&fl, 0, "phrase")) {
 			struct phrase_ctx pc;
 			memset(&pc, 0, sizeof(pc));
 			lor_lang__each_word(NULL, tmp, strlen(tmp), phrase_word, &pc);
 			if (pc.overflow || pc.ph.n == 0)
-				return errf(errbuf, errlen, blob->name, line, "'%s' is not 1 to 4 lowercase words", tmp);
+				return errf(err, blob->name, line, "'%s' is not 1 to 4 lowercase words", tmp);
 			if (field_is(&fl, 0, "word")) {
 				if (pc.ph.n != 1)
-					return errf(errbuf, errlen, blob->name, line, "'%s' is not one word", tmp);
+					return errf(err, blob->name, line, "'%s' is not one word", tmp);
 				if (b->nignore == b->capignore) {
 					size_t nc = b->capignore ? b->capignore * 2 : 64;
 					uint64_t *ni = realloc(b->ignore, nc * sizeof(*ni));
 					if (!ni)
-						return errf(errbuf, errlen, blob->name, line, "out of memory");
+						return errf(err, blob->name, line, "out of memory");
 					b->ignore = ni;
 					b->capignore = nc;
 				}
 				b->ignore[b->nignore++] = pc.ph.h[0];
 			} else {
 				if (pc.ph.n < 2)
-					return errf(errbuf, errlen, blob->name, line, "phrase '%s' has only one word", tmp);
+					return errf(err, blob->name, line, "phrase '%s' has only one word", tmp);
 				if (b->nphrases == b->capphrases) {
 					size_t nc = b->capphrases ? b->capphrases * 2 : 64;
 					struct phrase *np = realloc(b->phrases, nc * sizeof(*np));
 					if (!np)
-						return errf(errbuf, errlen, blob->name, line, "out of memory");
+						return errf(err, blob->name, line, "out of memory");
 					b->phrases = np;
 					b->capphrases = nc;
 				}
@@ -365,15 +368,15 @@ static int load_ignore(struct builder *b, const lor_lang__blob *blob, char *errb
 		} else if (field_is(&fl, 0, "suffix")) {
 			size_t k;
 			if (fl.n[1] >= sizeof(b->suffixes[0].s) || fl.n[1] < 3)
-				return errf(errbuf, errlen, blob->name, line, "suffix '%s' is not 3 to 23 letters", tmp);
+				return errf(err, blob->name, line, "suffix '%s' is not 3 to 23 letters", tmp);
 			for (k = 0; k < fl.n[1]; k++)
 				if (fl.f[1][k] < 'a' || fl.f[1][k] > 'z')
-					return errf(errbuf, errlen, blob->name, line, "suffix '%s' is not lowercase a-z", tmp);
+					return errf(err, blob->name, line, "suffix '%s' is not lowercase a-z", tmp);
 			if (b->nsuffixes == b->capsuffixes) {
 				size_t nc = b->capsuffixes ? b->capsuffixes * 2 : 64;
 				struct suffix *ns = realloc(b->suffixes, nc * sizeof(*ns));
 				if (!ns)
-					return errf(errbuf, errlen, blob->name, line, "out of memory");
+					return errf(err, blob->name, line, "out of memory");
 				b->suffixes = ns;
 				b->capsuffixes = nc;
 			}
@@ -382,13 +385,13 @@ static int load_ignore(struct builder *b, const lor_lang__blob *blob, char *errb
 			b->nsuffixes++;
 		} else {
 			quote(tmp, sizeof(tmp), fl.f[0], fl.n[0]);
-			return errf(errbuf, errlen, blob->name, line, "unknown entry kind '%s'", tmp);
+			return errf(err, blob->name, line, "unknown entry kind '%s'", tmp);
 		}
 	}
 	return 0;
 }
 
-static int load_params(struct builder *b, const lor_lang__blob *blob, char *errbuf, size_t errlen)
+static int load_params(struct builder *b, const lor_lang__blob *blob, lor_error *err)
 {
 	const char *ln;
 	size_t pos = 0, line = 0, n;
@@ -400,10 +403,10 @@ static int load_params(struct builder *b, const lor_lang__blob *blob, char *errb
 
 		split_tabs(ln, n, &fl);
 		if (fl.count < 2 || fl.count > 3)
-			return errf(errbuf, errlen, blob->name, line, "expected 'name<TAB>value'");
+			return errf(err, blob->name, line, "expected 'name<TAB>value'");
 		quote(tmp, sizeof(tmp), fl.f[fl.count - 1], fl.n[fl.count - 1]);
 		if (parse_number(fl.f[fl.count - 1], fl.n[fl.count - 1], &v) < 0)
-			return errf(errbuf, errlen, blob->name, line, "value '%s' is not a number", tmp);
+			return errf(err, blob->name, line, "value '%s' is not a number", tmp);
 		if (fl.count == 2 && field_is(&fl, 0, "min_words") && v >= 1 && v <= 100) {
 			b->min_words = (size_t)v;
 		} else if (fl.count == 2 && field_is(&fl, 0, "min_letters") && v >= 1 && v <= 1000) {
@@ -419,34 +422,33 @@ static int load_params(struct builder *b, const lor_lang__blob *blob, char *errb
 			else if (fl.n[1] == 1 && fl.f[1][0] >= '1' && fl.f[1][0] <= '0' + MAX_ORDER)
 				k = (size_t)(fl.f[1][0] - '0');
 			else
-				return errf(errbuf, errlen, blob->name, line, "weight kind must be 1..5 or w");
+				return errf(err, blob->name, line, "weight kind must be 1..5 or w");
 			b->weight[k] = v;
 		} else if (fl.count == 3 && field_is(&fl, 0, "capnouns") && (v == 0.0 || v == 1.0)) {
 			if (fl.n[1] == 0 || fl.n[1] > 7 || b->ncap == ROW)
-				return errf(errbuf, errlen, blob->name, line, "bad capnouns language code");
+				return errf(err, blob->name, line, "bad capnouns language code");
 			quote(b->cap_code[b->ncap++], 8, fl.f[1], fl.n[1]);
 			if (v == 0.0)
 				b->ncap--;
 		} else if (fl.count == 3 && field_is(&fl, 0, "home") && v == 1.0) {
 			if (fl.n[1] == 0 || fl.n[1] > 7)
-				return errf(errbuf, errlen, blob->name, line, "bad home language code");
+				return errf(err, blob->name, line, "bad home language code");
 			quote(b->home_code, 8, fl.f[1], fl.n[1]);
 		} else if (fl.count == 3 && field_is(&fl, 0, "prior") && v >= -20 && v <= 20) {
 			if (fl.n[1] == 0 || fl.n[1] > 7 || b->nprior == ROW)
-				return errf(errbuf, errlen, blob->name, line, "bad prior language code");
+				return errf(err, blob->name, line, "bad prior language code");
 			quote(b->prior_code[b->nprior], 8, fl.f[1], fl.n[1]);
 			b->prior[b->nprior++] = v;
 		} else {
 			quote(tmp, sizeof(tmp), fl.f[0], fl.n[0]);
-			return errf(errbuf, errlen, blob->name, line, "unknown parameter '%s' or value out of range", tmp);
+			return errf(err, blob->name, line, "unknown parameter '%s' or value out of range", tmp);
 		}
 	}
 	b->have_params = 1;
 	return 0;
 }
 
-static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__blob *blob, char *errbuf,
-			size_t errlen)
+static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__blob *blob, lor_error *err)
 {
 	const char *ln;
 	size_t pos = 0, line = 0, n, lang = SIZE_MAX;
@@ -460,29 +462,29 @@ static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__b
 		if (lang == SIZE_MAX) {
 			size_t k;
 			if (fl.count != 3 || !field_is(&fl, 0, "lang"))
-				return errf(errbuf, errlen, blob->name, line,
+				return errf(err, blob->name, line,
 					    "expected 'lang<TAB>code<TAB>name' first");
 			if (fl.n[1] < 2 || fl.n[1] > 3 || fl.n[2] == 0 || fl.n[2] >= sizeof(m->name[0]))
-				return errf(errbuf, errlen, blob->name, line, "bad language code or name");
+				return errf(err, blob->name, line, "bad language code or name");
 			for (k = 0; k < fl.n[1]; k++)
 				if (fl.f[1][k] < 'a' || fl.f[1][k] > 'z')
-					return errf(errbuf, errlen, blob->name, line, "bad language code");
+					return errf(err, blob->name, line, "bad language code");
 			if (m->nlang == ROW)
-				return errf(errbuf, errlen, blob->name, line, "more than 32 statistical languages");
+				return errf(err, blob->name, line, "more than 32 statistical languages");
 			quote(tmp, sizeof(tmp), fl.f[1], fl.n[1]);
 			for (k = 0; k < m->nlang; k++)
 				if (strcmp(m->code[k], tmp) == 0)
-					return errf(errbuf, errlen, blob->name, line, "language '%s' defined twice", tmp);
+					return errf(err, blob->name, line, "language '%s' defined twice", tmp);
 			lang = m->nlang++;
 			quote(m->code[lang], sizeof(m->code[0]), fl.f[1], fl.n[1]);
 			quote(m->name[lang], sizeof(m->name[0]), fl.f[2], fl.n[2]);
 			continue;
 		}
 		if (fl.count != 3)
-			return errf(errbuf, errlen, blob->name, line, "expected 3 tab-separated fields");
+			return errf(err, blob->name, line, "expected 3 tab-separated fields");
 		if (parse_count(fl.f[2], fl.n[2], &count) < 0) {
 			quote(tmp, sizeof(tmp), fl.f[2], fl.n[2]);
-			return errf(errbuf, errlen, blob->name, line, "count '%s' is not a positive integer", tmp);
+			return errf(err, blob->name, line, "count '%s' is not a positive integer", tmp);
 		}
 		if (field_is(&fl, 0, "total")) {
 			size_t k;
@@ -491,7 +493,7 @@ static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__b
 			else if (fl.n[1] == 1 && fl.f[1][0] >= '1' && fl.f[1][0] <= '0' + MAX_ORDER)
 				k = (size_t)(fl.f[1][0] - '0');
 			else
-				return errf(errbuf, errlen, blob->name, line, "total kind must be 1..5 or w");
+				return errf(err, blob->name, line, "total kind must be 1..5 or w");
 			b->total[lang][k] = count;
 		} else if (field_is(&fl, 0, "n") || field_is(&fl, 0, "w")) {
 			char key[64];
@@ -501,7 +503,7 @@ static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__b
 
 			if (fl.n[1] == 0 || fl.n[1] >= sizeof(key)) {
 				quote(tmp, sizeof(tmp), fl.f[1], fl.n[1]);
-				return errf(errbuf, errlen, blob->name, line, "bad feature '%s'", tmp);
+				return errf(err, blob->name, line, "bad feature '%s'", tmp);
 			}
 			for (k = 0; k < fl.n[1]; k++) {
 				char c = fl.f[1][k];
@@ -512,7 +514,7 @@ static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__b
 			if (field_is(&fl, 0, "n")) {
 				if (ncp > MAX_ORDER) {
 					quote(tmp, sizeof(tmp), fl.f[1], fl.n[1]);
-					return errf(errbuf, errlen, blob->name, line, "n-gram '%s' is longer than 5", tmp);
+					return errf(err, blob->name, line, "n-gram '%s' is longer than 5", tmp);
 				}
 				kind = (unsigned char)ncp;
 				h = mix64(fnv_bytes(SEED_NGRAM, key, fl.n[1]));
@@ -524,7 +526,7 @@ static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__b
 						size_t nc = b->capwords ? b->capwords * 2 : 1024;
 						struct wref *nw = realloc(b->words, nc * sizeof(*nw));
 						if (!nw)
-							return errf(errbuf, errlen, blob->name, line, "out of memory");
+							return errf(err, blob->name, line, "out of memory");
 						b->words = nw;
 						b->capwords = nc;
 					}
@@ -538,12 +540,12 @@ static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__b
 			}
 			row = builder_row(b, h, kind);
 			if (row == SIZE_MAX)
-				return errf(errbuf, errlen, blob->name, line, "out of memory");
+				return errf(err, blob->name, line, "out of memory");
 			if (b->ncounts == b->capcounts) {
 				size_t nc = b->capcounts ? b->capcounts * 2 : 16384;
 				struct count *ncs = realloc(b->counts, nc * sizeof(*ncs));
 				if (!ncs)
-					return errf(errbuf, errlen, blob->name, line, "out of memory");
+					return errf(err, blob->name, line, "out of memory");
 				b->counts = ncs;
 				b->capcounts = nc;
 			}
@@ -553,11 +555,11 @@ static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__b
 			b->ncounts++;
 		} else {
 			quote(tmp, sizeof(tmp), fl.f[0], fl.n[0]);
-			return errf(errbuf, errlen, blob->name, line, "unknown entry kind '%s'", tmp);
+			return errf(err, blob->name, line, "unknown entry kind '%s'", tmp);
 		}
 	}
 	if (lang == SIZE_MAX)
-		return errf(errbuf, errlen, blob->name, line, "no 'lang' line");
+		return errf(err, blob->name, line, "no 'lang' line");
 	return 0;
 }
 
@@ -722,8 +724,7 @@ static int finish_model(struct builder *b, lor_lang__model *m)
 	return 0;
 }
 
-int lor_lang__model_new(lor_lang__model **out, const lor_lang__blob *blobs, size_t nblobs, char *errbuf,
-			size_t errlen)
+int lor_lang__model_new(lor_lang__model **out, const lor_lang__blob *blobs, size_t nblobs, lor_error *err)
 {
 	struct builder *b;
 	lor_lang__model *m;
@@ -731,13 +732,13 @@ int lor_lang__model_new(lor_lang__model **out, const lor_lang__blob *blobs, size
 	int pass, rc = 0;
 
 	if (!out || (!blobs && nblobs > 0))
-		return errf(errbuf, errlen, "rules/lang", 0, "no model data given");
+		return errf(err, "rules/lang", 0, "no model data given");
 	b = calloc(1, sizeof(*b));
 	m = calloc(1, sizeof(*m));
 	if (!b || !m) {
 		free(b);
 		free(m);
-		return errf(errbuf, errlen, "rules/lang", 0, "out of memory");
+		return errf(err, "rules/lang", 0, "out of memory");
 	}
 	/* defaults, overridden by params.txt */
 	for (i = 1; i <= KIND_WORD; i++)
@@ -758,7 +759,7 @@ int lor_lang__model_new(lor_lang__model **out, const lor_lang__blob *blobs, size
 			}
 		}
 		if (grow_index(b, lines * 2 + 2) < 0)
-			rc = errf(errbuf, errlen, "rules/lang", 0, "out of memory");
+			rc = errf(err, "rules/lang", 0, "out of memory");
 	}
 	/* params first (weights decide what is loaded), then the rest */
 	for (pass = 0; pass < 2 && rc == 0; pass++) {
@@ -766,7 +767,7 @@ int lor_lang__model_new(lor_lang__model **out, const lor_lang__blob *blobs, size
 			const char *bn;
 			size_t nl;
 			if (!blobs[i].name || (!blobs[i].data && blobs[i].len > 0)) {
-				rc = errf(errbuf, errlen, "rules/lang", 0, "blob without name or data");
+				rc = errf(err, "rules/lang", 0, "blob without name or data");
 				break;
 			}
 			bn = base_name(blobs[i].name);
@@ -775,30 +776,30 @@ int lor_lang__model_new(lor_lang__model **out, const lor_lang__blob *blobs, size
 				continue;
 			if (strcmp(bn, "params.txt") == 0) {
 				if (pass == 0)
-					rc = load_params(b, &blobs[i], errbuf, errlen);
+					rc = load_params(b, &blobs[i], err);
 			} else if (pass == 1) {
 				if (strcmp(bn, "ignore.txt") == 0)
-					rc = load_ignore(b, &blobs[i], errbuf, errlen);
+					rc = load_ignore(b, &blobs[i], err);
 				else
-					rc = load_profile(b, m, &blobs[i], errbuf, errlen);
+					rc = load_profile(b, m, &blobs[i], err);
 			}
 		}
 	}
 	if (rc == 0 && m->nlang == 0)
-		rc = errf(errbuf, errlen, "rules/lang", 0, "no language profile given");
+		rc = errf(err, "rules/lang", 0, "no language profile given");
 	for (l = 0; rc == 0 && l < m->nlang; l++) {
 		int k;
 		for (k = 1; k <= KIND_WORD; k++) {
 			if (b->weight[k] > 0.0 && b->total[l][k] <= 0.0) {
 				char what[8];
 				snprintf(what, sizeof(what), "%s", m->code[l]);
-				rc = errf(errbuf, errlen, "rules/lang", 0, "profile '%s' lacks a total for a kind in use", what);
+				rc = errf(err, "rules/lang", 0, "profile '%s' lacks a total for a kind in use", what);
 				break;
 			}
 		}
 	}
 	if (rc == 0 && finish_model(b, m) < 0)
-		rc = errf(errbuf, errlen, "rules/lang", 0, "out of memory");
+		rc = errf(err, "rules/lang", 0, "out of memory");
 	builder_release(b);
 	free(b);
 	if (rc != 0) {
@@ -861,7 +862,7 @@ static int read_file(const char *path, unsigned char **data, size_t *len)
 	return 0;
 }
 
-int lor_lang__model_load_dir(lor_lang__model **out, const char *dir, char *errbuf, size_t errlen)
+int lor_lang__model_load_dir(lor_lang__model **out, const char *dir, lor_error *err)
 {
 	DIR *d;
 	struct dirent *de;
@@ -871,10 +872,10 @@ int lor_lang__model_load_dir(lor_lang__model **out, const char *dir, char *errbu
 	int rc = -1;
 
 	if (!out || !dir)
-		return errf(errbuf, errlen, "rules/lang", 0, "no directory given");
+		return errf(err, "rules/lang", 0, "no directory given");
 	d = opendir(dir);
 	if (!d)
-		return errf(errbuf, errlen, dir, 0, "cannot open directory");
+		return errf(err, dir, 0, "cannot open directory");
 	while ((de = readdir(d)) != NULL) {
 		size_t len;
 		char *path;
@@ -904,17 +905,17 @@ int lor_lang__model_load_dir(lor_lang__model **out, const char *dir, char *errbu
 		unsigned char *data = NULL;
 		size_t len = 0;
 		if (read_file(names[i], &data, &len) < 0) {
-			errf(errbuf, errlen, names[i], 0, "cannot read file");
+			errf(err, names[i], 0, "cannot read file");
 			goto done;
 		}
 		blobs[i].name = names[i];
 		blobs[i].data = data;
 		blobs[i].len = len;
 	}
-	rc = lor_lang__model_new(out, blobs, n, errbuf, errlen);
+	rc = lor_lang__model_new(out, blobs, n, err);
 done:
-	if (rc < 0 && errbuf && errlen > 0 && errbuf[0] == '\0')
-		errf(errbuf, errlen, dir, 0, "out of memory");
+	if (rc < 0 && err && !err->message[0])
+		errf(err, dir, 0, "out of memory");
 	closedir(d);
 	for (i = 0; blobs && i < n; i++)
 		free((void *)blobs[i].data);

@@ -468,29 +468,15 @@ static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *fi
 	return LOR_OK;
 }
 
-/* The language module reports "file:line: error: what"; keep that shape. */
-static int lang_error(lor_error *err, const char *msg)
-{
-	const char *sep = strstr(msg, ": error: ");
-
-	if (!sep)
-		return lor_error__set(err, LOR_ERULE, "", 0, 0, "%s", msg);
-	lor_error__set(err, LOR_ERULE, "", 0, 0, "%s", sep + 9);
-	if (err)
-		snprintf(err->path, sizeof(err->path), "%.*s", (int)(sep - msg), msg);
-	return LOR_ERULE;
-}
-
 /* Build the language model from blobs, replacing any earlier one. */
 static int load_lang(lor_ruleset *rs, const lor_lang__blob *blobs, size_t n, lor_error *err)
 {
 	lor_lang__model *m = NULL;
-	char msg[1024];
 
 	if (!n)
 		return LOR_OK;
-	if (lor_lang__model_new(&m, blobs, n, msg, sizeof(msg)))
-		return lang_error(err, msg);
+	if (lor_lang__model_new(&m, blobs, n, err))
+		return LOR_ERULE;
 	lor_lang__model_free(rs->lang);
 	rs->lang = m;
 	return LOR_OK;
@@ -585,10 +571,9 @@ static int load_dir(lor_ruleset *rs, const char *dir, lor_error *err)
 			continue;
 		if (!strcmp(styles[i], "lang")) {
 			lor_lang__model *m = NULL;
-			char msg[1024];
 
-			if (lor_lang__model_load_dir(&m, path, msg, sizeof(msg))) {
-				rc = lang_error(err, msg);
+			if (lor_lang__model_load_dir(&m, path, err)) {
+				rc = LOR_ERULE;
 				break;
 			}
 			lor_lang__model_free(rs->lang);

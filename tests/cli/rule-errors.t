@@ -113,3 +113,8 @@ $ lorlint --no-default-rules --rules tests/fixtures/rules/classes-ok --explain {
 >
 > does not match:
 >   - many
+
+# A malformed language profile under --rules DIR/lang: the file and its line, as every rule error.
+$ lorlint --rules tests/fixtures/rules/badlang tests/fixtures/letters/firm.txt
+? 2
+! tests/fixtures/rules/badlang/lang/xx:2:1: error: count 'abc' is not a positive integer

@@ -20,7 +20,7 @@ $ lorlint --no-default-rules --rules tests/fixtures/rules/ok --min-level warning
 > 1 file checked: 0 strong, 0 moderate, 1 weak; 0 errors
 
 # Output order is the input order whatever -j is: -j 1 and -j 3 give the same bytes.
-$ lorlint -j 1 --format json --as-of 2026-11-27 corpus > /tmp/lorlint-j1.json; lorlint -j 3 --format json --as-of 2026-11-27 corpus > /tmp/lorlint-j3.json; cmp /tmp/lorlint-j1.json /tmp/lorlint-j3.json && echo identical; rm -f /tmp/lorlint-j1.json /tmp/lorlint-j3.json
+$ d=$(mktemp -d) && lorlint -j 1 --format json --as-of 2026-11-27 corpus > "$d/j1.json"; lorlint -j 3 --format json --as-of 2026-11-27 corpus > "$d/j3.json"; cmp "$d/j1.json" "$d/j3.json" && echo identical; rm -rf "$d"
 > identical
 
 $ lorlint -j 0 x.txt

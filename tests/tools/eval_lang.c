@@ -105,7 +105,8 @@ static int cmp_rows(const void *a, const void *b)
 int main(int argc, char **argv)
 {
 	lor_lang__model *m = NULL;
-	char err[512] = "";
+	lor_error err;
+	char errtext[2200];
 	double threshold = 0.5;
 	int verbose = 0, quiet = 0, a = 1, b, fail = 0;
 	unsigned long repeat = 1;
@@ -146,8 +147,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: eval_lang [-v] [-q] [-t THRESHOLD] [-r REPEAT] MODEL_DIR EVAL_TSV\n");
 		return 2;
 	}
-	if (lor_lang__model_load_dir(&m, argv[a], err, sizeof(err)) != 0) {
-		fprintf(stderr, "eval_lang: %s\n", err);
+	if (lor_lang__model_load_dir(&m, argv[a], &err) != 0) {
+		fprintf(stderr, "eval_lang: %s\n", lor_error_format(&err, errtext, sizeof(errtext)));
 		return 2;
 	}
 	fp = fopen(argv[a + 1], "r");

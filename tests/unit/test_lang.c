@@ -28,11 +28,12 @@ static lor_lang__model *model;
 
 static int setup(void **state)
 {
-	char err[512] = "";
+	lor_error err;
+	char buf[2200];
 
 	(void)state;
-	if (lor_lang__model_load_dir(&model, MODEL_DIR, err, sizeof(err)) != 0) {
-		fprintf(stderr, "cannot load %s: %s\n", MODEL_DIR, err);
+	if (lor_lang__model_load_dir(&model, MODEL_DIR, &err) != 0) {
+		fprintf(stderr, "cannot load %s: %s\n", MODEL_DIR, lor_error_format(&err, buf, sizeof(buf)));
 		return -1;
 	}
 	return 0;
@@ -437,10 +438,10 @@ static void test_model_from_blobs(void **state)
 					BLOB("t/params.txt", params_ok), BLOB("t/README.md", "# not loaded\tat all")};
 	lor_lang__model *m = NULL;
 	lor_lang__guess g;
-	char err[256] = "";
+	lor_error err;
 
 	(void)state;
-	assert_int_equal(lor_lang__model_new(&m, blobs, 4, err, sizeof(err)), 0);
+	assert_int_equal(lor_lang__model_new(&m, blobs, 4, &err), 0);
 	assert_non_null(m);
 	assert_int_equal(lor_lang__identify(m, "xqx qxq xxq", 11, &g), 0);
 	assert_true(g.judged);
@@ -462,22 +463,22 @@ static void test_model_errors(void **state)
 {
 	static const struct bad_case cases[] = {
 		{"rules/lang/xx.txt", "lang\txx\tTest\ntotal\t1\tabc\n",
-		 "rules/lang/xx.txt:2: error: count 'abc' is not a positive integer"},
+		 "rules/lang/xx.txt:2:1: error: count 'abc' is not a positive integer"},
 		{"rules/lang/xx.txt", "# comment\nn\ta\t3\n",
-		 "rules/lang/xx.txt:2: error: expected 'lang<TAB>code<TAB>name' first"},
+		 "rules/lang/xx.txt:2:1: error: expected 'lang<TAB>code<TAB>name' first"},
 		{"rules/lang/xx.txt", "lang\txx\tTest\nn\tabcdef\t3\n",
-		 "rules/lang/xx.txt:2: error: n-gram 'abcdef' is longer than 5"},
-		{"rules/lang/xx.txt", "lang\txx\tTest\nq\tab\t3\n", "rules/lang/xx.txt:2: error: unknown entry kind 'q'"},
-		{"rules/lang/xx.txt", "lang\taa\tDouble\n", "rules/lang/xx.txt:1: error: language 'aa' defined twice"},
-		{"rules/lang/xx.txt", "lang\tXX\tTest\n", "rules/lang/xx.txt:1: error: bad language code"},
-		{"rules/lang/xx.txt", "", "rules/lang/xx.txt:0: error: no 'lang' line"},
+		 "rules/lang/xx.txt:2:1: error: n-gram 'abcdef' is longer than 5"},
+		{"rules/lang/xx.txt", "lang\txx\tTest\nq\tab\t3\n", "rules/lang/xx.txt:2:1: error: unknown entry kind 'q'"},
+		{"rules/lang/xx.txt", "lang\taa\tDouble\n", "rules/lang/xx.txt:1:1: error: language 'aa' defined twice"},
+		{"rules/lang/xx.txt", "lang\tXX\tTest\n", "rules/lang/xx.txt:1:1: error: bad language code"},
+		{"rules/lang/xx.txt", "", "rules/lang/xx.txt: error: no 'lang' line"},
 		{"rules/lang/params.txt", "temperature\t9\nfoo\t1\n",
-		 "rules/lang/params.txt:2: error: unknown parameter 'foo' or value out of range"},
-		{"rules/lang/params.txt", "alpha\tlots\n", "rules/lang/params.txt:1: error: value 'lots' is not a number"},
+		 "rules/lang/params.txt:2:1: error: unknown parameter 'foo' or value out of range"},
+		{"rules/lang/params.txt", "alpha\tlots\n", "rules/lang/params.txt:1:1: error: value 'lots' is not a number"},
 		{"rules/lang/ignore.txt", "word\tbarangay\nsuffix\tMAB\n",
-		 "rules/lang/ignore.txt:2: error: suffix 'MAB' is not lowercase a-z"},
-		{"rules/lang/ignore.txt", "phrase\tnovo\n", "rules/lang/ignore.txt:1: error: phrase 'novo' has only one word"},
-		{"rules/lang/ignore.txt", "thing\tx\n", "rules/lang/ignore.txt:1: error: unknown entry kind 'thing'"},
+		 "rules/lang/ignore.txt:2:1: error: suffix 'MAB' is not lowercase a-z"},
+		{"rules/lang/ignore.txt", "phrase\tnovo\n", "rules/lang/ignore.txt:1:1: error: phrase 'novo' has only one word"},
+		{"rules/lang/ignore.txt", "thing\tx\n", "rules/lang/ignore.txt:1:1: error: unknown entry kind 'thing'"},
 	};
 	size_t i;
 
@@ -489,13 +490,15 @@ static void test_model_errors(void **state)
 					   BLOB("t/params.txt", params_ok)};
 		static int sentinel;
 		lor_lang__model *m = (lor_lang__model *)(void *)&sentinel; /* must stay untouched */
-		char err[256] = "";
+		lor_error err;
+		char buf[2200];
 
 		blobs[1].data = (const unsigned char *)cases[i].data;
 		blobs[1].len = strlen(cases[i].data);
-		assert_int_equal(lor_lang__model_new(&m, blobs, is_params ? 2 : 3, err, sizeof(err)), -1);
+		assert_int_equal(lor_lang__model_new(&m, blobs, is_params ? 2 : 3, &err), -1);
 		assert_ptr_equal(m, (lor_lang__model *)(void *)&sentinel);
-		assert_string_equal(err, cases[i].message);
+		assert_int_equal(err.code, LOR_ERULE);
+		assert_string_equal(lor_error_format(&err, buf, sizeof(buf)), cases[i].message);
 	}
 }
 
@@ -503,15 +506,17 @@ static void test_model_errors_no_profile(void **state)
 {
 	const lor_lang__blob blobs[] = {BLOB("rules/lang/params.txt", params_ok)};
 	lor_lang__model *m = NULL;
-	char err[256] = "";
+	lor_error err;
+	char buf[2200];
 
 	(void)state;
-	assert_int_equal(lor_lang__model_new(&m, blobs, 1, err, sizeof(err)), -1);
+	assert_int_equal(lor_lang__model_new(&m, blobs, 1, &err), -1);
 	assert_null(m);
-	assert_string_equal(err, "rules/lang:0: error: no language profile given");
-	assert_int_equal(lor_lang__model_load_dir(&m, "tests/lang/no-such-dir", err, sizeof(err)), -1);
-	assert_string_equal(err, "tests/lang/no-such-dir:0: error: cannot open directory");
-	assert_int_equal(lor_lang__model_new(NULL, blobs, 1, NULL, 0), -1);
+	assert_string_equal(lor_error_format(&err, buf, sizeof(buf)), "rules/lang: error: no language profile given");
+	assert_int_equal(lor_lang__model_load_dir(&m, "tests/lang/no-such-dir", &err), -1);
+	assert_string_equal(lor_error_format(&err, buf, sizeof(buf)),
+	                    "tests/lang/no-such-dir: error: cannot open directory");
+	assert_int_equal(lor_lang__model_new(NULL, blobs, 1, NULL), -1);
 }
 
 /* ---- the evaluation set ------------------------------------------------ */
