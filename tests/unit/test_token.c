@@ -97,7 +97,7 @@ static void test_token_cases(void **state)
 	(void)state;
 	memset(&c, 0, sizeof(c));
 	for (line = strtok_r(data, "\n", &save);; line = strtok_r(NULL, "\n", &save)) {
-		if (!line || !strncmp(line, "=== ", 4)) {
+		if (!line || !strncmp(line, "# name: ", 8)) {
 			if (have) {
 				cases++;
 				failed += !run_case(&c);
@@ -108,7 +108,7 @@ static void test_token_cases(void **state)
 				break;
 			memset(&c, 0, sizeof(c));
 			c.paragraphs = c.nwords = -1;
-			snprintf(c.name, sizeof(c.name), "%s", line + 4);
+			snprintf(c.name, sizeof(c.name), "%s", line + 8);
 			have = 1;
 		} else if (!strncmp(line, "text: ", 6)) {
 			c.text = line + 6;
