@@ -97,6 +97,10 @@ int run_jobs(runner *r, const inputs *in, long jobs);
 
 /* output.c */
 FILE *open_output(const char *output, char **tmp);
+/* The index of the input that is the output file itself (the same device
+ * and inode, whatever the path or link), or -1: a report must never replace
+ * the letter it is about. */
+int output_is_input(const char *output, const inputs *in);
 int close_output(FILE *fp, const char *output, char *tmp, int ok);
 
 #endif /* LOR_CLI_H */

@@ -205,6 +205,12 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 		else
 			add_path(&in, argv[i]);
 	}
+	if ((i = output_is_input(cfg.output, &in)) >= 0) {
+		fprintf(stderr, "lorlint: error: output '%s' is the input '%s'; refusing to overwrite it\n",
+		        cfg.output, in.paths[i]);
+		free_inputs(&in);
+		return CLI_EXIT_ERROR;
+	}
 	oopts.redact = cfg.redact;
 	oopts.min_level = (lor_level)cfg.min_level;
 	oopts.as_of = date;

@@ -72,3 +72,16 @@ int close_output(FILE *fp, const char *output, char *tmp, int ok)
 	return rc;
 }
 
+int output_is_input(const char *output, const inputs *in)
+{
+	struct stat o, st;
+	size_t i;
+
+	if (!output || stat(output, &o) != 0)
+		return -1; /* no file there yet: nothing to overwrite */
+	for (i = 0; i < in->n; i++)
+		if (strcmp(in->paths[i], "-") && stat(in->paths[i], &st) == 0 && st.st_dev == o.st_dev &&
+		    st.st_ino == o.st_ino)
+			return (int)i;
+	return -1;
+}

@@ -67,3 +67,17 @@ $ printf 'We had no complaints.\n' | lorlint --no-default-rules --rules tests/fi
 $ d=$(mktemp -d) && (umask 022 && lorlint --no-default-rules --rules tests/fixtures/rules/ok -o $d/r.txt tests/fixtures/letters/firm.txt) && stat -c %a $d/r.txt; rm -rf $d
 > 644
 
+
+# A report never replaces a letter: an output path that is one of the inputs (by path, through a
+# symbolic link or a hard link, or inside a walked directory) is refused before anything is read,
+# with exit 2, and the letter is left as it was.
+$ d=$(mktemp -d) && cp tests/fixtures/letters/firm.txt "$d/l.txt" && ln -s "$d/l.txt" "$d/sym.txt" && ln "$d/l.txt" "$d/hard.txt" && for o in l.txt sym.txt hard.txt; do (lorlint --no-default-rules --rules tests/fixtures/rules/ok "$d/l.txt" -o "$d/$o" 2>&1; echo "exit $?") | sed "s|$d|DIR|g"; done; (lorlint --no-default-rules --rules tests/fixtures/rules/ok "$d" -o "$d/l.txt" 2>&1; echo "exit $?") | sed "s|$d|DIR|g"; cmp -s "$d/l.txt" tests/fixtures/letters/firm.txt && echo unchanged; rm -rf "$d"
+> lorlint: error: output 'DIR/l.txt' is the input 'DIR/l.txt'; refusing to overwrite it
+> exit 2
+> lorlint: error: output 'DIR/sym.txt' is the input 'DIR/l.txt'; refusing to overwrite it
+> exit 2
+> lorlint: error: output 'DIR/hard.txt' is the input 'DIR/l.txt'; refusing to overwrite it
+> exit 2
+> lorlint: error: output 'DIR/l.txt' is the input 'DIR/hard.txt'; refusing to overwrite it
+> exit 2
+> unchanged
