@@ -553,10 +553,56 @@ static int is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+
+/* Read every YAML file of folder (sorted) and hand it to fn; stops at the
+ * first error. The one reader of rule, profile and class folders. */
+typedef int (*yaml_file_fn)(void *arg, const char *file, const char *path, const char *data, size_t len,
+                            lor_error *err);
+
+static int each_yaml_file(const char *folder, yaml_file_fn fn, void *arg, lor_error *err)
+{
+	char **files = NULL, path[4096];
+	size_t nfiles = 0, j;
+	int rc;
+
+	if ((rc = list_dir(folder, &files, &nfiles, err)))
+		return rc;
+	for (j = 0; j < nfiles && !rc; j++) {
+		const char *ext;
+		char *data = NULL;
+		size_t len;
+
+		if (!has_ext(files[j], &ext))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", folder, files[j]);
+		if ((rc = lor__read_file(path, &data, &len, 1u << 20, err)))
+			break;
+		rc = fn(arg, files[j], path, data, len, err);
+		free(data);
+	}
+	lor__strings_free(files, nfiles);
+	return rc;
+}
+
+/* A rule or profile file of one style folder. */
+typedef struct style_arg {
+	lor_ruleset *rs;
+	seen *sn;
+	const char *style;
+} style_arg;
+
+static int add_style_file(void *arg, const char *file, const char *path, const char *data, size_t len,
+                          lor_error *err)
+{
+	style_arg *a = arg;
+
+	return add_file(a->rs, a->sn, a->style, file, path, data, len, err);
+}
+
 static int load_dir(lor_ruleset *rs, const char *dir, lor_error *err)
 {
-	char **styles = NULL, **files;
-	size_t nstyles = 0, nfiles, i, j;
+	char **styles = NULL;
+	size_t nstyles = 0, i;
 	seen sn = { 0 };
 	int rc;
 	char path[4096];
@@ -580,27 +626,17 @@ static int load_dir(lor_ruleset *rs, const char *dir, lor_error *err)
 			rs->lang = m;
 			continue;
 		}
-		if ((rc = list_dir(path, &files, &nfiles, err)))
-			break;
-		for (j = 0; j < nfiles && !rc; j++) {
-			const char *ext;
-			char *data = NULL;
-			size_t len;
+		{
+			style_arg a = { rs, &sn, styles[i] };
 
-			if (!has_ext(files[j], &ext))
-				continue;
-			snprintf(path, sizeof(path), "%s/%s/%s", dir, styles[i], files[j]);
-			if ((rc = lor__read_file(path, &data, &len, 1u << 20, err)))
-				break;
-			rc = add_file(rs, &sn, styles[i], files[j], path, data, len, err);
-			free(data);
+			rc = each_yaml_file(path, add_style_file, &a, err);
 		}
-		lor__strings_free(files, nfiles);
 	}
 	lor__strings_free(styles, nstyles);
 	seen_release(&sn);
 	return rc;
 }
+
 
 /* Phase one of a load: the word classes of every source, before any rule
  * (a rule of the first source may use a class that a later one redefines). */
@@ -626,36 +662,39 @@ static int load_classes_embedded(lor_ruleset *rs, lor_error *err)
 	return rc;
 }
 
+/* A class file of one source; seen_here marks the classes it defined. */
+typedef struct class_arg {
+	lor_ruleset *rs;
+	int *seen_here;
+} class_arg;
+
+static int add_class_file(void *arg, const char *file, const char *path, const char *data, size_t len,
+                          lor_error *err)
+{
+	class_arg *a = arg;
+
+	return lor_classes__add(&a->rs->classes, file, path, data, len, a->seen_here, err);
+}
+
 static int load_classes_dir(lor_ruleset *rs, const char *dir, lor_error *err)
 {
 	char path[4096], **files = NULL;
-	size_t nfiles = 0, j;
-	int *seen_here, rc;
+	size_t nfiles = 0;
+	class_arg a;
+	int rc;
 
 	snprintf(path, sizeof(path), "%s/classes", dir);
 	if (!is_dir(path))
 		return LOR_OK;
+	/* one mark per class this source may define: at most one per file */
 	if ((rc = list_dir(path, &files, &nfiles, err)))
 		return rc;
-	if (!(seen_here = calloc(rs->classes.n + nfiles + 1, sizeof(int)))) {
-		lor__strings_free(files, nfiles);
-		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
-	}
-	for (j = 0; j < nfiles && !rc; j++) {
-		const char *ext;
-		char *data = NULL;
-		size_t len;
-
-		if (!has_ext(files[j], &ext))
-			continue;
-		snprintf(path, sizeof(path), "%s/classes/%s", dir, files[j]);
-		if ((rc = lor__read_file(path, &data, &len, 1u << 20, err)))
-			break;
-		rc = lor_classes__add(&rs->classes, files[j], path, data, len, seen_here, err);
-		free(data);
-	}
-	free(seen_here);
 	lor__strings_free(files, nfiles);
+	a.rs = rs;
+	if (!(a.seen_here = calloc(rs->classes.n + nfiles + 1, sizeof(int))))
+		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
+	rc = each_yaml_file(path, add_class_file, &a, err);
+	free(a.seen_here);
 	return rc;
 }
 
