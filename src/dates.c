@@ -916,7 +916,7 @@ int lor_dates__extract(lor_dates__list *out, const char *text, size_t len)
 	size_t p = 0, e;
 
 	if (!out || (!text && len))
-		return -1;
+		return LOR_EARG;
 	memset(&sc, 0, sizeof(sc));
 	sc.t.s = (const unsigned char *)text;
 	sc.t.n = len;
@@ -938,7 +938,7 @@ int lor_dates__extract(lor_dates__list *out, const char *text, size_t len)
 			e = scan_word(&sc, p);
 		if (sc.oom) {
 			lor_dates__list_release(&sc.list);
-			return -1;
+			return LOR_ENOMEM;
 		}
 		if (e)
 			p = e;
@@ -952,7 +952,7 @@ int lor_dates__extract(lor_dates__list *out, const char *text, size_t len)
 	mark_ranges(&sc);
 	mark_context(&sc);
 	*out = sc.list;
-	return 0;
+	return LOR_OK;
 }
 
 void lor_dates__list_release(lor_dates__list *list)
@@ -1005,27 +1005,27 @@ int lor_dates__parse_iso(const char *s, int *y, int *m, int *d)
 	size_t i;
 
 	if (!s || !y || !m || !d)
-		return -1;
+		return LOR_EARG;
 	/* Checked byte by byte, so the scan stops at the first NUL. */
 	for (i = 0; i < sizeof(shape) - 1; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (shape[i] == '-') {
 			if (c != '-')
-				return -1;
+				return LOR_EARG;
 			k++;
 		} else if (!is_digit(c)) {
-			return -1;
+			return LOR_EARG;
 		} else {
 			v[k] = v[k] * 10 + (c - '0');
 		}
 	}
 	if (s[i] != '\0' || !lor_dates__valid(v[0], v[1], v[2]))
-		return -1;
+		return LOR_EARG;
 	*y = v[0];
 	*m = v[1];
 	*d = v[2];
-	return 0;
+	return LOR_OK;
 }
 
 int lor_dates__last_day(const lor_date__item *item, int *y, int *m, int *d)
@@ -1034,26 +1034,26 @@ int lor_dates__last_day(const lor_date__item *item, int *y, int *m, int *d)
 	int year, month;
 
 	if (!item || !y || !m || !d)
-		return -1;
+		return LOR_EARG;
 	year = item->year;
 	switch (item->kind) {
 	case LOR_DATE__DAY:
 		if (!lor_dates__valid(year, item->month, item->day))
-			return -1;
+			return LOR_EARG;
 		*y = year;
 		*m = item->month;
 		*d = item->day;
-		return 0;
+		return LOR_OK;
 	case LOR_DATE__MONTH:
 		month = item->month;
 		break;
 	case LOR_DATE__SEASON:
 		if (item->season < LOR_DATE__SPRING || item->season > LOR_DATE__WINTER)
-			return -1;
+			return LOR_EARG;
 		month = season_end[item->season];
 		if (item->season == LOR_DATE__WINTER) {
 			if (year < 1 || year >= 9999)
-				return -1;
+				return LOR_EARG;
 			year++;
 		}
 		break;
@@ -1061,12 +1061,12 @@ int lor_dates__last_day(const lor_date__item *item, int *y, int *m, int *d)
 		month = 12;
 		break;
 	default:
-		return -1;
+		return LOR_EARG;
 	}
 	if (!lor_dates__valid(year, month, 1))
-		return -1;
+		return LOR_EARG;
 	*y = year;
 	*m = month;
 	*d = days_in_month(year, month);
-	return 0;
+	return LOR_OK;
 }

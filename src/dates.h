@@ -17,6 +17,8 @@
 #include <limits.h>
 #include <stddef.h>
 
+#include "lorlint.h" /* the lor_code values every fallible function returns */
+
 enum lor_date__kind {
 	LOR_DATE__DAY,      /* year, month and day known */
 	LOR_DATE__MONTH,    /* year and month known, day 0 */
@@ -133,9 +135,9 @@ typedef struct lor_dates__list {
  *     in/since/during comes first ("in 2019 patients were ...");
  *   - times ("20:19") and decades ("1990s").
  *
- * Returns 0 on success, with *out taking ownership of a new array (release it
+ * Returns LOR_OK on success, with *out taking ownership of a new array (release it
  * with lor_dates__list_release; it is NULL when nothing was found).  Returns
- * -1 when out of memory, or when out is NULL or text is NULL with len > 0;
+ * LOR_ENOMEM when out of memory, LOR_EARG when out is NULL or text is NULL with len > 0;
  * *out is then left untouched and nothing leaks.  *out must be zero-initialised or
  * released before the call: its old contents are overwritten, not freed.
  */
@@ -197,8 +199,8 @@ long lor_dates__days_between(int y1, int m1, int d1, int y2, int m2, int d2);
 /*
  * Parse `s`, a NUL-terminated string, as exactly "YYYY-MM-DD" (the --as-of
  * option): four, two and two ASCII digits, no sign, no space, nothing after,
- * and a valid date.  Returns 0 and sets *y, *m, *d on success; returns -1 and
- * leaves them untouched otherwise (also when s is NULL).
+ * and a valid date.  Returns LOR_OK and sets *y, *m, *d on success; returns
+ * LOR_EARG and leaves them untouched otherwise (also when s is NULL).
  */
 int lor_dates__parse_iso(const char *s, int *y, int *m, int *d);
 
@@ -208,8 +210,8 @@ int lor_dates__parse_iso(const char *s, int *y, int *m, int *d);
  * coarse date never makes an observation look older than it is.  Seasons are
  * northern meteorological: spring ends May 31, summer Aug 31, fall Nov 30,
  * and winter Y (December Y to February Y+1) on the last day of February Y+1.
- * Returns 0 and sets *y, *m, *d; returns -1 and leaves them untouched for a
- * RELATIVE item or an item whose fields are out of range.
+ * Returns LOR_OK and sets *y, *m, *d; returns LOR_EARG and leaves them
+ * untouched for a RELATIVE item or an item whose fields are out of range.
  */
 int lor_dates__last_day(const lor_date__item *item, int *y, int *m, int *d);
 

@@ -390,14 +390,14 @@ static void test_parse_iso(void **state)
 	assert_int_equal(d, 29);
 	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
 		y = m = d = -7;
-		if (lor_dates__parse_iso(bad[i], &y, &m, &d) != -1)
+		if (lor_dates__parse_iso(bad[i], &y, &m, &d) != LOR_EARG)
 			fail_msg("'%s' was accepted", bad[i]);
 		/* out-parameters are set only on success */
 		assert_int_equal(y, -7);
 		assert_int_equal(m, -7);
 		assert_int_equal(d, -7);
 	}
-	assert_int_equal(lor_dates__parse_iso(NULL, &y, &m, &d), -1);
+	assert_int_equal(lor_dates__parse_iso(NULL, &y, &m, &d), LOR_EARG);
 }
 
 static void test_last_day(void **state)
@@ -431,9 +431,9 @@ static void test_last_day(void **state)
 	assert_int_equal(y * 10000 + m * 100 + d, 20230303);
 	y = m = d = -1;
 	it.day = 32;
-	assert_int_equal(lor_dates__last_day(&it, &y, &m, &d), -1);
+	assert_int_equal(lor_dates__last_day(&it, &y, &m, &d), LOR_EARG);
 	it.kind = LOR_DATE__RELATIVE;
-	assert_int_equal(lor_dates__last_day(&it, &y, &m, &d), -1);
+	assert_int_equal(lor_dates__last_day(&it, &y, &m, &d), LOR_EARG);
 	assert_int_equal(y, -1);
 }
 
@@ -452,8 +452,8 @@ static void test_empty_and_release(void **state)
 	assert_int_equal(list.count, 0);
 	lor_dates__list_release(&list);
 	lor_dates__list_release(NULL);  /* must not crash */
-	assert_int_equal(lor_dates__extract(NULL, "in 2019", 7), -1);
-	assert_int_equal(lor_dates__extract(&list, NULL, 3), -1);
+	assert_int_equal(lor_dates__extract(NULL, "in 2019", 7), LOR_EARG);
+	assert_int_equal(lor_dates__extract(&list, NULL, 3), LOR_EARG);
 	assert_null(list.items);
 }
 
