@@ -54,7 +54,7 @@ test-deps:
 $(BUILD)/obj $(BUILD)/tests:
 	@mkdir -p $@
 
-$(BUILD)/obj/%.o: src/%.c src/internal.h src/dates.h src/dates_impl.h src/lang.h src/lang_impl.h include/lorlint.h | deps $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c src/internal.h src/xutil.h src/dates.h src/dates_impl.h src/lang.h src/lang_impl.h include/lorlint.h | deps $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/embed: src/tools/embed.c | $(BUILD)/obj

@@ -20,6 +20,7 @@
 #include "dates.h"
 #include "lang.h"
 #include "lorlint.h"
+#include "xutil.h"
 
 #if defined(__GNUC__)
 #define LOR_PRINTF(f, a) __attribute__((format(printf, f, a)))
@@ -65,8 +66,6 @@ int lor_error__set(lor_error *err, int code, const char *path, unsigned long lin
 
 char *lor__strdup(const char *s);
 char *lor__strndup(const char *s, size_t n);
-/* Grow an array of elem-size items to hold at least need items. */
-int lor__reserve(void *ptrp, size_t *cap, size_t need, size_t elem);
 /* ASCII-only case-insensitive comparison (locale-independent). */
 int lor__strcasecmp(const char *a, const char *b);
 /* Read a whole file (path "-" is stdin) into *out (NUL-terminated). */

@@ -9,7 +9,6 @@
  */
 #include "lang.h"
 
-#include <dirent.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -24,6 +23,7 @@
 #endif
 
 #include "lang_impl.h"
+#include "xutil.h"
 
 /* ------------------------------------------------------------------------ */
 /* Loading                                                                  */
@@ -165,15 +165,13 @@ static size_t builder_row(struct builder *b, uint64_t key, unsigned char kind)
 		j = (j + 1) & b->tmask;
 	}
 	if (b->nrows == b->cap) {
-		size_t nc = b->cap ? b->cap * 2 : 4096;
-		uint64_t *rk = realloc(b->rkey, nc * sizeof(*rk));
-		if (rk)
-			b->rkey = rk;
-		unsigned char *kd = rk ? realloc(b->kind, nc) : NULL;
-		if (!kd)
+		/* two arrays, one capacity: grow the keys, then the kinds to match */
+		size_t kcap = b->cap, ccap = b->cap;
+
+		if (lor__reserve(&b->rkey, &kcap, b->nrows + 1, sizeof(*b->rkey)) ||
+		    lor__reserve(&b->kind, &ccap, kcap, sizeof(*b->kind)))
 			return SIZE_MAX;
-		b->kind = kd;
-		b->cap = nc;
+		b->cap = kcap;
 	}
 	b->rkey[b->nrows] = key;
 	b->kind[b->nrows] = kind;
@@ -343,26 +341,14 @@ static int load_ignore(struct builder *b, const lor_lang__blob *blob, lor_error 
 			if (field_is(&fl, 0, "word")) {
 				if (pc.ph.n != 1)
 					return errf(err, blob->name, line, "'%s' is not one word", tmp);
-				if (b->nignore == b->capignore) {
-					size_t nc = b->capignore ? b->capignore * 2 : 64;
-					uint64_t *ni = realloc(b->ignore, nc * sizeof(*ni));
-					if (!ni)
-						return errf(err, blob->name, line, "out of memory");
-					b->ignore = ni;
-					b->capignore = nc;
-				}
+				if (lor__reserve(&b->ignore, &b->capignore, b->nignore + 1, sizeof(*b->ignore)))
+					return errf(err, blob->name, line, "out of memory");
 				b->ignore[b->nignore++] = pc.ph.h[0];
 			} else {
 				if (pc.ph.n < 2)
 					return errf(err, blob->name, line, "phrase '%s' has only one word", tmp);
-				if (b->nphrases == b->capphrases) {
-					size_t nc = b->capphrases ? b->capphrases * 2 : 64;
-					struct phrase *np = realloc(b->phrases, nc * sizeof(*np));
-					if (!np)
-						return errf(err, blob->name, line, "out of memory");
-					b->phrases = np;
-					b->capphrases = nc;
-				}
+				if (lor__reserve(&b->phrases, &b->capphrases, b->nphrases + 1, sizeof(*b->phrases)))
+					return errf(err, blob->name, line, "out of memory");
 				b->phrases[b->nphrases++] = pc.ph;
 			}
 		} else if (field_is(&fl, 0, "suffix")) {
@@ -372,14 +358,8 @@ static int load_ignore(struct builder *b, const lor_lang__blob *blob, lor_error 
 			for (k = 0; k < fl.n[1]; k++)
 				if (fl.f[1][k] < 'a' || fl.f[1][k] > 'z')
 					return errf(err, blob->name, line, "suffix '%s' is not lowercase a-z", tmp);
-			if (b->nsuffixes == b->capsuffixes) {
-				size_t nc = b->capsuffixes ? b->capsuffixes * 2 : 64;
-				struct suffix *ns = realloc(b->suffixes, nc * sizeof(*ns));
-				if (!ns)
-					return errf(err, blob->name, line, "out of memory");
-				b->suffixes = ns;
-				b->capsuffixes = nc;
-			}
+			if (lor__reserve(&b->suffixes, &b->capsuffixes, b->nsuffixes + 1, sizeof(*b->suffixes)))
+				return errf(err, blob->name, line, "out of memory");
 			memcpy(b->suffixes[b->nsuffixes].s, tmp, fl.n[1] + 1);
 			b->suffixes[b->nsuffixes].len = fl.n[1];
 			b->nsuffixes++;
@@ -522,14 +502,8 @@ static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__b
 				kind = KIND_WORD;
 				h = word_key(key, fl.n[1]);
 				if (ncp <= MAX_WORD_CPS && b->weight[kind] > 0.0) {
-					if (b->nwords == b->capwords) {
-						size_t nc = b->capwords ? b->capwords * 2 : 1024;
-						struct wref *nw = realloc(b->words, nc * sizeof(*nw));
-						if (!nw)
-							return errf(err, blob->name, line, "out of memory");
-						b->words = nw;
-						b->capwords = nc;
-					}
+					if (lor__reserve(&b->words, &b->capwords, b->nwords + 1, sizeof(*b->words)))
+						return errf(err, blob->name, line, "out of memory");
 					b->words[b->nwords].s = fl.f[1];
 					b->words[b->nwords].n = fl.n[1];
 					b->nwords++;
@@ -541,14 +515,8 @@ static int load_profile(struct builder *b, lor_lang__model *m, const lor_lang__b
 			row = builder_row(b, h, kind);
 			if (row == SIZE_MAX)
 				return errf(err, blob->name, line, "out of memory");
-			if (b->ncounts == b->capcounts) {
-				size_t nc = b->capcounts ? b->capcounts * 2 : 16384;
-				struct count *ncs = realloc(b->counts, nc * sizeof(*ncs));
-				if (!ncs)
-					return errf(err, blob->name, line, "out of memory");
-				b->counts = ncs;
-				b->capcounts = nc;
-			}
+			if (lor__reserve(&b->counts, &b->capcounts, b->ncounts + 1, sizeof(*b->counts)))
+				return errf(err, blob->name, line, "out of memory");
 			b->counts[b->ncounts].row = (uint32_t)row;
 			b->counts[b->ncounts].lang = (unsigned char)lang;
 			b->counts[b->ncounts].count = count;
@@ -601,11 +569,6 @@ static int cmp_wref(const void *a, const void *b)
 static int same_wref(const struct wref *x, const struct wref *y)
 {
 	return x->n == y->n && memcmp(x->s, y->s, x->n) == 0;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
 static int cmp_phrase(const void *a, const void *b)
@@ -825,90 +788,34 @@ void lor_lang__model_free(lor_lang__model *m)
 /* ------------------------------------------------------------------------ */
 /* Loading a directory                                                      */
 
-static int read_file(const char *path, unsigned char **data, size_t *len)
-{
-	FILE *fp = fopen(path, "rb");
-	unsigned char *buf = NULL;
-	size_t cap = 0, n = 0;
-
-	if (!fp)
-		return -1;
-	for (;;) {
-		size_t got;
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 65536;
-			unsigned char *nb = realloc(buf, nc);
-			if (!nb) {
-				free(buf);
-				fclose(fp);
-				return -1;
-			}
-			buf = nb;
-			cap = nc;
-		}
-		got = fread(buf + n, 1, cap - n, fp);
-		n += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(fp)) {
-		free(buf);
-		fclose(fp);
-		return -1;
-	}
-	fclose(fp);
-	*data = buf;
-	*len = n;
-	return 0;
-}
-
 int lor_lang__model_load_dir(lor_lang__model **out, const char *dir, lor_error *err)
 {
-	DIR *d;
-	struct dirent *de;
-	char **names = NULL;
+	char **names = NULL, **paths = NULL;
 	lor_lang__blob *blobs = NULL;
-	size_t n = 0, cap = 0, i;
+	size_t n = 0, i;
 	int rc = -1;
 
 	if (!out || !dir)
 		return errf(err, "rules/lang", 0, "no directory given");
-	d = opendir(dir);
-	if (!d)
+	if (lor_x__list_dir(dir, &names, &n))
 		return errf(err, dir, 0, "cannot open directory");
-	while ((de = readdir(d)) != NULL) {
-		size_t len;
-		char *path;
-		if (de->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			size_t nc = cap ? cap * 2 : 64;
-			char **nn = realloc(names, nc * sizeof(*nn));
-			if (!nn)
-				goto done;
-			names = nn;
-			cap = nc;
-		}
-		len = strlen(dir) + strlen(de->d_name) + 2;
-		path = malloc(len);
-		if (!path)
-			goto done;
-		snprintf(path, len, "%s/%s", dir, de->d_name);
-		names[n++] = path;
-	}
-	if (n > 1)
-		qsort(names, n, sizeof(*names), cmp_str);
 	blobs = calloc(n ? n : 1, sizeof(*blobs));
-	if (!blobs)
+	paths = calloc(n ? n : 1, sizeof(*paths));
+	if (!blobs || !paths)
 		goto done;
 	for (i = 0; i < n; i++) {
+		size_t plen = strlen(dir) + strlen(names[i]) + 2;
 		unsigned char *data = NULL;
 		size_t len = 0;
-		if (read_file(names[i], &data, &len) < 0) {
-			errf(err, names[i], 0, "cannot read file");
+
+		if (!(paths[i] = malloc(plen)))
+			goto done;
+		snprintf(paths[i], plen, "%s/%s", dir, names[i]);
+		if (lor_x__read_file(paths[i], &data, &len)) {
+			errf(err, paths[i], 0, "cannot read file");
 			goto done;
 		}
-		blobs[i].name = names[i];
+		blobs[i].name = paths[i];
 		blobs[i].data = data;
 		blobs[i].len = len;
 	}
@@ -916,13 +823,11 @@ int lor_lang__model_load_dir(lor_lang__model **out, const char *dir, lor_error *
 done:
 	if (rc < 0 && err && !err->message[0])
 		errf(err, dir, 0, "out of memory");
-	closedir(d);
 	for (i = 0; blobs && i < n; i++)
 		free((void *)blobs[i].data);
-	for (i = 0; i < n; i++)
-		free(names[i]);
 	free(blobs);
-	free(names);
+	lor_x__free_names(paths, paths ? n : 0);
+	lor_x__free_names(names, n);
 	return rc;
 }
 

@@ -351,11 +351,6 @@ static int cmp_class(const void *a, const void *b)
 	return strcmp((*(lor_class *const *)a)->name, (*(lor_class *const *)b)->name);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Names seen in the current source, to catch duplicates within it. */
 typedef struct seen {
 	char **names;
@@ -520,30 +515,11 @@ static int load_embedded(lor_ruleset *rs, lor_error *err)
 /* Sorted names in dir (no dot files); *names to be freed with lor__strings_free. */
 static int list_dir(const char *dir, char ***names, size_t *count, lor_error *err)
 {
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char **v = NULL;
-	size_t n = 0, cap = 0;
-
-	if (!d)
-		return lor_error__set(err, LOR_EIO, dir, 0, 0, "cannot open rules directory: %s",
-		                      strerror(errno));
-	while ((e = readdir(d))) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (lor__reserve(&v, &cap, n + 1, sizeof(char *)) || !(v[n] = lor__strdup(e->d_name))) {
-			closedir(d);
-			lor__strings_free(v, n);
-			return lor_error__set(err, LOR_ENOMEM, dir, 0, 0, "out of memory");
-		}
-		n++;
-	}
-	closedir(d);
-	if (n)
-		qsort(v, n, sizeof(char *), cmp_str);
-	*names = v;
-	*count = n;
-	return LOR_OK;
+	if (!lor_x__list_dir(dir, names, count))
+		return LOR_OK;
+	if (errno == ENOMEM)
+		return lor_error__set(err, LOR_ENOMEM, dir, 0, 0, "out of memory");
+	return lor_error__set(err, LOR_EIO, dir, 0, 0, "cannot open rules directory: %s", strerror(errno));
 }
 
 static int is_dir(const char *path)

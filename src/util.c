@@ -16,28 +16,6 @@
 /* No single buffer in lorlint legitimately needs more than this. */
 #define LOR_BUF_MAX ((size_t)1 << 30)
 
-int lor__reserve(void *ptrp, size_t *cap, size_t need, size_t elem)
-{
-	void **pp = (void **)ptrp;
-	size_t n;
-	void *p;
-
-	if (need <= *cap)
-		return LOR_OK;
-	n = *cap ? *cap : 8;
-	while (n < need) {
-		if (n > SIZE_MAX / 2 / elem)
-			return LOR_ENOMEM;
-		n *= 2;
-	}
-	p = realloc(*pp, n * elem);
-	if (!p)
-		return LOR_ENOMEM;
-	*pp = p;
-	*cap = n;
-	return LOR_OK;
-}
-
 char lor_buf__empty[1];
 
 int lor_buf__grow(lor_buf *b, size_t extra)

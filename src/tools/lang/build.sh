@@ -25,7 +25,7 @@ MAX_WORDS=500
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # shellcheck disable=SC2046
-$CC -std=c11 -O2 -Isrc -Iinclude -o "$tmp/build_model" src/tools/lang/build_model.c src/lang.c src/lang_model.c \
+$CC -std=c11 -O2 -Isrc -Iinclude -o "$tmp/build_model" src/tools/lang/build_model.c src/lang.c src/lang_model.c src/xutil.c \
 	$(pkg-config --cflags --libs libutf8proc) -lm
 grep -v '^#' src/tools/lang/languages.tsv | while IFS="$(printf '\t')" read -r code name; do
 	[ -n "$code" ] || continue
