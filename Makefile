@@ -99,7 +99,7 @@ $(BUILD)/header-check.o: include/lorlint.h | $(BUILD)/obj
 	echo '#include "lorlint.h"' | $(CC) -std=c11 -pedantic -Werror -Wall -Wextra -Iinclude -x c -c -o $@ -
 
 # check: run every test once with the current flags.
-check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(BUILD)/fuzz_check $(BUILD)/lang_rule_check $(BUILD)/probe
+check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(BUILD)/fuzz_check $(BUILD)/lang_rule_check $(BUILD)/probe $(BUILD)/facts_eval
 	@tests/run.sh $(BUILD)
 
 test:
@@ -173,6 +173,8 @@ eval-lang: $(BUILD)/eval_lang $(BUILD)/lang_rule_check
 #   make eval-check    the same, failing unless every measured signal has F1 >= 0.95
 #                      and verdict agreement is >= 90% (tests/tools/eval.c --check)
 $(BUILD)/eval: tests/tools/eval.c $(BUILD)/liblorlint.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+$(BUILD)/facts_eval: tests/tools/facts_eval.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
 $(BUILD)/probe: tests/tools/probe.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)

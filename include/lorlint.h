@@ -350,6 +350,22 @@ typedef struct lor_language_span {
 size_t lor_report_language_count(const lor_report *r);
 const lor_language_span *lor_report_language(const lor_report *r, size_t i);
 
+/* A fact about the letter, decided by the fact rules (`extends: fact`):
+ * the writer's role, the kind of letter, direct observation or title only,
+ * a U.S. setting. The value with the most votes wins; a fact no rule voted
+ * for takes its default value (rule: the default rule) or is absent. */
+typedef struct lor_fact {
+	const char *name;     /* "role", "kind", "observation", "setting", ... */
+	const char *value;    /* "program_director", "clinical", ... */
+	double votes;         /* the winning value's votes (0 for a default) */
+	const char *rule;     /* the rule with the heaviest vote for it, or the default rule */
+} lor_fact;
+/* The letter's facts, sorted by name. Borrowed from the report. */
+size_t lor_report_fact_count(const lor_report *r);
+const lor_fact *lor_report_fact(const lor_report *r, size_t i); /* NULL if out of range */
+/* The value of the fact `name`, or NULL when the letter has none. */
+const char *lor_report_fact_value(const lor_report *r, const char *name);
+
 /* ------------------------------------------------------------------ config */
 
 /* A project configuration file (.lorlint.yml). Every field is optional;

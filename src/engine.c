@@ -119,6 +119,15 @@ void lor_ctx__signal(lor_ctx *ctx, const lor_rule *rule, int value)
 	}
 }
 
+int lor_ctx__vote(lor_ctx *ctx, const lor_rule *rule, double weight)
+{
+	if (lor__reserve(&ctx->votes, &ctx->capvotes, ctx->nvotes + 1, sizeof(lor_ivote)))
+		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
+	ctx->votes[ctx->nvotes].rule = rule;
+	ctx->votes[ctx->nvotes++].weight = weight;
+	return LOR_OK;
+}
+
 const lor_tok *lor_ctx__scopes(lor_ctx *ctx, lor_scope scope, lor_tok *text, size_t *count)
 {
 	switch (scope) {
@@ -288,6 +297,7 @@ void lor_ctx__release(lor_ctx *ctx)
 
 	lor_dates__list_release(&ctx->dates);
 	free(ctx->langs);
+	free(ctx->votes);
 	for (i = 0; i < ctx->nfindings; i++) {
 		free(ctx->findings[i].message);
 		free(ctx->findings[i].redacted);
@@ -437,6 +447,11 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 		r->decided_by[s] = ctx.signal_rule[s] ? ctx.signal_rule[s]->id : NULL;
 	}
 	r->words = lor_token__count_words(doc, 0, doc->norm_len);
+	if (lor_fact__resolve(rs, ctx.votes, ctx.nvotes, &r->facts, &r->nfacts)) {
+		lor_report_free(r);
+		lor_ctx__release(&ctx);
+		return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
+	}
 	if (ctx.foreign) {
 		const char *name = rs->lang ? lor_lang__name(rs->lang, ctx.foreign_code) : NULL;
 		lor_buf nj = LOR_BUF_INIT;

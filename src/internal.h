@@ -295,7 +295,14 @@ typedef struct lor_bounds {
 int lor_rules__bounds(lor_bounds *b, lor_yaml *y, yaml_node_t *map, int required, lor_error *err);
 const char *lor_rules__scope_name(lor_scope s);
 
-extern const lor_rule_kind lor_kind_language;
+extern const lor_rule_kind lor_kind_language, lor_kind_fact;
+
+/* rule_metric.c: the letter body (salutation to closing) as normalized
+ * [*start, *end), and the share of paragraphs of at least min_words words
+ * in which p matches (percent; -1 when no paragraph is long enough). */
+void lor_metric__body_span(const lor_document *doc, size_t *start, size_t *end);
+int lor_metric__share(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, double min_words,
+                      double *out);
 
 /* ---------------------------------------------------------------- score.c */
 
@@ -332,6 +339,12 @@ typedef struct lor_ilang {
 	double confidence;
 } lor_ilang;
 
+/* One vote of a fact rule (rule_fact.c): weight for the rule's value. */
+typedef struct lor_ivote {
+	const lor_rule *rule;
+	double weight;
+} lor_ivote;
+
 struct lor_ctx {
 	const lor_document *doc;
 	const lor_ruleset *rs;
@@ -351,7 +364,19 @@ struct lor_ctx {
 	 * so rules marked english_only are not applied (code: that language) */
 	int foreign;
 	char foreign_code[8];
+	lor_ivote *votes;        /* the fact rules' votes */
+	size_t nvotes, capvotes;
 };
+
+/* Add a fact rule's vote (rule_fact.c). Returns LOR_OK or LOR_ENOMEM. */
+int lor_ctx__vote(lor_ctx *ctx, const lor_rule *rule, double weight);
+/* rule_fact.c: the fact rule's fact name (NULL for other kinds), and every
+ * fact of a letter from its votes, sorted by name (*out to be freed; names,
+ * values and rule ids borrowed from rs). LOR_OK or LOR_ENOMEM. */
+const char *lor_fact__name(const lor_rule *rule);
+const char *lor_fact__value(const lor_rule *rule);
+int lor_fact__resolve(const lor_ruleset *rs, const lor_ivote *votes, size_t nvotes, lor_fact **out,
+                      size_t *nout);
 
 /* The document's dates and the letter's own date (-1: none), extracted on
  * first use. Returns LOR_OK or LOR_ENOMEM. */
@@ -415,6 +440,8 @@ struct lor_report {
 	lor_language_span *langs;
 	char (*lang_codes)[8];
 	size_t nlangs;
+	lor_fact *facts;         /* sorted by name; strings borrowed from the rule set */
+	size_t nfacts;
 };
 
 /* ------------------------------------------------------- reporter.c etc. */

@@ -5,6 +5,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 
@@ -23,6 +24,7 @@ void lor_report_free(lor_report *r)
 	free(r->langs);
 	free(r->lang_codes);
 	free(r->not_judged);
+	free(r->facts);
 	lor_score__release(&r->score);
 	free(r);
 }
@@ -125,4 +127,24 @@ size_t lor_report_language_count(const lor_report *r)
 const lor_language_span *lor_report_language(const lor_report *r, size_t i)
 {
 	return i < r->nlangs ? &r->langs[i] : NULL;
+}
+
+size_t lor_report_fact_count(const lor_report *r)
+{
+	return r->nfacts;
+}
+
+const lor_fact *lor_report_fact(const lor_report *r, size_t i)
+{
+	return i < r->nfacts ? &r->facts[i] : NULL;
+}
+
+const char *lor_report_fact_value(const lor_report *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; name && i < r->nfacts; i++)
+		if (!strcmp(r->facts[i].name, name))
+			return r->facts[i].value;
+	return NULL;
 }

@@ -116,8 +116,9 @@ static int first_hit(lor_ctx *ctx, const lor_rule *rule, size_t ms, size_t me, v
 }
 
 /* Percentage of the paragraphs of at least min_words words where p matches;
- * -1 when no paragraph is long enough to count. */
-static int share(lor_ctx *ctx, const lor_rule *rule, const metric *m, double *out)
+ * -1 when no paragraph is long enough to count. (The fact rules use it too.) */
+int lor_metric__share(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, double min_words,
+                      double *out)
 {
 	const lor_document *doc = ctx->doc;
 	size_t i, eligible = 0, hits = 0;
@@ -129,10 +130,10 @@ static int share(lor_ctx *ctx, const lor_rule *rule, const metric *m, double *ou
 
 		for (k = para->first; k < para->first + para->count; k++)
 			words += doc->tok[LOR_TOK_SENTENCE][k].count;
-		if ((double)words < m->min_words)
+		if ((double)words < min_words)
 			continue;
 		eligible++;
-		rc = lor_ctx__each(ctx, rule, &m->p, para->start, para->end, first_hit, &found);
+		rc = lor_ctx__each(ctx, rule, p, para->start, para->end, first_hit, &found);
 		if (rc < 0)
 			return rc;
 		hits += found;
@@ -189,7 +190,7 @@ static const char *const closings[] = {
 };
 
 /* The body of the letter, as normalized [*start, *end). */
-static void body_span(const lor_document *doc, size_t *start, size_t *end)
+void lor_metric__body_span(const lor_document *doc, size_t *start, size_t *end)
 {
 	const char *s = doc->norm;
 	size_t i, eol, n = doc->norm_len;
@@ -221,7 +222,7 @@ static size_t body_words(const lor_ctx *ctx)
 	const lor_document *doc = ctx->doc;
 	size_t start, end, p, k, n = 0;
 
-	body_span(doc, &start, &end);
+	lor_metric__body_span(doc, &start, &end);
 	for (p = 0; p < doc->ntok[LOR_TOK_PARAGRAPH]; p++) {
 		const lor_tok *para = &doc->tok[LOR_TOK_PARAGRAPH][p];
 		size_t a = para->start > start ? para->start : start, z = para->end < end ? para->end : end;
@@ -264,7 +265,7 @@ static int check(const lor_rule *rule, lor_ctx *ctx)
 			break;
 		case M_WPS: v = sents ? (double)words / (double)sents : 0.0; break;
 		case M_SHARE:
-			if ((rc = share(ctx, rule, m, &v)))
+			if ((rc = lor_metric__share(ctx, rule, &m->p, m->min_words, &v)))
 				return rc;
 			if (v < 0)
 				continue; /* nothing long enough to judge */

@@ -22,7 +22,7 @@
 #include "internal.h"
 
 extern const lor_rule_kind lor_kind_existence, lor_kind_substitution, lor_kind_occurrence,
-	lor_kind_cooccurrence, lor_kind_metric, lor_kind_dates, lor_kind_language;
+	lor_kind_cooccurrence, lor_kind_metric, lor_kind_dates, lor_kind_language, lor_kind_fact;
 
 /* The registry: one line per rule kind. */
 static const lor_rule_kind *const kinds[] = {
@@ -33,13 +33,15 @@ static const lor_rule_kind *const kinds[] = {
 	&lor_kind_metric,
 	&lor_kind_dates,
 	&lor_kind_language,
+	&lor_kind_fact,
 	NULL
 };
 
 /* The registry's names, in the same order as kinds[], for lor_yaml__pick
  * (every load checks that the name it picked is its kind's own). */
 static const char *const kind_names[] = {
-	"existence", "substitution", "occurrence", "cooccurrence", "metric", "dates", "language", NULL
+	"existence", "substitution", "occurrence", "cooccurrence", "metric", "dates", "language", "fact",
+	NULL
 };
 
 static const char *const common_keys[] = {
