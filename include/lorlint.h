@@ -366,6 +366,71 @@ const lor_fact *lor_report_fact(const lor_report *r, size_t i); /* NULL if out o
 /* The value of the fact `name`, or NULL when the letter has none. */
 const char *lor_report_fact_value(const lor_report *r, const char *name);
 
+/* --------------------------------------------------------------- portfolios */
+
+/* An applicant's letters judged as a set (issue 13): each letter is checked
+ * as usual, then the set is judged under a letter-set profile
+ * (rules/sets/<profile>.yml) that names the checks, their points, messages,
+ * fixes, next steps and sources. */
+typedef struct lor_portfolio lor_portfolio;
+
+/* Two letters' sentences that are near-duplicates. Texts are excerpts of the
+ * letters (letter text: leave them out when redacting). */
+typedef struct lor_set_shared {
+	size_t a_line, b_line;       /* 1-based lines of the sentences */
+	const char *a_text, *b_text;
+	double similarity;           /* Jaccard of their word shingles, 0..1 */
+} lor_set_shared;
+
+/* A pair of letters (indices into the portfolio) and what they share. */
+typedef struct lor_set_pair {
+	size_t a, b;
+	double similarity;           /* Jaccard of the two letters' shingles */
+	const lor_set_shared *shared;
+	size_t nshared;
+} lor_set_pair;
+
+/* One finding about the set: which check, what it costs, what to do. */
+typedef struct lor_set_finding {
+	const char *id;              /* the check's id in the profile, e.g. "clinical" */
+	const char *check;           /* count, letters, every, templated or repeated */
+	int points;                  /* what it cost the set score (0 or less) */
+	const char *message;         /* expanded; names letters by path, never quotes them */
+	const char *fix, *next, *source;
+	const size_t *letters;       /* the letters concerned (indices), maybe none */
+	size_t nletters;
+	const lor_set_pair *pairs;   /* templated and repeated: the pairs */
+	size_t npairs;
+} lor_set_finding;
+
+/* Judge n checked letters as one set under the letter-set profile of that
+ * name (NULL: "residency"). The portfolio borrows the reports (free it
+ * first). Fails with LOR_EARG for no letters, LOR_ENOTFOUND for a profile
+ * with no rules/sets/ file, LOR_ELIMIT if a boilerplate pattern runs away,
+ * LOR_ENOMEM. */
+int lor_portfolio_judge(lor_portfolio **out, const lor_ruleset *rs, const char *profile,
+                        const lor_report *const *letters, size_t n, lor_error *err);
+void lor_portfolio_free(lor_portfolio *pf);
+const char *lor_portfolio_profile(const lor_portfolio *pf);
+size_t lor_portfolio_letter_count(const lor_portfolio *pf);
+const lor_report *lor_portfolio_letter(const lor_portfolio *pf, size_t i); /* NULL if out of range */
+int lor_portfolio_score(const lor_portfolio *pf);            /* 0..100 */
+lor_verdict lor_portfolio_verdict(const lor_portfolio *pf);
+/* The score's explanation: the mean of the letters' scores, then each
+ * finding's points (category: "letters" or the check's id). */
+size_t lor_portfolio_reason_count(const lor_portfolio *pf);
+const lor_reason *lor_portfolio_reason(const lor_portfolio *pf, size_t i);
+/* Findings, most costly first. */
+size_t lor_portfolio_finding_count(const lor_portfolio *pf);
+const lor_set_finding *lor_portfolio_finding(const lor_portfolio *pf, size_t i);
+/* The next steps: the `next` texts of the (at most three) most costly
+ * findings, in that order. */
+size_t lor_portfolio_step_count(const lor_portfolio *pf);
+const char *lor_portfolio_step(const lor_portfolio *pf, size_t i);
+/* Names of the letter-set profiles loaded, in load order. */
+size_t lor_ruleset_set_count(const lor_ruleset *rs);
+const char *lor_ruleset_set_name(const lor_ruleset *rs, size_t i);
+
 /* ------------------------------------------------------------------ config */
 
 /* A project configuration file (.lorlint.yml). Every field is optional;
@@ -425,6 +490,12 @@ typedef struct lor_output_options {
 int lor_reporter_new(lor_reporter **out, const char *format, FILE *fp,
                      const lor_output_options *opts, lor_error *err);
 int lor_reporter_file(lor_reporter *rep, const lor_report *report);
+/* With --portfolio: the letter set, given before its letters. The reporter
+ * renders it during the call (pf may be freed right after); each format puts
+ * it where it belongs (text: after the letters; html: above them; json and
+ * sarif: a "portfolio" object). Per-letter facts are shown from then on.
+ * A format with no set view ignores it. LOR_OK, LOR_EIO or LOR_ENOMEM. */
+int lor_reporter_portfolio(lor_reporter *rep, const lor_portfolio *pf);
 int lor_reporter_error(lor_reporter *rep, const lor_error *e);
 int lor_reporter_finish(lor_reporter *rep);
 void lor_reporter_free(lor_reporter *rep);

@@ -14,8 +14,9 @@
 
 /* ------------------------------------------------------------ the context */
 
-/* The matched text, white space folded, for a message's %s. */
-static int excerpt(const lor_document *doc, size_t start, size_t end, lor_buf *b)
+/* The text of normalized [start, end), white space folded, cut at max bytes
+ * on a character boundary: a message's %s, a shared sentence of two letters. */
+int lor_engine__excerpt(const lor_document *doc, size_t start, size_t end, size_t max, lor_buf *b)
 {
 	size_t i;
 	int space = 0;
@@ -25,7 +26,7 @@ static int excerpt(const lor_document *doc, size_t start, size_t end, lor_buf *b
 
 		/* cut at 120 bytes, but only at a character boundary: a cut inside
 		 * a multi-byte character would make the message invalid UTF-8 */
-		if (b->len >= 120 && ((unsigned char)c & 0xC0) != 0x80)
+		if (b->len >= max && ((unsigned char)c & 0xC0) != 0x80)
 			break;
 		if (c == ' ' || c == '\n') {
 			space = 1;
@@ -80,7 +81,7 @@ int lor_ctx__emit_as(lor_ctx *ctx, const lor_rule *rule, const char *message, si
 	const char *text;
 	lor_ifinding *f;
 
-	if (excerpt(ctx->doc, start, end, &ex)) {
+	if (lor_engine__excerpt(ctx->doc, start, end, 120, &ex)) {
 		lor_buf__release(&ex);
 		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
 	}

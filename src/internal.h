@@ -151,6 +151,14 @@ int lor_yaml__strings(lor_yaml *y, yaml_node_t *n, const char *key, char ***out,
                       lor_error *err);
 void lor__strings_free(char **v, size_t n);
 const char *lor_yaml__scalar(const yaml_node_t *n); /* NULL unless a scalar */
+/* The optional number `key` of map into *out (left alone when absent), which
+ * must lie within [lo, hi]. */
+int lor_yaml__number_in(lor_yaml *y, yaml_node_t *map, const char *key, double lo, double hi, double *out,
+                        lor_error *err);
+/* A positioned error unless map is a mapping whose keys are all in the
+ * NULL-terminated keys ("unknown key 'x' in WHAT"). */
+int lor_yaml__only_keys(lor_yaml *y, yaml_node_t *map, const char *what, const char *const *keys,
+                        lor_error *err);
 /* Look up a key in a mapping node; NULL when absent. */
 yaml_node_t *lor_yaml__get(lor_yaml *y, yaml_node_t *map, const char *key);
 /* The index in the NULL-terminated table names of the scalar n, or a
@@ -314,7 +322,40 @@ const char *lor_profile__name(const lor_profile *p);
 /* The level of rule_id's findings under profile p (dflt unless it sets one). */
 lor_level lor_profile__level(const lor_profile *p, const char *rule_id, lor_level dflt);
 
+/* setprofile.c: a letter-set profile (rules/sets/<name>.yml). */
+typedef enum lor_setcheck_kind {
+	LOR_SETCHECK_COUNT = 0, LOR_SETCHECK_LETTERS, LOR_SETCHECK_EVERY, LOR_SETCHECK_TEMPLATED,
+	LOR_SETCHECK_REPEATED
+} lor_setcheck_kind;
+
+typedef struct lor_setcheck {
+	char *id, *message, *fix, *next, *source;
+	lor_setcheck_kind kind;
+	int points;
+	char *fact, *value;          /* letters: a fact value ... */
+	int signal;                  /* ... or a signal (-1) */
+	int signals[LOR_SIG_COUNT];  /* every: any of these */
+	double min, max, min_share, similarity, min_sentences;
+	int has_min, has_max, has_min_share;
+} lor_setcheck;
+
+typedef struct lor_setprofile {
+	char *name, *description;
+	int strong, moderate;
+	size_t shingle, min_words;
+	pcre2_code **boiler;         /* sentences that are not compared */
+	size_t nboiler, capboiler;
+	lor_setcheck *checks;
+	size_t nchecks, capchecks;
+} lor_setprofile;
+
+int lor_setprofile__load(lor_setprofile **out, const char *path, const char *data, size_t len,
+                         lor_error *err);
+void lor_setprofile__free(lor_setprofile *p);
+
 struct lor_ruleset {
+	lor_setprofile **sets;   /* letter-set profiles, from rules/sets/ */
+	size_t nsets, capsets;
 	lor_rule **rules;        /* sorted by id */
 	size_t nrules, caprules;
 	lor_profile **profiles;  /* sorted by name */
@@ -377,6 +418,18 @@ const char *lor_fact__name(const lor_rule *rule);
 const char *lor_fact__value(const lor_rule *rule);
 int lor_fact__resolve(const lor_ruleset *rs, const lor_ivote *votes, size_t nvotes, lor_fact **out,
                       size_t *nout);
+
+/* The text of normalized [start, end), white space folded, at most about
+ * max bytes (cut on a character boundary). LOR_OK or LOR_ENOMEM. */
+int lor_engine__excerpt(const lor_document *doc, size_t start, size_t end, size_t max, lor_buf *b);
+
+/* portfolio.c: the word shingles of nwords words (text[wstart[i], wend[i])),
+ * k words each, case-folded and hashed, sorted and unique (*out malloc'd,
+ * NULL when there are fewer than k words); and the Jaccard index of two
+ * such sets. */
+int lor_portfolio__shingles(const char *text, const size_t *wstart, const size_t *wend, size_t nwords,
+                            size_t k, uint64_t **out, size_t *nout);
+double lor_portfolio__jaccard(const uint64_t *a, size_t na, const uint64_t *b, size_t nb);
 
 /* The document's dates and the letter's own date (-1: none), extracted on
  * first use. Returns LOR_OK or LOR_ENOMEM. */
@@ -452,6 +505,9 @@ typedef struct lor_reporter_ops {
 	int (*error)(lor_reporter *rep, const lor_error *e);
 	int (*finish)(lor_reporter *rep);
 	void (*release)(lor_reporter *rep);
+	/* --portfolio: render the set now (pf is freed after the call); NULL:
+	 * the format has no set view */
+	int (*portfolio)(lor_reporter *rep, const lor_portfolio *pf);
 } lor_reporter_ops;
 
 struct lor_reporter {
@@ -460,10 +516,23 @@ struct lor_reporter {
 	lor_output_options opts;
 	size_t files, verdicts[3], errors;
 	void *state;   /* the format's own */
+	int portfolio;              /* a letter set was given: letters show their facts */
+	char *set_text;             /* the set, rendered, waiting for finish() */
+	struct json_t *set_json;
 };
 
 extern const lor_reporter_ops lor_report_text, lor_report_json, lor_report_sarif,
 	lor_report_summary, lor_report_html;
+
+/* report_portfolio.c: the set as json and sarif carry it, a letter's facts
+ * as a JSON object, the text overview; and the release of set_text and
+ * set_json. */
+struct json_t *lor_report__portfolio_json(const lor_reporter *rep, const lor_portfolio *pf);
+struct json_t *lor_report__facts_json(const lor_report *r);
+int lor_report__portfolio_text(const lor_reporter *rep, const lor_portfolio *pf, lor_buf *b);
+void lor_report__set_release(lor_reporter *rep);
+/* The portfolio op of json and sarif: keep the set's JSON for finish(). */
+int lor_report__portfolio_keep(lor_reporter *rep, const lor_portfolio *pf);
 
 /* The finding's message as the options allow (redacted or not). */
 const char *lor_reporter__message(const lor_reporter *rep, const lor_finding *f);

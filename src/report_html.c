@@ -578,6 +578,119 @@ static int error(lor_reporter *rep, const lor_error *err)
 	return LOR_OK;
 }
 
+/* --portfolio: the set overview, above the letters (the letters follow as
+ * always; letter i of the set is the i-th letter section, anchor f<i+1>). */
+static void set_pairs(lor_reporter *rep, const lor_portfolio *pf, const lor_set_finding *f)
+{
+	FILE *fp = rep->fp;
+	size_t i, k;
+
+	for (i = 0; i < f->npairs; i++) {
+		const lor_set_pair *p = &f->pairs[i];
+
+		fputs("<li>", fp);
+		escs(fp, lor_document_path(lor_report_document(lor_portfolio_letter(pf, p->a))));
+		fputs(" and ", fp);
+		escs(fp, lor_document_path(lor_report_document(lor_portfolio_letter(pf, p->b))));
+		fprintf(fp, " (letters %.2f alike)\n<ul>\n", p->similarity);
+		for (k = 0; k < p->nshared; k++) {
+			const lor_set_shared *sh = &p->shared[k];
+
+			fprintf(fp, "<li>line %zu ~ line %zu (%.2f)", sh->a_line, sh->b_line, sh->similarity);
+			if (!rep->opts.redact) {
+				fputs(": <q>", fp);
+				escs(fp, sh->a_text);
+				fputs("</q> ~ <q>", fp);
+				escs(fp, sh->b_text);
+				fputs("</q>", fp);
+			}
+			fputs("</li>\n", fp);
+		}
+		fputs("</ul></li>\n", fp);
+	}
+}
+
+static int portfolio(lor_reporter *rep, const lor_portfolio *pf)
+{
+	static const char *const cols[] = { "role", "kind", "observation", "setting", NULL };
+	FILE *fp = rep->fp;
+	size_t i, k;
+	lor_verdict v = lor_portfolio_verdict(pf);
+
+	if (start(rep))
+		return LOR_ENOMEM;
+	fprintf(fp, "<section class=\"panel portfolio\" aria-labelledby=\"set-h\">\n<h2 id=\"set-h\">Letter set: "
+	            "score %d/100, <span class=\"v-%s\">%s</span></h2>\n<p class=\"meta\">Profile ",
+	        lor_portfolio_score(pf), lor_verdict_name(v), lor_verdict_name(v));
+	escs(fp, lor_portfolio_profile(pf));
+	fprintf(fp, ", %zu letters.</p>\n<table>\n<thead><tr><th scope=\"col\">Letter</th>", lor_portfolio_letter_count(pf));
+	for (k = 0; cols[k]; k++)
+		fprintf(fp, "<th scope=\"col\">%c%s</th>", cols[k][0] - 32, cols[k] + 1);
+	fputs("<th scope=\"col\">Score</th><th scope=\"col\">Verdict</th></tr></thead>\n<tbody>\n", fp);
+	for (i = 0; i < lor_portfolio_letter_count(pf); i++) {
+		const lor_report *r = lor_portfolio_letter(pf, i);
+
+		fprintf(fp, "<tr><td><a href=\"#f%zu\">", i + 1);
+		escs(fp, lor_document_path(lor_report_document(r)));
+		fputs("</a></td>", fp);
+		for (k = 0; cols[k]; k++) {
+			fputs("<td>", fp);
+			escs(fp, lor_report_fact_value(r, cols[k]) ? lor_report_fact_value(r, cols[k]) : "-");
+			fputs("</td>", fp);
+		}
+		fprintf(fp, "<td class=\"num\">%d</td><td class=\"v-%s\">%s</td></tr>\n", lor_report_score(r),
+		        lor_verdict_name(lor_report_verdict(r)), lor_verdict_name(lor_report_verdict(r)));
+	}
+	fputs("</tbody>\n</table>\n<h3>Set findings</h3>\n", fp);
+	if (!lor_portfolio_finding_count(pf))
+		fputs("<p>None.</p>\n", fp);
+	else
+		fputs("<ul class=\"list\">\n", fp);
+	for (i = 0; i < lor_portfolio_finding_count(pf); i++) {
+		const lor_set_finding *f = lor_portfolio_finding(pf, i);
+
+		fprintf(fp, "<li><span class=\"num\">%+d</span> <strong>", f->points);
+		escs(fp, f->id);
+		fputs("</strong>: ", fp);
+		escs(fp, f->message);
+		fputs("<p class=\"fix\">Fix: ", fp);
+		escs(fp, f->fix);
+		fputs("</p><p class=\"meta\">Source: ", fp);
+		escs(fp, f->source);
+		fputs("</p>", fp);
+		if (f->npairs) {
+			fputs("<ul>\n", fp);
+			set_pairs(rep, pf, f);
+			fputs("</ul>\n", fp);
+		}
+		fputs("</li>\n", fp);
+	}
+	if (lor_portfolio_finding_count(pf))
+		fputs("</ul>\n", fp);
+	fputs("<h3>Points</h3>\n<ul class=\"list points\">\n", fp);
+	for (i = 0; i < lor_portfolio_reason_count(pf); i++) {
+		const lor_reason *rs = lor_portfolio_reason(pf, i);
+
+		fprintf(fp, "<li><span class=\"num\">%+d</span> ", rs->points);
+		escs(fp, rs->category);
+		fputs(": ", fp);
+		escs(fp, rs->reason);
+		fputs("</li>\n", fp);
+	}
+	fputs("</ul>\n", fp);
+	if (lor_portfolio_step_count(pf))
+		fputs("<h3>Next steps</h3>\n<ol>\n", fp);
+	for (i = 0; i < lor_portfolio_step_count(pf); i++) {
+		fputs("<li>", fp);
+		escs(fp, lor_portfolio_step(pf, i));
+		fputs("</li>\n", fp);
+	}
+	if (lor_portfolio_step_count(pf))
+		fputs("</ol>\n", fp);
+	fputs("</section>\n", fp);
+	return LOR_OK;
+}
+
 static int finish(lor_reporter *rep)
 {
 	hstate *st;
@@ -647,4 +760,4 @@ static void release(lor_reporter *rep)
 	free(st);
 }
 
-const lor_reporter_ops lor_report_html = { "html", file, error, finish, release };
+const lor_reporter_ops lor_report_html = { "html", file, error, finish, release, portfolio };

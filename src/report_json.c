@@ -107,6 +107,8 @@ static int file(lor_reporter *rep, const lor_report *r)
 		json_object_set_new(o, "not_judged", json_string(lor_report_not_judged(r)));
 	json_object_set_new(o, "score", json_integer(lor_report_score(r)));
 	json_object_set_new(o, "verdict", json_string(lor_verdict_name(lor_report_verdict(r))));
+	if (rep->portfolio)
+		json_object_set_new(o, "facts", lor_report__facts_json(r));
 	sig = json_object();
 	for (c = 0; c < LOR_SIG_COUNT; c++)
 		json_object_set_new(sig, lor_signal_name((lor_signal)c),
@@ -178,7 +180,13 @@ static int finish(lor_reporter *rep)
 	if (start(rep))
 		return LOR_ENOMEM;
 	st = rep->state;
-	fputs(rep->files ? "\n], \"errors\": " : "], \"errors\": ", rep->fp);
+	fputs(rep->files ? "\n]" : "]", rep->fp);
+	if (rep->set_json) {
+		fputs(", \"portfolio\": ", rep->fp);
+		if (json_dumpf(rep->set_json, rep->fp, JSON_COMPACT | JSON_PRESERVE_ORDER))
+			return LOR_EIO;
+	}
+	fputs(", \"errors\": ", rep->fp);
 	if (json_dumpf(st->errors, rep->fp, JSON_COMPACT | JSON_PRESERVE_ORDER))
 		return LOR_EIO;
 	fputs(", \"summary\": ", rep->fp);
@@ -202,4 +210,4 @@ static void release(lor_reporter *rep)
 	}
 }
 
-const lor_reporter_ops lor_report_json = { "json", file, error, finish, release };
+const lor_reporter_ops lor_report_json = { "json", file, error, finish, release, lor_report__portfolio_keep };

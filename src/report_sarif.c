@@ -417,6 +417,12 @@ static int finish(lor_reporter *rep)
 		return LOR_ENOMEM;
 	if (json_array_size(st->errors))
 		json_object_set(inv, "toolExecutionNotifications", st->errors);
+	if (rep->set_json) { /* the letter set, as the json format has it, in the run's property bag */
+		fputs(", \"properties\": {\"portfolio\": ", rep->fp);
+		if (json_dumpf(rep->set_json, rep->fp, JSON_COMPACT | JSON_PRESERVE_ORDER))
+			return LOR_EIO;
+		fputs("}", rep->fp);
+	}
 	fputs(", \"invocations\": [", rep->fp);
 	if ((rc = dump(rep, inv)))
 		return rc;
@@ -437,4 +443,4 @@ static void release(lor_reporter *rep)
 	}
 }
 
-const lor_reporter_ops lor_report_sarif = { "sarif", file, error, finish, release };
+const lor_reporter_ops lor_report_sarif = { "sarif", file, error, finish, release, lor_report__portfolio_keep };

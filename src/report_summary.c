@@ -217,4 +217,4 @@ static void release(lor_reporter *rep)
 	free(st);
 }
 
-const lor_reporter_ops lor_report_summary = { "summary", file, error, finish, release };
+const lor_reporter_ops lor_report_summary = { "summary", file, error, finish, release, NULL };

@@ -6,6 +6,7 @@
  * that decided it) and the points that made the score. Colour is the caller's
  * decision (a terminal, no NO_COLOR); this file only obeys opts.color.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -143,8 +144,24 @@ static int file(lor_reporter *rep, const lor_report *r)
 	return LOR_OK;
 }
 
+/* The set overview is printed after the letters, where a terminal leaves it in view. */
+static int portfolio(lor_reporter *rep, const lor_portfolio *pf)
+{
+	lor_buf b = LOR_BUF_INIT;
+
+	if (lor_report__portfolio_text(rep, pf, &b)) {
+		lor_buf__release(&b);
+		return LOR_ENOMEM;
+	}
+	free(rep->set_text);
+	rep->set_text = lor_buf__detach(&b);
+	return rep->set_text ? LOR_OK : LOR_ENOMEM;
+}
+
 static int finish(lor_reporter *rep)
 {
+	if (rep->set_text)
+		fputs(rep->set_text, rep->fp);
 	fprintf(rep->fp, "%zu file%s checked: %zu strong, %zu moderate, %zu weak; %zu error%s\n",
 	        rep->files, rep->files == 1 ? "" : "s", rep->verdicts[LOR_VERDICT_STRONG],
 	        rep->verdicts[LOR_VERDICT_MODERATE], rep->verdicts[LOR_VERDICT_WEAK], rep->errors,
@@ -154,4 +171,4 @@ static int finish(lor_reporter *rep)
 
 /* Errors are printed on stderr by the caller as they happen; the text report
  * only counts them. */
-const lor_reporter_ops lor_report_text = { "text", file, NULL, finish, NULL };
+const lor_reporter_ops lor_report_text = { "text", file, NULL, finish, NULL, portfolio };

@@ -70,6 +70,16 @@ int lor_reporter_file(lor_reporter *rep, const lor_report *report)
 	return ferror(rep->fp) ? LOR_EIO : LOR_OK;
 }
 
+int lor_reporter_portfolio(lor_reporter *rep, const lor_portfolio *pf)
+{
+	int rc;
+
+	rep->portfolio = 1;
+	if (rep->ops->portfolio && (rc = rep->ops->portfolio(rep, pf)))
+		return format_failure(rep, rc);
+	return ferror(rep->fp) ? LOR_EIO : LOR_OK;
+}
+
 int lor_reporter_error(lor_reporter *rep, const lor_error *e)
 {
 	int rc;
@@ -97,6 +107,7 @@ void lor_reporter_free(lor_reporter *rep)
 		return;
 	if (rep->ops->release)
 		rep->ops->release(rep);
+	lor_report__set_release(rep);
 	free(rep);
 }
 

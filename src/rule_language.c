@@ -62,21 +62,6 @@ static void release(void *impl)
 	free(l);
 }
 
-/* Read an optional number key within [lo, hi]. */
-static int number_key(lor_yaml *y, yaml_node_t *map, const char *key, double lo, double hi, double *out,
-                      lor_error *err)
-{
-	yaml_node_t *n = lor_yaml__get(y, map, key);
-	int rc;
-
-	if (!n)
-		return LOR_OK;
-	if ((rc = lor_yaml__number(y, n, key, out, err)))
-		return rc;
-	if (*out < lo || *out > hi)
-		return lor_yaml__fail(err, y, n, "'%s' must be between %g and %g", key, lo, hi);
-	return LOR_OK;
-}
 
 static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err)
 {
@@ -100,10 +85,10 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
 	l->strict_confidence = 0.95;
 	l->strict_function_words = 2;
 	l->strict_min_words = 5;
-	if ((rc = number_key(y, map, "min_confidence", 0, 1, &l->min_confidence, err)) ||
-	    (rc = number_key(y, map, "strict_confidence", 0, 1, &l->strict_confidence, err)) ||
-	    (rc = number_key(y, map, "strict_function_words", 0, 100, &l->strict_function_words, err)) ||
-	    (rc = number_key(y, map, "strict_min_words", 0, 1000, &l->strict_min_words, err)) ||
+	if ((rc = lor_yaml__number_in(y, map, "min_confidence", 0, 1, &l->min_confidence, err)) ||
+	    (rc = lor_yaml__number_in(y, map, "strict_confidence", 0, 1, &l->strict_confidence, err)) ||
+	    (rc = lor_yaml__number_in(y, map, "strict_function_words", 0, 100, &l->strict_function_words, err)) ||
+	    (rc = lor_yaml__number_in(y, map, "strict_min_words", 0, 1000, &l->strict_min_words, err)) ||
 	    ((n = lor_yaml__get(y, map, "translation_message")) &&
 	     (rc = lor_yaml__string(y, n, "translation_message", &l->translation_message, err)))) {
 		release(l);

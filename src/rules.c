@@ -3,7 +3,8 @@
  * A rule set is built from sources in order: the rules embedded at build time
  * (a copy of rules/), then each --rules directory. A source holds style
  * folders, SOURCE/<style>/<Name>.yml, each file one rule with the id
- * "<style>.<Name>", and SOURCE/profiles/<name>.yml scoring profiles; the
+ * "<style>.<Name>", SOURCE/profiles/<name>.yml scoring profiles and
+ * SOURCE/sets/<name>.yml letter-set profiles (setprofile.c); the
  * folder "lang" holds language-model data and is not a style. A later source
  * replaces a rule or profile of the same name; within one source a name may
  * appear only once.
@@ -416,6 +417,30 @@ static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *fi
 
 	if (!has_ext(file, &ext) || file[0] == '.')
 		return LOR_OK;
+	if (!strcmp(style, "sets")) {
+		lor_setprofile *sp;
+
+		snprintf(id, sizeof(id), "sets/%.*s", (int)(ext - file), file);
+		if ((dup = seen_add(sn, id, path, &prev)) != 0)
+			return dup < 0 ? lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory")
+			               : lor_error__set(err, LOR_ERULE, path, 1, 1,
+			                                "duplicate letter-set profile '%.*s' (also defined in %s)",
+			                                (int)(ext - file), file, prev);
+		if ((rc = lor_setprofile__load(&sp, path, data, len, err)))
+			return rc;
+		for (i = 0; i < rs->nsets; i++)
+			if (!strcmp(rs->sets[i]->name, sp->name)) {
+				lor_setprofile__free(rs->sets[i]);
+				rs->sets[i] = sp;
+				return LOR_OK;
+			}
+		if (lor__reserve(&rs->sets, &rs->capsets, rs->nsets + 1, sizeof(sp))) {
+			lor_setprofile__free(sp);
+			return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+		}
+		rs->sets[rs->nsets++] = sp;
+		return LOR_OK;
+	}
 	if (!strcmp(style, "profiles")) {
 		lor_profile *p;
 
@@ -756,6 +781,9 @@ void lor_ruleset_free(lor_ruleset *rs)
 		rule_free(rs->rules[i]);
 	for (i = 0; i < rs->nprofiles; i++)
 		lor_profile__free(rs->profiles[i]);
+	for (i = 0; i < rs->nsets; i++)
+		lor_setprofile__free(rs->sets[i]);
+	free(rs->sets);
 	lor_lang__model_free(rs->lang);
 	lor_classes__release(&rs->classes);
 	free(rs->rules);

@@ -218,3 +218,35 @@ int lor_yaml__strings(lor_yaml *y, yaml_node_t *n, const char *key, char ***out,
 	*count = nv;
 	return LOR_OK;
 }
+
+int lor_yaml__number_in(lor_yaml *y, yaml_node_t *map, const char *key, double lo, double hi, double *out,
+                        lor_error *err)
+{
+	yaml_node_t *n = lor_yaml__get(y, map, key);
+	int rc;
+
+	if (!n)
+		return LOR_OK;
+	if ((rc = lor_yaml__number(y, n, key, out, err)))
+		return rc;
+	if (*out < lo || *out > hi)
+		return lor_yaml__fail(err, y, n, "'%s' must be between %g and %g", key, lo, hi);
+	return LOR_OK;
+}
+
+int lor_yaml__only_keys(lor_yaml *y, yaml_node_t *map, const char *what, const char *const *keys,
+                        lor_error *err)
+{
+	yaml_node_pair_t *p;
+
+	if (map->type != YAML_MAPPING_NODE)
+		return lor_yaml__fail(err, y, map, "%s must be a mapping", what);
+	for (p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *kn = lor_yaml__node(y, p->key);
+		const char *k = lor_yaml__scalar(kn);
+
+		if (!k || lor__name_index(keys, k) < 0)
+			return lor_yaml__fail(err, y, kn, "unknown key '%s' in %s", k ? k : "?", what);
+	}
+	return LOR_OK;
+}

@@ -6,6 +6,7 @@
  *   options.c  the option table, --help and --man, parsing, .lorlint.yml merge
  *   inputs.c   files, directories (sorted walk, symlink loops), ignore globs
  *   runner.c   worker threads whose reports come out in input order
+ *   portfolio.c  --portfolio: the letters judged as one set before they are reported
  *   output.c   the report file, written atomically, or stdout
  *   main.c     what to do with the parsed options; the exit code
  */
@@ -30,6 +31,7 @@ typedef struct config {
 	const char **rules;
 	size_t nrules;
 	int builtin, redact, list_rules, list_classes, fail_under, no_config;
+	int portfolio;             /* --portfolio: the inputs are one letter set */
 	long jobs;
 	int min_level, fail_level; /* a lor_level, or -1 when not given */
 } config;
@@ -70,6 +72,10 @@ typedef struct runner {
 	pthread_mutex_t lock;
 	pthread_cond_t ready, room;
 	int errors, failed;
+	/* --portfolio: reports are kept (in input order) instead of reported,
+	 * so the set can be judged before anything is written */
+	int keep;
+	job *kept;
 } runner;
 
 /* options.c */
@@ -94,6 +100,11 @@ int walk(inputs *in, const char *dir, visited *seen, int *errors, const lor_conf
 long default_jobs(void);
 /* Check every input with `jobs` threads and report in input order. */
 int run_jobs(runner *r, const inputs *in, long jobs);
+/* Report one checked input (or its error) and free the job's document and report. */
+void report_job(runner *r, job *j);
+/* portfolio.c: --portfolio. Check every input, judge the set, then report
+ * the set and the letters; adds to *errors and *failed. */
+void run_portfolio(runner *r, const inputs *in, long jobs, const char *profile, int *errors, int *failed);
 
 /* output.c */
 FILE *open_output(const char *output, char **tmp);

@@ -238,10 +238,14 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 		return CLI_EXIT_ERROR;
 	}
 	run.rep = rep;
-	if (run_jobs(&run, &in, cfg.jobs))
-		errors++;
-	errors += run.errors;
-	failed = run.failed;
+	if (cfg.portfolio) {
+		run_portfolio(&run, &in, cfg.jobs, cfg.profile, &errors, &failed);
+	} else {
+		if (run_jobs(&run, &in, cfg.jobs))
+			errors++;
+		errors += run.errors;
+		failed = run.failed;
+	}
 	if (lor_reporter_finish(rep))
 		errors++;
 	lor_reporter_free(rep);

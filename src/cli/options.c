@@ -20,7 +20,7 @@ enum {
 	OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_RULES = 'r', OPT_HELP = 'h', OPT_VERSION = 'V',
 	OPT_PROFILE = 256, OPT_AS_OF, OPT_MIN_LEVEL, OPT_FAIL_LEVEL, OPT_FAIL_UNDER, OPT_REDACT,
 	OPT_NO_DEFAULT_RULES, OPT_LIST_RULES, OPT_EXPLAIN, OPT_CONFIG, OPT_NO_CONFIG, OPT_MAN,
-	OPT_LIST_CLASSES,
+	OPT_LIST_CLASSES, OPT_PORTFOLIO,
 	OPT_JOBS = 'j'
 };
 
@@ -38,6 +38,7 @@ static const opt_def options[] = {
 	{ OPT_RULES, "rules", "DIR", "add or override rule styles from DIR (repeatable)" },
 	{ OPT_NO_DEFAULT_RULES, "no-default-rules", NULL, "do not load the built-in rules" },
 	{ OPT_PROFILE, "profile", "NAME", "scoring profile: residency (default), fellowship, feedback" },
+	{ OPT_PORTFOLIO, "portfolio", NULL, "judge the inputs as one applicant's letter set (rules/sets/PROFILE.yml)" },
 	{ OPT_AS_OF, "as-of", "YYYY-MM-DD", "reference date (default: SOURCE_DATE_EPOCH, else today)" },
 	{ OPT_MIN_LEVEL, "min-level", "LEVEL", "report only findings at or above LEVEL" },
 	{ OPT_FAIL_LEVEL, "fail-level", "LEVEL", "exit 1 on a finding at or above LEVEL (default error)" },
@@ -208,6 +209,7 @@ int parse_args(config *cfg, int argc, char **argv)
 		}
 		case OPT_NO_DEFAULT_RULES: cfg->builtin = 0; break;
 		case OPT_PROFILE: cfg->profile = optarg; break;
+		case OPT_PORTFOLIO: cfg->portfolio = 1; break;
 		case OPT_AS_OF: cfg->as_of = optarg; break;
 		case OPT_MIN_LEVEL:
 		case OPT_FAIL_LEVEL: {

@@ -65,9 +65,9 @@ static void *worker(void *arg)
 	}
 }
 
-static void emit(runner *r, size_t k)
+/* Report one checked input (or its error), note a failure, free the job. */
+void report_job(runner *r, job *j)
 {
-	job *j = &r->slots[k % r->window];
 	size_t f;
 
 	if (j->rc) {
@@ -87,6 +87,19 @@ static void emit(runner *r, size_t k)
 	lor_document_free(j->doc);
 	j->report = NULL;
 	j->doc = NULL;
+}
+
+static void emit(runner *r, size_t k)
+{
+	job *j = &r->slots[k % r->window];
+
+	if (r->keep) { /* --portfolio reports later: the job is kept whole */
+		r->kept[k] = *j;
+		j->report = NULL;
+		j->doc = NULL;
+	} else {
+		report_job(r, j);
+	}
 	if (r->progress && (k + 1) % 50 == 0)
 		fprintf(stderr, "\rlorlint: %zu/%zu letters checked", k + 1, r->in->n);
 }
