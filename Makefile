@@ -180,9 +180,12 @@ $(BUILD)/probe: tests/tools/probe.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
 # make eval: the corpus, the held-out sets, then the published letters of
 # tests/real/ (measured when their texts are present, else the recorded run).
-eval: $(BUILD)/eval
+eval: $(BUILD)/eval $(BUILD)/lorlint $(BUILD)/facts_eval
 	$(BUILD)/eval corpus/expected.tsv
 	@tests/real/eval.sh $(BUILD)
+	$(BUILD)/facts_eval corpus/portfolios/letters.tsv
+	$(BUILD)/facts_eval corpus/portfolios/letters-heldout.tsv
+	@tests/portfolios.sh $(BUILD) report
 eval-check: $(BUILD)/eval
 	$(BUILD)/eval --check corpus/expected.tsv
 .PHONY: eval eval-check

@@ -39,6 +39,13 @@ suite "fuzz target over the samples" "$build"/fuzz_check corpus/*/*.txt corpus/*
 suite "dependency check without dpkg-query" tests/deps-check.sh "$build"
 suite "make install" tests/install.sh "$build"
 suite "golden corpus reports" tests/golden.sh "$build" check
+# Letter sets (issue 13): each portfolio's exact set findings and verdict; the
+# writer role and letter kind on the corpus letters and on the letters written
+# after the fact rules (corpus/portfolios/README.md), each right on >= 90%.
+suite "portfolios (make eval)" tests/portfolios.sh "$build"
+suite "letter facts on the corpus" "$build"/facts_eval --check --quiet corpus/portfolios/letters.tsv
+suite "letter facts on the letters written after the rules" "$build"/facts_eval --check --quiet \
+	corpus/portfolios/letters-heldout.tsv
 suite "browser test of the html report" tests/browser/run.sh "$build"
 echo "suites: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
