@@ -170,6 +170,27 @@ static void print_row(lor_reporter *rep, const srow *row, size_t width)
 	fputs(*sep ? "\n" : "-\n", fp);
 }
 
+/* --portfolio: one line for the set under the letters, with its findings by id. */
+static int portfolio(lor_reporter *rep, const lor_portfolio *pf)
+{
+	lor_buf b = LOR_BUF_INIT;
+	size_t i;
+	int rc = lor_buf__addf(&b, "letter set: score %d/100, %s (profile %s); findings: ", lor_portfolio_score(pf),
+	                       lor_verdict_name(lor_portfolio_verdict(pf)), lor_portfolio_profile(pf));
+
+	for (i = 0; !rc && i < lor_portfolio_finding_count(pf); i++)
+		rc = lor_buf__addf(&b, "%s%s", i ? ", " : "", lor_portfolio_finding(pf, i)->id);
+	if (!rc)
+		rc = lor_buf__adds(&b, lor_portfolio_finding_count(pf) ? "\n" : "none\n");
+	if (rc) {
+		lor_buf__release(&b);
+		return LOR_ENOMEM;
+	}
+	free(rep->set_text);
+	rep->set_text = lor_buf__detach(&b);
+	return rep->set_text ? LOR_OK : LOR_ENOMEM;
+}
+
 static int finish(lor_reporter *rep)
 {
 	sumstate *st = rep->state;
@@ -187,6 +208,8 @@ static int finish(lor_reporter *rep)
 		for (i = 0; i < st->n; i++)
 			print_row(rep, &st->rows[i], width);
 	}
+	if (rep->set_text)
+		fputs(rep->set_text, rep->fp);
 	fprintf(rep->fp, "%zu letter%s checked: %zu strong, %zu moderate, %zu weak; %zu error%s; ",
 	        rep->files, rep->files == 1 ? "" : "s", rep->verdicts[LOR_VERDICT_STRONG],
 	        rep->verdicts[LOR_VERDICT_MODERATE], rep->verdicts[LOR_VERDICT_WEAK], rep->errors,
@@ -217,4 +240,4 @@ static void release(lor_reporter *rep)
 	free(st);
 }
 
-const lor_reporter_ops lor_report_summary = { "summary", file, error, finish, release, NULL };
+const lor_reporter_ops lor_report_summary = { "summary", file, error, finish, release, portfolio };

@@ -191,6 +191,17 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 			return CLI_EXIT_ERROR;
 		}
 	}
+	if (cfg.portfolio) {
+		const char *sp = cfg.profile ? cfg.profile : "residency";
+
+		for (k = 0; k < lor_ruleset_set_count(rs) && strcmp(lor_ruleset_set_name(rs, k), sp); k++)
+			;
+		if (k == lor_ruleset_set_count(rs)) {
+			usage_error("no letter-set profile '%s' for --portfolio (profiles of letter sets: "
+			            "rules/sets/*.yml)", sp);
+			return CLI_EXIT_ERROR;
+		}
+	}
 	copts.profile = cfg.profile;
 	if (optind >= argc) {
 		usage_error("%s", "no input files (give FILE, DIR or - for standard input)");
