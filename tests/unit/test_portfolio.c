@@ -109,20 +109,44 @@ static const char *const tmpl_b =
 	"with the nurses. Please do not hesitate to contact me with any questions about her work.\n\n"
 	"Sincerely,\nDr. B. Two\nConsultant Physician\n";
 
+/* The two templated letters judged under the fixture profile "basic". */
+typedef struct tmpl_set {
+	lor_ruleset *rs;
+	lor_document *doc[2];
+	const lor_report *r[2];
+	lor_portfolio *pf;
+} tmpl_set;
+
+static void tmpl_judge(tmpl_set *t)
+{
+	lor_error err;
+
+	t->rs = with_fixture("tests/fixtures/rules/sets-basic");
+	t->r[0] = check_text(t->rs, "a.txt", tmpl_a, &t->doc[0]);
+	t->r[1] = check_text(t->rs, "b.txt", tmpl_b, &t->doc[1]);
+	assert_int_equal(lor_portfolio_judge(&t->pf, t->rs, "basic", t->r, 2, &err), LOR_OK);
+}
+
+static void tmpl_release(tmpl_set *t)
+{
+	lor_portfolio_free(t->pf);
+	lor_report_free((lor_report *)t->r[0]);
+	lor_report_free((lor_report *)t->r[1]);
+	lor_document_free(t->doc[0]);
+	lor_document_free(t->doc[1]);
+	lor_ruleset_free(t->rs);
+}
+
 static void test_template_found_with_shared_sentences(void **state)
 {
-	lor_ruleset *rs = with_fixture("tests/fixtures/rules/sets-basic");
-	lor_document *da, *db;
-	const lor_report *r[2];
-	lor_portfolio *pf = NULL;
+	tmpl_set t;
+	lor_portfolio *pf;
 	const lor_set_finding *f;
-	lor_error err;
 	size_t k;
 
 	(void)state;
-	r[0] = check_text(rs, "a.txt", tmpl_a, &da);
-	r[1] = check_text(rs, "b.txt", tmpl_b, &db);
-	assert_int_equal(lor_portfolio_judge(&pf, rs, "basic", r, 2, &err), LOR_OK);
+	tmpl_judge(&t);
+	pf = t.pf;
 	assert_non_null(f = finding(pf, "tmpl"));
 	assert_string_equal(f->check, "templated");
 	assert_int_equal(f->npairs, 1);
@@ -140,12 +164,7 @@ static void test_template_found_with_shared_sentences(void **state)
 	assert_string_equal(f->message, "templated: a.txt and b.txt");
 	/* a templated pair is not also a repeated sentence */
 	assert_null(finding(pf, "repeat"));
-	lor_portfolio_free(pf);
-	lor_report_free((lor_report *)r[0]);
-	lor_report_free((lor_report *)r[1]);
-	lor_document_free(da);
-	lor_document_free(db);
-	lor_ruleset_free(rs);
+	tmpl_release(&t);
 }
 
 /* Two honest letters about the same observership share names and places,
@@ -181,18 +200,16 @@ static void test_same_rotation_is_not_templated(void **state)
  * points, clamped; findings and next steps most costly first. */
 static void test_set_score_is_explained(void **state)
 {
-	lor_ruleset *rs = with_fixture("tests/fixtures/rules/sets-basic");
-	lor_document *da, *db;
-	const lor_report *r[2];
-	lor_portfolio *pf = NULL;
-	lor_error err;
+	tmpl_set t;
+	const lor_report *const *r;
+	lor_portfolio *pf;
 	size_t i;
 	int mean, want, sum = 0;
 
 	(void)state;
-	r[0] = check_text(rs, "a.txt", tmpl_a, &da);
-	r[1] = check_text(rs, "b.txt", tmpl_b, &db);
-	assert_int_equal(lor_portfolio_judge(&pf, rs, "basic", r, 2, &err), LOR_OK);
+	tmpl_judge(&t);
+	pf = t.pf;
+	r = t.r;
 	mean = (lor_report_score(r[0]) + lor_report_score(r[1]) + 1) / 2;
 	/* two letters (few: -7), both clinical-kind letters by their evidence, and
 	 * templated (-11) */
@@ -215,12 +232,7 @@ static void test_set_score_is_explained(void **state)
 	assert_string_equal(lor_portfolio_finding(pf, 0)->id, "tmpl");
 	assert_string_equal(lor_portfolio_step(pf, 0), "rewrite a.txt and b.txt");
 	assert_true(lor_portfolio_step_count(pf) <= 3);
-	lor_portfolio_free(pf);
-	lor_report_free((lor_report *)r[0]);
-	lor_report_free((lor_report *)r[1]);
-	lor_document_free(da);
-	lor_document_free(db);
-	lor_ruleset_free(rs);
+	tmpl_release(&t);
 }
 
 static void test_facts_of_a_letter(void **state)
