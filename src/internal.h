@@ -330,6 +330,8 @@ typedef enum lor_setcheck_kind {
 
 typedef struct lor_setcheck {
 	char *id, *message, *fix, *next, *source;
+	char *next_near;             /* letters, too few: the next step when some letters are near */
+	int near;                    /* ... that is, have this signal (-1: none) */
 	lor_setcheck_kind kind;
 	int points;
 	char *fact, *value;          /* letters: a fact value ... */

@@ -318,7 +318,10 @@ static char *expand(const lor_portfolio *pf, const char *t, const vars *v)
 	return lor_buf__detach(&b);
 }
 
-static int add_finding(lor_portfolio *pf, const lor_setcheck *c, const vars *v)
+/* A finding of check c; its next step is the template next with the
+ * variables nv (NULL: c's own next step with v). */
+static int add_finding_next(lor_portfolio *pf, const lor_setcheck *c, const vars *v, const char *next_t,
+                            const vars *nv)
 {
 	lor_set_finding f;
 	char *msg, *next;
@@ -335,7 +338,8 @@ static int add_finding(lor_portfolio *pf, const lor_setcheck *c, const vars *v)
 	f.nletters = v->nletters;
 	f.pairs = v->pairs;
 	f.npairs = v->npairs;
-	if (!(msg = own(pf, expand(pf, c->message, v))) || !(next = own(pf, expand(pf, c->next, v))))
+	if (!(msg = own(pf, expand(pf, c->message, v))) ||
+	    !(next = own(pf, expand(pf, next_t ? next_t : c->next, nv ? nv : v))))
 		return LOR_ENOMEM;
 	f.message = msg;
 	f.next = next;
@@ -343,6 +347,11 @@ static int add_finding(lor_portfolio *pf, const lor_setcheck *c, const vars *v)
 		return LOR_ENOMEM;
 	pf->findings[pf->nfindings++] = f;
 	return LOR_OK;
+}
+
+static int add_finding(lor_portfolio *pf, const lor_setcheck *c, const vars *v)
+{
+	return add_finding_next(pf, c, v, NULL, NULL);
 }
 
 /* ------------------------------------------------------------ the checks */
@@ -385,9 +394,24 @@ static int check_letters(lor_portfolio *pf, const lor_setcheck *c)
 		if (share_need > v.need)
 			v.need = share_need;
 	}
-	if ((c->has_min || c->has_min_share) && (double)count < v.need)
-		return add_finding(pf, c, &v);
-	return LOR_OK;
+	if (!(c->has_min || c->has_min_share) || (double)count >= v.need)
+		return LOR_OK;
+	if (c->near >= 0) { /* name the letters that come near: they have the signal, not the value */
+		vars nv = v;
+		size_t *near = own(pf, calloc(pf->n, sizeof(size_t)));
+
+		if (!near)
+			return LOR_ENOMEM;
+		nv.nletters = 0;
+		for (i = 0; i < pf->n; i++)
+			if (!has_fact_or_signal(pf->letters[i], c) &&
+			    lor_report_signal(pf->letters[i], (lor_signal)c->near, NULL))
+				near[nv.nletters++] = i;
+		nv.letters = near;
+		if (nv.nletters)
+			return add_finding_next(pf, c, &v, c->next_near, &nv);
+	}
+	return add_finding(pf, c, &v);
 }
 
 static int check_every(lor_portfolio *pf, const lor_setcheck *c)

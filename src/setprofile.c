@@ -9,7 +9,10 @@
  *   count      the number of letters is outside `min`..`max`
  *   letters    too few (`min`, or `min_share` percent) or too many (`max`)
  *              letters have a fact value (`fact: {kind: clinical}`) or a
- *              signal (`signal: visa_mention`)
+ *              signal (`signal: visa_mention`); with too few, the letters
+ *              that have the signal `near` but not the value are named by
+ *              the next step `next_near` (the project a clinical letter
+ *              mentions is the informatics letter to ask for)
  *   every      every letter has at least one of `signals`
  *   templated  two letters share at least `min_sentences` near-duplicate
  *              sentences (word-shingle Jaccard >= `similarity`)
@@ -42,6 +45,7 @@ static void check_release(lor_setcheck *c)
 	free(c->message);
 	free(c->fix);
 	free(c->next);
+	free(c->next_near);
 	free(c->source);
 	free(c->fact);
 	free(c->value);
@@ -143,6 +147,16 @@ static int load_kind_keys(lor_setcheck *c, lor_yaml *y, yaml_node_t *n, lor_erro
 	}
 	if ((v = lor_yaml__get(y, n, "signals")) && (rc = load_signals(c, y, v, err)))
 		return rc;
+	if ((v = lor_yaml__get(y, n, "near"))) {
+		if ((c->near = lor_signal_find(lor_yaml__scalar(v))) < 0)
+			return lor_yaml__fail(err, y, v, "unknown signal '%s'", lor_yaml__scalar(v) ? lor_yaml__scalar(v) : "?");
+		if (!(v = lor_yaml__get(y, n, "next_near")))
+			return lor_yaml__fail(err, y, n, "'near' needs 'next_near' (the next step that names those letters)");
+		if ((rc = lor_yaml__string(y, v, "next_near", &c->next_near, err)))
+			return rc;
+	} else if ((v = lor_yaml__get(y, n, "next_near"))) {
+		return lor_yaml__fail(err, y, v, "'next_near' needs 'near' (the signal of the letters it names)");
+	}
 	switch (c->kind) {
 	case LOR_SETCHECK_COUNT:
 		if (!c->has_min && !c->has_max)
@@ -173,7 +187,7 @@ static int load_check(lor_setprofile *p, lor_yaml *y, yaml_node_t *n, lor_error 
 {
 	static const char *const keys[] = { "id", "check", "points", "message", "fix", "next", "source",
 		                            "fact", "signal", "signals", "min", "max", "min_share",
-		                            "similarity", "min_sentences", NULL };
+		                            "similarity", "min_sentences", "near", "next_near", NULL };
 	lor_setcheck c;
 	yaml_node_t *v;
 	double pts = 0;
@@ -181,6 +195,7 @@ static int load_check(lor_setprofile *p, lor_yaml *y, yaml_node_t *n, lor_error 
 
 	memset(&c, 0, sizeof(c));
 	c.signal = -1;
+	c.near = -1;
 	if ((rc = lor_yaml__only_keys(y, n, "a check", keys, err)))
 		return rc;
 	if (!(v = lor_yaml__get(y, n, "check")))
