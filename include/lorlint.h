@@ -403,9 +403,14 @@ typedef struct lor_set_finding {
 	size_t npairs;
 } lor_set_finding;
 
+/* The most letters one portfolio compares (every pair of letters is
+ * compared sentence by sentence; ERAS sends at most four). */
+#define LOR_PORTFOLIO_MAX 256
+
 /* Judge n checked letters as one set under the letter-set profile of that
  * name (NULL: "residency"). The portfolio borrows the reports (free it
- * first). Fails with LOR_EARG for no letters, LOR_ENOTFOUND for a profile
+ * first). Fails with LOR_EARG for no letters or more than
+ * LOR_PORTFOLIO_MAX, LOR_ENOTFOUND for a profile
  * with no rules/sets/ file, LOR_ELIMIT if a boilerplate pattern runs away,
  * LOR_ENOMEM. */
 int lor_portfolio_judge(lor_portfolio **out, const lor_ruleset *rs, const char *profile,

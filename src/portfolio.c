@@ -664,6 +664,10 @@ int lor_portfolio_judge(lor_portfolio **out, const lor_ruleset *rs, const char *
 
 	if (!n)
 		return lor_error__set(err, LOR_EARG, "", 0, 0, "a portfolio needs at least one letter");
+	if (n > LOR_PORTFOLIO_MAX)
+		return lor_error__set(err, LOR_EARG, "", 0, 0,
+		                      "a portfolio is one applicant's letters: %zu given, at most %d are compared",
+		                      n, LOR_PORTFOLIO_MAX);
 	for (i = 0; i < rs->nsets && !p; i++)
 		if (!strcmp(rs->sets[i]->name, name))
 			p = rs->sets[i];

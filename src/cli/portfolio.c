@@ -41,7 +41,8 @@ void run_portfolio(runner *r, const inputs *in, long jobs, const char *profile, 
 		fputs("lorlint: error: no letter of the portfolio could be checked\n", stderr);
 		(*errors)++;
 	} else if (lor_portfolio_judge(&pf, r->rs, profile, letters, n, &err)) {
-		print_error(&err);
+		/* the set's error belongs to no one file: the command's name stands for it */
+		fprintf(stderr, "lorlint: error: %s\n", err.message);
 		(*errors)++;
 	} else {
 		if (lor_reporter_portfolio(r->rep, pf))

@@ -80,3 +80,13 @@ $ d=$(mktemp -d) && lorlint --portfolio --format summary --as-of 2026-11-27 "$d"
 > 0 letters checked: 0 strong, 0 moderate, 0 weak; 0 errors; mean score -
 > exit 2
 ! lorlint: error: no letters to judge as a portfolio (a folder is walked for *.txt and *.md)
+
+# More letters than one applicant has: an error for the set (the letters are still reported), exit 2.
+$ d=$(mktemp -d) && for i in $(seq 1 257); do printf 'Dear Program Director,\n\nLetter %s is kind.\n' "$i" > "$d/l$i.txt"; done; lorlint --portfolio --format summary --as-of 2026-11-27 "$d" > /dev/null; echo "exit $?"; rm -rf "$d"
+> exit 2
+! lorlint: error: a portfolio is one applicant's letters: 257 given, at most 256 are compared
+
+# Standard input is a letter of the set like any file (two clinical letters: too few, no informatics letter).
+$ lorlint --portfolio --format summary --as-of 2026-11-27 corpus/portfolios/08-visa/04-em-attending-chest-pain.txt - < corpus/portfolios/letters/n04-clinical-us-attending.txt
+>? -                                                           171     94  strong    concrete_informatics_example
+>? letter set: score 77/100, strong (profile residency); findings: count, informatics

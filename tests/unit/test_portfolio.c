@@ -271,6 +271,13 @@ static void test_judge_errors(void **state)
 	assert_string_equal(err.message, "no letter-set profile 'feedback' (rules/sets/feedback.yml) for --portfolio");
 	assert_int_equal(lor_portfolio_judge(&pf, rs, NULL, r, 0, &err), LOR_EARG);
 	assert_null(pf);
+	{ /* more letters than one applicant has: refused before any is read */
+		const lor_report *many[LOR_PORTFOLIO_MAX + 1] = { NULL };
+
+		assert_int_equal(lor_portfolio_judge(&pf, rs, NULL, many, LOR_PORTFOLIO_MAX + 1, &err), LOR_EARG);
+		assert_string_equal(err.message, "a portfolio is one applicant's letters: 257 given, at most 256 are compared");
+		assert_null(pf);
+	}
 	lor_report_free((lor_report *)r[0]);
 	lor_document_free(doc);
 	lor_ruleset_free(rs);
