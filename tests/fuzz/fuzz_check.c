@@ -1,5 +1,6 @@
 /* fuzz_check.c - feed arbitrary bytes through the whole library: document, check, every reporter.
  *
+ * Each letter is also judged as a letter set of itself twice (portfolio.c).
  * Built two ways, as utf8proc's fuzzer is: with -DLOR_LIBFUZZER it is a
  * libFuzzer target (`make fuzz`), otherwise a plain program that runs the
  * same function over each file named on its command line, which `make test`
@@ -37,6 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	lor_check_options copts = LOR_CHECK_OPTIONS_INIT;
 	lor_document *doc = NULL;
 	lor_report *report = NULL;
+	const lor_report *pair[2];
+	lor_portfolio *pf = NULL;
 	lor_error err;
 	size_t i;
 
@@ -54,6 +57,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		lor_document_free(doc);
 		return 0;
 	}
+	/* the letter twice, as a letter set: every sentence is compared with itself */
+	pair[0] = pair[1] = report;
+	if (lor_portfolio_judge(&pf, rules(), NULL, pair, 2, &err) && err.code != LOR_ELIMIT &&
+	    err.code != LOR_ENOMEM)
+		abort();
 	for (i = 0; formats[i]; i++) {
 		lor_output_options o = LOR_OUTPUT_OPTIONS_INIT;
 		lor_reporter *rep = NULL;
@@ -63,12 +71,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		o.rules = rules();
 		o.redact = (int)(i % 2);
-		if (lor_reporter_new(&rep, formats[i], fp, &o, &err) || lor_reporter_file(rep, report) ||
-		    lor_reporter_finish(rep))
+		if (lor_reporter_new(&rep, formats[i], fp, &o, &err) || (pf && lor_reporter_portfolio(rep, pf)) ||
+		    lor_reporter_file(rep, report) || lor_reporter_finish(rep))
 			abort();
 		lor_reporter_free(rep);
 		fclose(fp);
 	}
+	lor_portfolio_free(pf);
 	lor_report_free(report);
 	lor_document_free(doc);
 	return 0;
