@@ -18,7 +18,7 @@ $ lorlint --portfolio --as-of 2026-11-27 corpus/portfolios/11-same-rotation-hone
 # (exit 1: the templated letters have error-level findings of their own).
 $ lorlint --portfolio --as-of 2026-11-27 corpus/portfolios/04-templated-one-writer
 ? 1
->?  -15 templated: letters share a template: corpus/portfolios/04-templated-one-writer/n05-templated-a.txt and corpus/portfolios/04-templated-one-writer/n06-templated-b.txt
+>?  -20 templated: letters share a template: corpus/portfolios/04-templated-one-writer/n05-templated-a.txt and corpus/portfolios/04-templated-one-writer/n06-templated-b.txt
 >?           line 9: "He is hard-working, punctual and reliable, and he always completes his tasks on time."
 >?   1. Ask the writers of the templated letters (corpus/portfolios/04-templated-one-writer/n05-templated-a.txt and corpus/portfolios/04-templated-one-writer/n06-templated-b.txt) to rewrite them in their own words, each about the work they saw.
 
