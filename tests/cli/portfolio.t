@@ -90,3 +90,7 @@ $ d=$(mktemp -d) && for i in $(seq 1 257); do printf 'Dear Program Director,\n\n
 $ lorlint --portfolio --format summary --as-of 2026-11-27 corpus/portfolios/08-visa/04-em-attending-chest-pain.txt - < corpus/portfolios/letters/n04-clinical-us-attending.txt
 >? -                                                           171     94  strong    concrete_informatics_example
 >? letter set: score 77/100, strong (profile residency); findings: count, informatics
+
+# The set is the same whatever -j is: the letters are kept in input order until all are checked.
+$ d=$(mktemp -d) && lorlint -j 1 --portfolio --format json --as-of 2026-11-27 corpus/portfolios/10-too-many > "$d/j1.json"; lorlint -j 3 --portfolio --format json --as-of 2026-11-27 corpus/portfolios/10-too-many > "$d/j3.json"; cmp "$d/j1.json" "$d/j3.json" && echo identical; rm -rf "$d"
+> identical
