@@ -16,7 +16,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 BUILD ?= build
 PREFIX ?= /usr/local
-PKGS = libpcre2-8 libutf8proc yaml-0.1 jansson
+PKGS = libpcre2-8 libutf8proc yaml-0.1 jansson libzip libxml-2.0
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wconversion -Wpointer-arith -Wstrict-prototypes \
        -Wmissing-prototypes -Wformat=2 -Wundef
 ifeq ($(CI),true)
@@ -54,7 +54,7 @@ test-deps:
 $(BUILD)/obj $(BUILD)/tests:
 	@mkdir -p $@
 
-$(BUILD)/obj/%.o: src/%.c src/internal.h src/xutil.h src/dates.h src/dates_impl.h src/lang.h src/lang_impl.h include/lorlint.h | deps $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c src/internal.h src/extract.h src/xutil.h src/dates.h src/dates_impl.h src/lang.h src/lang_impl.h include/lorlint.h | deps $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/embed: src/tools/embed.c | $(BUILD)/obj
@@ -99,7 +99,7 @@ $(BUILD)/header-check.o: include/lorlint.h | $(BUILD)/obj
 	echo '#include "lorlint.h"' | $(CC) -std=c11 -pedantic -Werror -Wall -Wextra -Iinclude -x c -c -o $@ -
 
 # check: run every test once with the current flags.
-check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(BUILD)/fuzz_check $(BUILD)/lang_rule_check $(BUILD)/probe
+check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(BUILD)/fuzz_check $(BUILD)/lang_rule_check $(BUILD)/probe $(BUILD)/doctext
 	@tests/run.sh $(BUILD)
 
 test:
@@ -173,6 +173,8 @@ eval-lang: $(BUILD)/eval_lang $(BUILD)/lang_rule_check
 #   make eval-check    the same, failing unless every measured signal has F1 >= 0.95
 #                      and verdict agreement is >= 90% (tests/tools/eval.c --check)
 $(BUILD)/eval: tests/tools/eval.c $(BUILD)/liblorlint.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+$(BUILD)/doctext: tests/tools/doctext.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
 $(BUILD)/probe: tests/tools/probe.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)

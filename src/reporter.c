@@ -134,3 +134,18 @@ int lor_reporter__excerpt(const lor_document *doc, const lor_span *sp, size_t ma
 	}
 	return LOR_OK;
 }
+
+const char *lor_reporter__place(const lor_document *doc, const lor_span *sp, char *buf, size_t len)
+{
+	lor_place p;
+	int n = 0;
+
+	if (!sp->length || !lor_document_place(doc, sp->offset, &p))
+		return NULL;
+	if (p.page)
+		n = snprintf(buf, len, "page %zu, ", p.page);
+	if (n >= 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, "%s%sparagraph %zu", strcmp(p.part, "body") ? p.part : "",
+		         strcmp(p.part, "body") ? " " : "", p.paragraph);
+	return buf;
+}

@@ -34,7 +34,8 @@ static void check_one(runner *r, size_t k)
 		snprintf(j->err.message, sizeof(j->err.message), "standard input given more than once");
 		return;
 	}
-	j->rc = lor_document_read(&j->doc, r->in->paths[k], &j->err);
+	j->rc = lor_document_read_as(&j->doc, r->in->paths[k],
+	                             strcmp(r->in->paths[k], "-") ? r->ropts : r->stdin_ropts, &j->err);
 	if (!j->rc)
 		j->rc = lor_check(&j->report, r->rs, j->doc, r->copts, &j->err);
 }
