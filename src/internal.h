@@ -449,8 +449,12 @@ struct lor_reporter {
 	void *state;   /* the format's own */
 };
 
+/* report_text.c: the strength report of one letter (score, verdict, bars,
+ * checklist, points, top fixes) to rep->fp; shown is the findings shown. */
+void lor_report_text__strength(lor_reporter *rep, const lor_report *r, size_t shown);
+
 extern const lor_reporter_ops lor_report_text, lor_report_json, lor_report_sarif,
-	lor_report_summary, lor_report_html;
+	lor_report_summary, lor_report_html, lor_report_docx, lor_report_odt;
 
 /* The finding's message as the options allow (redacted or not). */
 const char *lor_reporter__message(const lor_reporter *rep, const lor_finding *f);

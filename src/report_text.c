@@ -82,9 +82,7 @@ static int file(lor_reporter *rep, const lor_report *r)
 	FILE *fp = rep->fp;
 	const char *path = lor_document_path(lor_report_document(r));
 	size_t i, shown = 0;
-	int c;
-	char date[16], where[96];
-	lor_verdict v = lor_report_verdict(r);
+	char where[96];
 
 	for (i = 0; i < lor_report_finding_count(r); i++) {
 		const lor_finding *f = lor_report_finding(r, i);
@@ -103,7 +101,22 @@ static int file(lor_reporter *rep, const lor_report *r)
 		        lor_level_name(f->level), col(rep, C_RESET), lor_reporter__message(rep, f),
 		        col(rep, C_DIM), f->rule, col(rep, C_RESET));
 	}
-	fprintf(fp, "\n%s%s%s  score %d/100  %s%s%s  (profile %s, %zu words, %zu finding%s shown",
+	fputc('\n', fp);
+	lor_report_text__strength(rep, r, shown);
+	fputc('\n', fp);
+	return LOR_OK;
+}
+
+void lor_report_text__strength(lor_reporter *rep, const lor_report *r, size_t shown)
+{
+	FILE *fp = rep->fp;
+	const char *path = lor_document_path(lor_report_document(r));
+	size_t i;
+	int c;
+	char date[16];
+	lor_verdict v = lor_report_verdict(r);
+
+	fprintf(fp, "%s%s%s  score %d/100  %s%s%s  (profile %s, %zu words, %zu finding%s shown",
 	        col(rep, C_BOLD), path, col(rep, C_RESET), lor_report_score(r),
 	        col(rep, verdict_color(v)), lor_verdict_name(v), col(rep, C_RESET),
 	        lor_report_profile(r), lor_report_words(r), shown, shown == 1 ? "" : "s");
@@ -148,8 +161,6 @@ static int file(lor_reporter *rep, const lor_report *r)
 		fprintf(fp, "  %+4d %-12s %s\n", rs->points, rs->category, rs->reason);
 	}
 	top_fixes(rep, r);
-	fputc('\n', fp);
-	return LOR_OK;
 }
 
 static int finish(lor_reporter *rep)

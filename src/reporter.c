@@ -11,9 +11,10 @@
 
 static const lor_reporter_ops *const formats[] = {
 	&lor_report_text, &lor_report_json, &lor_report_sarif, &lor_report_summary, &lor_report_html,
-	NULL
+	&lor_report_docx, &lor_report_odt, NULL
 };
-static const char *const format_names[] = { "text", "json", "sarif", "summary", "html", NULL };
+static const char *const format_names[] = { "text", "json", "sarif", "summary", "html", "docx", "odt",
+                                             NULL };
 
 const char *const *lor_reporter_formats(void)
 {

@@ -229,6 +229,23 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 		else
 			add_path(&in, argv[i]);
 	}
+	if ((!strcmp(cfg.format, "docx") || !strcmp(cfg.format, "odt")) && in.n != 1) {
+		usage_error("a reviewed .%s copy is of one letter, and %zu were given", cfg.format, in.n);
+		free_inputs(&in);
+		return CLI_EXIT_ERROR;
+	}
+	if (cfg.stdin_format) {
+		static const char *const names[] = { "auto", "text", "docx", "odt", "pdf", "html", NULL };
+
+		for (k = 0; names[k] && strcmp(names[k], cfg.stdin_format); k++)
+			;
+		if (!names[k]) {
+			usage_error("invalid format '%s' for --stdin-format (expected auto, text, docx, odt, pdf or html)",
+			            cfg.stdin_format);
+			free_inputs(&in);
+			return CLI_EXIT_ERROR;
+		}
+	}
 	if ((i = output_is_input(cfg.output, &in)) >= 0) {
 		fprintf(stderr, "lorlint: error: output '%s' is the input '%s'; refusing to overwrite it\n",
 		        cfg.output, in.paths[i]);

@@ -81,8 +81,13 @@ static void emit(runner *r, size_t k)
 				r->failed = 1;
 		if (r->fail_under >= 0 && lor_report_score(j->report) < r->fail_under)
 			r->failed = 1;
-		if (lor_reporter_file(r->rep, j->report))
+		int rc = lor_reporter_file(r->rep, j->report);
+
+		if (rc) {
+			fprintf(stderr, "%s: error: cannot write the report: %s\n",
+			        lor_document_path(lor_report_document(j->report)), lor_strerror(rc));
 			r->errors++;
+		}
 	}
 	lor_report_free(j->report);
 	lor_document_free(j->doc);
