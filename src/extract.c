@@ -135,6 +135,18 @@ int lor_xt__finish(lor_xtext *xt)
 	if (xt->open && lor_buf__add(&xt->text, "\n", 1))
 		return LOR_ENOMEM;
 	xt->open = 0;
+	/* Empty paragraphs at the end are nothing at all. */
+	while (xt->npara && para_empty(xt, xt->npara - 1)) {
+		size_t at = xt->paras[--xt->npara].start;
+
+		xt->text.len = at;
+		if (xt->text.cap)
+			xt->text.data[at] = '\0';
+		while (xt->nplaces && xt->places[xt->nplaces - 1].offset >= at && xt->nplaces > 1)
+			xt->nplaces--;
+		while (xt->npieces && xt->pieces[xt->npieces - 1].offset >= at)
+			xt->npieces--;
+	}
 	/* Empty body paragraphs between full ones: the writer's blank lines. */
 	for (i = 0; i < xt->npara; i++) {
 		if (xt->paras[i].part != LOR_PART_BODY)

@@ -878,11 +878,14 @@ static int annotate(lor_reporter *rep, const lor_report *r, int odt)
 			                            "Relationship", "Type", COMMENTS_REL, rel, &parts[nparts].len);
 			rc = parts[nparts++].data ? LOR_OK : LOR_ENOMEM;
 		}
+		/* a package without content types (not one Word wrote) is left so */
 		if (!rc && (rc = lor_xzip__read(&z, "[Content_Types].xml", &types, &tl, &err)) == LOR_OK) {
 			parts[nparts].name = "[Content_Types].xml";
 			parts[nparts].data = ensure(types, tl, "[Content_Types].xml", CT_NS, "Types", "Override",
 			                            "PartName", "/word/comments.xml", ct, &parts[nparts].len);
 			rc = parts[nparts++].data ? LOR_OK : LOR_ENOMEM;
+		} else if (rc == LOR_ENOTFOUND) {
+			rc = LOR_OK;
 		}
 		free(rels);
 		free(types);
