@@ -98,8 +98,14 @@ fuzz:
 $(BUILD)/header-check.o: include/lorlint.h | $(BUILD)/obj
 	echo '#include "lorlint.h"' | $(CC) -std=c11 -pedantic -Werror -Wall -Wextra -Iinclude -x c -c -o $@ -
 
+# The corpus letters as LibreOffice and pandoc save them (tests/docs/run.sh
+# compares them with the .txt): converted once, for every build flavour.
+DOCS_CONV = build/docs
+$(DOCS_CONV)/stamp: $(wildcard corpus/*/*.txt) tests/docs/convert.sh | test-deps
+	@tests/docs/convert.sh $(DOCS_CONV)
+
 # check: run every test once with the current flags.
-check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(BUILD)/fuzz_check $(BUILD)/lang_rule_check $(BUILD)/probe $(BUILD)/doctext $(BUILD)/mkdocs
+check: $(DOCS_CONV)/stamp $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(BUILD)/fuzz_check $(BUILD)/lang_rule_check $(BUILD)/probe $(BUILD)/doctext $(BUILD)/mkdocs $(BUILD)/doccmp $(BUILD)/annocheck
 	@tests/run.sh $(BUILD)
 
 test:
@@ -175,6 +181,10 @@ eval-lang: $(BUILD)/eval_lang $(BUILD)/lang_rule_check
 $(BUILD)/eval: tests/tools/eval.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
 $(BUILD)/doctext: tests/tools/doctext.c $(BUILD)/liblorlint.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+$(BUILD)/doccmp: tests/tools/doccmp.c $(BUILD)/liblorlint.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+$(BUILD)/annocheck: tests/tools/annocheck.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
 $(BUILD)/mkdocs: tests/tools/mkdocs.c tests/tools/docfixtures.h | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)

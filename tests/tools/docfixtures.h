@@ -52,7 +52,6 @@ typedef struct fx_case {
 
 static const fx_case fx_cases[] = {
 	{ "split-runs.docx", {
-		{ "[Content_Types].xml", FX_CT },
 		{ "word/document.xml", FX_DOC(
 			"<w:p><w:r><w:t>I th</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>ink she is \xE2\x80\x9C"
 			"exceptional\xE2\x80\x9D</w:t></w:r><w:r><w:tab/><w:t xml:space=\"preserve\"> in </w:t></w:r>"
@@ -102,7 +101,6 @@ static const fx_case fx_cases[] = {
 	  "Northgate Health, October 2, 2026\n\nDated October 1, 2026, page .\n\nObserved weekly.\n\nPage \n\n",
 	  NULL, NULL },
 	{ "comments.docx", {
-		{ "[Content_Types].xml", FX_CT },
 		{ "word/document.xml", FX_DOC(
 			"<w:p><w:commentRangeStart w:id=\"0\"/><w:r><w:t>I think she will do well.</w:t></w:r>"
 			"<w:commentRangeEnd w:id=\"0\"/><w:r><w:commentReference w:id=\"0\"/></w:r></w:p>") },
@@ -208,12 +206,36 @@ static int fx_zip(const fx_entry *e, size_t big, char fill, char **out, size_t *
 	zip_source_keep(buf);
 	if (!(za = zip_open_from_source(buf, ZIP_TRUNCATE, &ze)))
 		return -1;
+	/* a Word document as Word packs it: content types and the package
+	 * relationship to the main part, unless the case is about their absence */
+	for (k = 0; e && e[k].name && strcmp(e[k].name, "[Content_Types].xml"); k++)
+		;
+	if (e && k && !e[k].name && !strcmp(e[0].name, "word/document.xml")) {
+		static const char rels[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Relationships xmlns=\""
+			"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
+			"Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" "
+			"Target=\"word/document.xml\"/></Relationships>";
+
+		zip_file_add(za, "[Content_Types].xml", zip_source_buffer(za, FX_CT, strlen(FX_CT), 0), 0);
+		zip_file_add(za, "_rels/.rels", zip_source_buffer(za, rels, strlen(rels), 0), 0);
+	}
 	for (k = 0; e && e[k].name; k++) {
 		zip_source_t *s = zip_source_buffer(za, e[k].data, strlen(e[k].data), 0);
 		zip_int64_t ix = s ? zip_file_add(za, e[k].name, s, 0) : -1;
 
 		if (ix >= 0 && !strcmp(e[k].name, "mimetype"))
 			zip_set_file_compression(za, (zip_uint64_t)ix, ZIP_CM_STORE, 0);
+	}
+	/* an OpenDocument package lists its parts in a manifest */
+	if (e && e[0].name && !strcmp(e[0].name, "mimetype") && zip_name_locate(za, "META-INF/manifest.xml", 0) < 0) {
+		static const char man[] = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<manifest:manifest "
+			"xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\" manifest:version=\"1.2\">"
+			"<manifest:file-entry manifest:full-path=\"/\" manifest:media-type=\"" FX_MIME "\"/>"
+			"<manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>"
+			"<manifest:file-entry manifest:full-path=\"styles.xml\" manifest:media-type=\"text/xml\"/>"
+			"</manifest:manifest>";
+
+		zip_file_add(za, "META-INF/manifest.xml", zip_source_buffer(za, man, strlen(man), 0), 0);
 	}
 	if (big) {
 		static const char head[] = FX_DOC("<w:p><w:r><w:t>"), *tail = "</w:t></w:r></w:p></w:body></w:document>";
