@@ -125,10 +125,13 @@ for src in "$tmp"/rev/*.src; do
 		bad "$(cat "$tmp/chk")"
 	fi
 done
-# one annotated page, as a reader sees it
-page=$(ls "$tmp"/rev/lo-docx-*.docx | head -1)
-office --convert-to pdf --outdir "$tmp/pdf" "$page" &&
-	pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tmp/pdf/$(basename "$page" .docx).pdf" "$tmp/page"
+# one annotated page, as a reader sees it: a hedged letter's reviewed copy,
+# comments exported as PDF annotations (LibreOffice 7.4, which Debian 12
+# ships, has no option to print them in the margin)
+annotate "$conv/lo/01-hedged-think-well.docx" page
+office --convert-to 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}' \
+	--outdir "$tmp/pdf" "$tmp/rev/page.docx" &&
+	pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tmp/pdf/page.pdf" "$tmp/page"
 if [ -s "$tmp/page.png" ]; then
 	ok
 	if [ -n "${LORLINT_PNG:-}" ]; then cp "$tmp/page.png" "$LORLINT_PNG"; fi
