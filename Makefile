@@ -94,6 +94,25 @@ fuzz:
 	mkdir -p build/fuzz/corpus && cp corpus/*/*.txt tests/fixtures/letters/* build/fuzz/corpus/
 	build/fuzz/fuzz_check -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -timeout=10 build/fuzz/corpus
 
+# The document fuzz targets (issue 12): the .docx/.odt reader with the
+# reviewed copy, and the HTML extractor; plain programs for make test, and
+# `make fuzz-docs` for libFuzzer.
+$(BUILD)/fuzz_docx: tests/fuzz/fuzz_docx.c $(BUILD)/liblorlint.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+$(BUILD)/fuzz_html: tests/fuzz/fuzz_html.c $(BUILD)/liblorlint.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+fuzz-docs:
+	$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" LDFLAGS="-fsanitize=address,undefined" build/fuzz/liblorlint.a build/fuzz/mkdocs
+	mkdir -p build/fuzz/docs-corpus build/fuzz/html-corpus
+	build/fuzz/mkdocs build/fuzz/docs-corpus
+	mv build/fuzz/docs-corpus/*.html build/fuzz/html-corpus/
+	for t in fuzz_docx fuzz_html; do clang $(ALL_CFLAGS:-I$(BUILD)=-Ibuild/fuzz) -O1 -g -DLOR_LIBFUZZER \
+		-fsanitize=fuzzer,address,undefined -o build/fuzz/$$t tests/fuzz/$$t.c build/fuzz/liblorlint.a $(LDLIBS) || exit 1; done
+	build/fuzz/fuzz_docx -max_total_time=$(FUZZ_SECONDS) -max_len=200000 -timeout=10 build/fuzz/docs-corpus
+	build/fuzz/fuzz_html -max_total_time=$(FUZZ_SECONDS) -max_len=50000 -timeout=10 build/fuzz/html-corpus
+.PHONY: fuzz-docs
+
 # The header must stand on its own in strict C11.
 $(BUILD)/header-check.o: include/lorlint.h | $(BUILD)/obj
 	echo '#include "lorlint.h"' | $(CC) -std=c11 -pedantic -Werror -Wall -Wextra -Iinclude -x c -c -o $@ -
@@ -105,7 +124,8 @@ $(DOCS_CONV)/stamp: $(wildcard corpus/*/*.txt) tests/docs/convert.sh | test-deps
 	@tests/docs/convert.sh $(DOCS_CONV)
 
 # check: run every test once with the current flags.
-check: $(DOCS_CONV)/stamp $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(BUILD)/fuzz_check $(BUILD)/lang_rule_check $(BUILD)/probe $(BUILD)/doctext $(BUILD)/mkdocs $(BUILD)/doccmp $(BUILD)/annocheck
+check: $(DOCS_CONV)/stamp $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(BUILD)/fuzz_check $(BUILD)/lang_rule_check $(BUILD)/probe $(BUILD)/doctext $(BUILD)/mkdocs $(BUILD)/doccmp $(BUILD)/annocheck \
+	$(BUILD)/fuzz_docx $(BUILD)/fuzz_html
 	@tests/run.sh $(BUILD)
 
 test:

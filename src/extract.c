@@ -495,6 +495,19 @@ int lor_extract__document(lor_document **out, const char *path, const char *data
 	}
 	if ((rc = lor_extract__sniff(&fmt, path, data, len, hint, err)))
 		return rc;
+	/* a zip is a Word or an OpenDocument file by what it holds, whatever
+	 * its name or the format asked for says */
+	if ((fmt == LOR_FMT_DOCX || fmt == LOR_FMT_ODT) && len >= 4 && !memcmp(data, "PK\x03\x04", 4)) {
+		lor_xzip z;
+
+		if (!lor_xzip__open(&z, path, data, len, NULL)) {
+			if (zip_name_locate(z.za, "word/document.xml", 0) < 0 && zip_name_locate(z.za, "content.xml", 0) >= 0)
+				fmt = LOR_FMT_ODT;
+			else if (zip_name_locate(z.za, "word/document.xml", 0) >= 0)
+				fmt = LOR_FMT_DOCX;
+			lor_xzip__close(&z);
+		}
+	}
 	if (fmt == LOR_FMT_TEXT)
 		return lor_document_new(out, path, data, len, err);
 	lor_xt__init(&xt, 0);

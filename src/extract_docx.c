@@ -318,12 +318,9 @@ int lor_docx__extract(lor_xtext *xt, const char *path, const char *data, size_t 
 		                      "encrypted or password-protected document: save it without a password");
 	}
 	if (zip_name_locate(z.za, "word/document.xml", 0) < 0) {
-		int odf = zip_name_locate(z.za, "content.xml", 0) >= 0;
-
 		lor_xzip__close(&z);
-		return odf ? lor_odt__extract(xt, path, data, len, o, keep, err)
-		           : lor_error__set(err, LOR_EINPUT, path, 0, 0,
-		                            "not a Word document (no 'word/document.xml' in the archive)");
+		return lor_error__set(err, LOR_EINPUT, path, 0, 0,
+		                      "not a Word document (no 'word/document.xml' in the archive)");
 	}
 	rc = parts_named(&z, &w, "word/header", LOR_PART_HEADER, err);
 	if (!rc)

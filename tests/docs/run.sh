@@ -47,6 +47,9 @@ for exp in "$tmp"/fx/*.original-expected; do
 	if "$build/doctext" --original "$f" | cmp -s - "$exp"; then ok; else bad "original text of $(basename "$f")"; fi
 done
 
+# the fuzz targets as plain programs over every fixture (and the HTML letters below)
+if "$build/fuzz_docx" "$tmp"/fx/*.docx "$tmp"/fx/*.odt "$tmp"/fx/*.pdf >/dev/null; then ok; else bad "fuzz_docx over the fixtures"; fi
+
 # 2. hostile files: one line, exit 2, fast, small
 case "$build" in *asan*) limit=unlimited ;; *) limit=102400 ;; esac
 printf 'I recommend her without reservation.\n' >"$tmp/good.txt"
@@ -89,6 +92,7 @@ for f in "$conv"/letters/*.txt; do
 	n=$((n + 6))
 done
 echo "documents: $n converted letters compared with their .txt"
+if "$build/fuzz_html" "$tmp/fx/letter.html" "$conv"/pd/*.html >/dev/null; then ok; else bad "fuzz_html over the HTML letters"; fi
 
 # 4. reviewed copies, opened again by LibreOffice (a sample: every eighth letter)
 mkdir -p "$tmp/rev" "$tmp/rt"
