@@ -50,6 +50,35 @@ done
 # the fuzz targets as plain programs over every fixture (and the HTML letters below)
 if "$build/fuzz_docx" "$tmp"/fx/*.docx "$tmp"/fx/*.odt "$tmp"/fx/*.pdf >/dev/null; then ok; else bad "fuzz_docx over the fixtures"; fi
 
+# where a finding is: the document's paragraph (and page), in every format
+# expect WHAT PATTERN COMMAND...: the command's output matches the grep pattern
+expect() {
+	what=$1 pat=$2
+	shift 2
+	"$@" >"$tmp/out" 2>"$tmp/err"
+	if grep -q -- "$pat" "$tmp/out"; then ok; else bad "$what: no '$pat' in: $(head -c 400 "$tmp/out")"; fi
+}
+hedged="$tmp/fx/tracked.docx"
+expect "text place" "^$hedged: paragraph 1: warning: .*\[lorlint.HedgedEndorsement\]" \
+	"$L" --no-config --as-of 2026-11-27 --docx-view original "$hedged"
+expect "json place" '"location":{"part":"body","paragraph":1,"page":null}' \
+	"$L" --no-config --as-of 2026-11-27 --docx-view original -f json "$hedged"
+expect "sarif place" '"message": *{"text": *"paragraph 1"}' \
+	"$L" --no-config --as-of 2026-11-27 --docx-view original -f sarif "$hedged"
+expect "html place" '<span class="pos">paragraph 1</span>' \
+	"$L" --no-config --as-of 2026-11-27 --docx-view original -f html "$hedged"
+expect "pdf page" '"location":{"part":"body","paragraph":1,"page":1}' \
+	"$L" --no-config --as-of 2026-11-27 -f json "$tmp/fx/text.pdf"
+expect "footnote place" 'footnote paragraph 1: warning' "$L" --no-config --as-of 2026-11-27 "$tmp/fx/header-fields-notes.docx"
+# standard input: by its content, or as --stdin-format says
+expect "docx on stdin" '^-: paragraph 1: ' sh -c "'$L' --no-config --as-of 2026-11-27 --docx-view original - <'$hedged'"
+expect "pdf on stdin" '"page":1' sh -c "'$L' --no-config --as-of 2026-11-27 -f json --stdin-format pdf - <'$tmp/fx/text.pdf'"
+# the reviewed copy never replaces the letter, and a folder is walked for documents
+cp "$hedged" "$tmp/copy.docx"
+"$L" --no-config --annotate "$tmp/copy.docx" "$tmp/copy.docx" >/dev/null 2>&1
+if [ $? -eq 2 ] && cmp -s "$hedged" "$tmp/copy.docx"; then ok; else bad "--annotate over its own input"; fi
+expect "directory walk" "misc.odt" "$L" --no-config --as-of 2026-11-27 -f summary "$tmp/fx"
+
 # 2. hostile files: one line, exit 2, fast, small
 case "$build" in *asan*) limit=unlimited ;; *) limit=102400 ;; esac
 printf 'I recommend her without reservation.\n' >"$tmp/good.txt"
@@ -135,7 +164,7 @@ done
 annotate "$conv/lo/01-hedged-think-well.docx" page
 office --convert-to 'pdf:writer_pdf_Export:{"ExportNotes":{"type":"boolean","value":"true"}}' \
 	--outdir "$tmp/pdf" "$tmp/rev/page.docx" &&
-	pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tmp/pdf/page.pdf" "$tmp/page"
+	pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$tmp/pdf/page.pdf" "$tmp/page" 2>/dev/null
 if [ -s "$tmp/page.png" ]; then
 	ok
 	if [ -n "${LORLINT_PNG:-}" ]; then cp "$tmp/page.png" "$LORLINT_PNG"; fi

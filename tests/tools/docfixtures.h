@@ -97,8 +97,9 @@ static const fx_case fx_cases[] = {
 			"w:fldCharType=\"end\"/></w:r></w:p>") },
 		{ "word/footnotes.xml", FX_PART("footnotes", "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r>"
 			"<w:separator/></w:r></w:p></w:footnote><w:footnote w:id=\"1\"><w:p><w:r><w:t>Observed "
-			"weekly.</w:t></w:r></w:p></w:footnote>") } },
-	  "Northgate Health, October 2, 2026\n\nDated October 1, 2026, page .\n\nObserved weekly.\n\nPage \n\n",
+			"weekly. I think she will do well.</w:t></w:r></w:p></w:footnote>") } },
+	  "Northgate Health, October 2, 2026\n\nDated October 1, 2026, page .\n\nObserved weekly. I think she will do "
+	  "well.\n\nPage \n\n",
 	  NULL, NULL },
 	{ "comments.docx", {
 		{ "word/document.xml", FX_DOC(
@@ -352,7 +353,7 @@ static int fx_make(const char *file, char **out, size_t *len)
 		return *out ? 0 : -1;
 	}
 	if (!strcmp(file, "text.pdf")) {
-		*out = fx_pdf("BT /F1 12 Tf 72 720 Td (I recommend her without reservation.) Tj ET", len);
+		*out = fx_pdf("BT /F1 12 Tf 72 720 Td (I think she will do well.) Tj ET", len);
 		return *out ? 0 : -1;
 	}
 	if (!strcmp(file, "truncated.pdf")) {
