@@ -363,6 +363,8 @@ int lor_xml__parse(void **out, const char *path, const char *what, const char *d
 		size_t n;
 
 		snprintf(msg, sizeof(msg), "%s", e && e->message ? e->message : "no root element");
+		if (strstr(msg, " use XML_PARSE_HUGE")) /* libxml2's hint to programmers, not to users */
+			*strstr(msg, " use XML_PARSE_HUGE") = '\0';
 		n = strlen(msg);
 		while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 			msg[--n] = '\0';

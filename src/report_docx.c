@@ -679,9 +679,10 @@ static int write_zip(FILE *fp, zip_t *in, part *parts, size_t nparts)
 			zip_set_file_compression(out, (zip_uint64_t)ix, ZIP_CM_STORE, 0);
 	}
 	if (rc || zip_close(out)) {
+		/* closing reads the copied entries: a damaged one fails here */
 		zip_discard(out);
 		zip_source_free(buf);
-		return rc ? rc : LOR_ENOMEM;
+		return rc ? rc : LOR_EINPUT;
 	}
 	if (zip_source_open(buf) == 0) {
 		zip_int64_t got;

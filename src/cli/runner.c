@@ -84,8 +84,11 @@ static void emit(runner *r, size_t k)
 		int rc = lor_reporter_file(r->rep, j->report);
 
 		if (rc) {
+			/* a reviewed copy needs every part of the archive, even those
+			 * the letter's text did not */
 			fprintf(stderr, "%s: error: cannot write the report: %s\n",
-			        lor_document_path(lor_report_document(j->report)), lor_strerror(rc));
+			        lor_document_path(lor_report_document(j->report)),
+			        rc == LOR_EINPUT ? "a part of the document is damaged" : lor_strerror(rc));
 			r->errors++;
 		}
 	}
