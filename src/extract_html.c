@@ -58,24 +58,21 @@ static int style_hides(const xmlChar *style)
 
 static int hidden(xmlNode *n)
 {
-	xmlChar *v;
-	int h = 0;
+	static const char *const attrs[] = { "aria-hidden", "style", "type", NULL };
+	size_t k;
+	int h = xmlHasProp(n, (const xmlChar *)"hidden") != NULL;
 
-	if (xmlHasProp(n, (const xmlChar *)"hidden"))
-		return 1;
-	if ((v = xmlGetProp(n, (const xmlChar *)"aria-hidden")))
-		h = lower_eq(v, "true");
-	xmlFree(v);
-	if (!h && (v = xmlGetProp(n, (const xmlChar *)"style")))
-		h = style_hides(v);
-	if (!h && !xmlStrcasecmp(n->name, (const xmlChar *)"input")) {
+	for (k = 0; attrs[k] && !h; k++) {
+		xmlChar *v = xmlGetProp(n, (const xmlChar *)attrs[k]);
+
+		if (k == 0)
+			h = lower_eq(v, "true");
+		else if (k == 1)
+			h = style_hides(v);
+		else
+			h = !xmlStrcasecmp(n->name, (const xmlChar *)"input") && lower_eq(v, "hidden");
 		xmlFree(v);
-		v = xmlGetProp(n, (const xmlChar *)"type");
-		h = lower_eq(v, "hidden");
-	} else if (h) {
-		return 1;
 	}
-	xmlFree(v);
 	return h;
 }
 
