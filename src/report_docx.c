@@ -652,8 +652,10 @@ static int write_zip(FILE *fp, zip_t *in, part *parts, size_t nparts)
 			s = zip_source_zip(out, in, (zip_uint64_t)i, ZIP_FL_COMPRESSED, 0, -1);
 		}
 		if (!s || !name || (ix = zip_file_add(out, name, s, ZIP_FL_ENC_UTF_8)) < 0) {
+			/* an entry that cannot be copied (two of one name, a damaged
+			 * header) is damage, unless libzip ran out of memory */
+			rc = zip_error_code_zip(zip_get_error(out)) == ZIP_ER_MEMORY ? LOR_ENOMEM : LOR_EINPUT;
 			zip_source_free(s);
-			rc = LOR_ENOMEM;
 			break;
 		}
 		if (st.valid & ZIP_STAT_MTIME)
