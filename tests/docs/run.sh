@@ -4,7 +4,7 @@
 # Usage: tests/docs/run.sh BUILD_DIR   (from the repo root; tests/run.sh calls it)
 #   LORLINT_DOCS=DIR   the converted corpus (tests/docs/convert.sh; make keeps it in build/docs),
 #                      else the letters are converted here
-#   LORLINT_PNG=FILE   also keep the rendered annotated page (docs/annotated.png is made so)
+#   LORLINT_PNG=FILE   also keep the rendered annotated page (tests/docs/annotated.png is made so)
 #
 # 1. The hand-made fixtures (tests/tools/docfixtures.h, written by mkdocs):
 #    doctext gives exactly the expected text, as accepted and as original.
