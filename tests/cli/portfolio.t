@@ -94,3 +94,9 @@ $ lorlint --portfolio --format summary --as-of 2026-11-27 corpus/portfolios/08-v
 # The set is the same whatever -j is: the letters are kept in input order until all are checked.
 $ d=$(mktemp -d) && lorlint -j 1 --portfolio --format json --as-of 2026-11-27 corpus/portfolios/10-too-many > "$d/j1.json"; lorlint -j 3 --portfolio --format json --as-of 2026-11-27 corpus/portfolios/10-too-many > "$d/j3.json"; cmp "$d/j1.json" "$d/j3.json" && echo identical; rm -rf "$d"
 > identical
+
+# Any input the single-letter mode reads is a letter of the set: here an HTML letter beside two text letters.
+$ d=$(mktemp -d) && { printf '<!DOCTYPE html><html><body>'; awk 'BEGIN{RS=""} {gsub(/\n/,"<br>"); print "<p>" $0 "</p>"}' corpus/portfolios/letters/n04-clinical-us-attending.txt; printf '</body></html>\n'; } > "$d/n04.html" && lorlint --portfolio --format json --as-of 2026-11-27 corpus/portfolios/letters/n01-research-biostat-qi.txt "$d/n04.html" corpus/strong/01-cmio-sepsis.txt | grep -o '"facts":{[^}]*}' | head -3; rm -rf "$d"
+> "facts":{"focus":"mixed","kind":"research","observation":"direct","role":"research_supervisor","setting":"outside"}
+> "facts":{"focus":"mixed","kind":"clinical","observation":"direct","role":"attending","setting":"us"}
+> "facts":{"focus":"informatics_throughout","kind":"informatics","observation":"direct","role":"informatician","setting":"outside"}
