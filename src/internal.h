@@ -127,11 +127,13 @@ int lor_token__is_abbreviation(const char *s, size_t n);
 
 /* A loaded YAML file: the libyaml document plus its path for messages. */
 typedef struct lor_classes lor_classes;
+typedef struct lor_prefilter lor_prefilter;
 typedef struct lor_yaml {
 	yaml_document_t doc;
 	const char *path;
 	int loaded;
 	const lor_classes *classes; /* word classes that patterns may name ({DURATION}); may be NULL */
+	lor_prefilter *pf;          /* where the patterns' literals go; may be NULL */
 } lor_yaml;
 
 int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, lor_error *err);
@@ -171,6 +173,7 @@ int lor_yaml__pick(lor_yaml *y, yaml_node_t *n, const char *key, const char *con
 typedef struct lor_pattern {
 	pcre2_code **re;
 	size_t nre;
+	size_t pf;            /* 1 + the pattern's id in the rule set's prefilter; 0: always run */
 	pcre2_code **except;  /* NULL when there are no exceptions */
 	size_t nexcept;
 } lor_pattern;
@@ -205,6 +208,35 @@ int lor_match__next(lor_matcher *m, const pcre2_code *re, const char *subject, s
 #define LOR_MATCH_UNKNOWN ((size_t)-2)
 int lor_match__first(lor_matcher *m, pcre2_code *const *re, size_t n, const char *subject,
                      size_t end, size_t start, size_t *cache, size_t *ms, size_t *me);
+
+/* ------------------------------------------------------------- prefilter.c */
+
+/* The rule set's prefilter: required literals of every pattern in one
+ * Aho-Corasick automaton (see prefilter.c). Built while rules load (_add),
+ * frozen by _build, then read-only and shared by threads. */
+int lor_prefilter__new(lor_prefilter **out);
+void lor_prefilter__free(lor_prefilter *pf);
+/* The literals of the regex source re[0, len): ASCII-folded strings, one of
+ * which occurs in every match. *n = 0 when none can be told (the pattern
+ * always runs). *out is malloc'd, and so is each string. */
+int lor_prefilter__literals(const char *re, size_t len, char ***out, size_t *n);
+/* Register one pattern's literals (the prefilter takes the strings, not the
+ * array); *id is its id. */
+int lor_prefilter__add(lor_prefilter *pf, char **lits, size_t n, size_t *id);
+int lor_prefilter__build(lor_prefilter *pf);
+
+/* The literal occurrences of one text, grouped by pattern. */
+typedef struct lor_prefilter_hits {
+	size_t *v;          /* start, end pairs */
+	size_t *first;      /* pattern id -> its first pair; npatterns + 1 entries */
+	size_t npatterns;
+	int scanned;
+} lor_prefilter_hits;
+int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, lor_prefilter_hits *h);
+/* Can pattern id match inside [start, end)? 0 only when none of its
+ * literals lies wholly inside the span. */
+int lor_prefilter__may_match(const lor_prefilter_hits *h, size_t id, size_t start, size_t end);
+void lor_prefilter__hits_release(lor_prefilter_hits *h);
 
 /* --------------------------------------------------------------- classes.c */
 
@@ -314,6 +346,8 @@ struct lor_ruleset {
 	size_t nprofiles, capprofiles;
 	lor_lang__model *lang;   /* from the last source with a lang/ folder; may be NULL */
 	lor_classes classes;     /* word classes, from every source's classes/ folder */
+	lor_prefilter *pf;       /* the literals of every pattern (prefilter.c) */
+	int pf_off;              /* tests only: run every pattern everywhere */
 };
 
 /* ---------------------------------------------------------------- engine.c */
@@ -351,6 +385,7 @@ struct lor_ctx {
 	 * so rules marked english_only are not applied (code: that language) */
 	int foreign;
 	char foreign_code[8];
+	lor_prefilter_hits pfh;  /* the prefilter's scan of the text, made on first use */
 };
 
 /* The document's dates and the letter's own date (-1: none), extracted on
@@ -371,7 +406,12 @@ void lor_ctx__signal(lor_ctx *ctx, const lor_rule *rule, int value);
 const lor_tok *lor_ctx__scopes(lor_ctx *ctx, lor_scope scope, lor_tok *text, size_t *count);
 /* Turn a regex failure into a positioned LOR_ELIMIT error naming the rule. */
 int lor_ctx__match_error(lor_ctx *ctx, const lor_rule *rule, int rc, size_t at);
-/* Every match of p in [start, end) not overlapped by an exception; calls fn. */
+/* Could p match inside [start, end)? *may is 0 only when the rule set's
+ * prefilter proves it cannot (no literal of p lies inside the span); the
+ * scan of the text is made on first use. Returns LOR_OK or LOR_ENOMEM. */
+int lor_ctx__may_match(lor_ctx *ctx, const lor_pattern *p, size_t start, size_t end, int *may);
+/* Every match of p in [start, end) not overlapped by an exception; calls fn
+ * (nothing to do when the prefilter proves there is no match). */
 typedef int (*lor_match_fn)(lor_ctx *ctx, const lor_rule *rule, size_t ms, size_t me, void *arg);
 int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size_t start,
                   size_t end, lor_match_fn fn, void *arg);

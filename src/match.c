@@ -188,10 +188,52 @@ static int add_token(lor_buf *b, const char *t)
 	return LOR_OK;
 }
 
-/* Compile items [from, to) of seq as one alternation into *out. Returns
- * LOR_OK, or the PCRE2 error code (positive) when it does not compile. */
+/* The prefilter literals of a token list's regexes, gathered as they compile
+ * (prefilter.c). always: one regex has none, so the list always runs. */
+typedef struct literals {
+	char **v;
+	size_t n, cap;
+	int always;
+} literals;
+
+static void literals_release(literals *l)
+{
+	lor__strings_free(l->v, l->n);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Add the literals of the regex source re[0, len) to l. */
+static int literals_add(literals *l, const char *re, size_t len)
+{
+	char **v;
+	size_t n, i;
+
+	if (l->always)
+		return LOR_OK;
+	if (lor_prefilter__literals(re, len, &v, &n))
+		return LOR_ENOMEM;
+	if (!n) {
+		literals_release(l);
+		l->always = 1;
+		return LOR_OK;
+	}
+	if (lor__reserve(&l->v, &l->cap, l->n + n, sizeof(char *))) {
+		for (i = 0; i < n; i++)
+			free(v[i]);
+		free(v);
+		return LOR_ENOMEM;
+	}
+	memcpy(l->v + l->n, v, n * sizeof(char *));
+	l->n += n;
+	free(v);
+	return LOR_OK;
+}
+
+/* Compile items [from, to) of seq as one alternation into *out (and its
+ * prefilter literals into lits, when not NULL). Returns LOR_OK, or the PCRE2
+ * error code (positive) when it does not compile. */
 static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t from, size_t to,
-                         int ignorecase, int nonword, int *pcre_error)
+                         int ignorecase, int nonword, literals *lits, int *pcre_error)
 {
 	lor_buf b = LOR_BUF_INIT;
 	size_t i;
@@ -219,6 +261,11 @@ static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t
 	if (lor_buf__adds(&b, nonword ? ")" : ")(?!\\w)"))
 		goto nomem;
 	*out = pcre2_compile((PCRE2_SPTR)b.data, b.len, compile_flags(ignorecase), pcre_error, &eoff, NULL);
+	if (*out && lits && literals_add(lits, b.data, b.len)) {
+		pcre2_code_free(*out);
+		*out = NULL;
+		goto nomem;
+	}
 	lor_buf__release(&b);
 	if (!*out)
 		return *pcre_error ? *pcre_error : 1;
@@ -237,10 +284,10 @@ typedef struct regexes {
 /* Compile [from, to) as few alternations as PCRE2's size limit allows:
  * the whole range, or else each half, recursively. */
 static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *key, size_t from,
-                         size_t to, int ignorecase, int nonword, lor_error *err)
+                         size_t to, int ignorecase, int nonword, literals *lits, lor_error *err)
 {
 	pcre2_code *re = NULL;
-	int ec = 0, rc = compile_range(&re, y, seq, from, to, ignorecase, nonword, &ec);
+	int ec = 0, rc = compile_range(&re, y, seq, from, to, ignorecase, nonword, lits, &ec);
 
 	if (rc == LOR_ENOMEM)
 		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
@@ -255,9 +302,9 @@ static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *
 	if (ec == PCRE2_ERROR_PATTERN_TOO_LARGE && to - from > 1) {
 		size_t mid = from + (to - from) / 2;
 
-		if ((rc = compile_split(r, y, seq, key, from, mid, ignorecase, nonword, err)))
+		if ((rc = compile_split(r, y, seq, key, from, mid, ignorecase, nonword, lits, err)))
 			return rc;
-		return compile_split(r, y, seq, key, mid, to, ignorecase, nonword, err);
+		return compile_split(r, y, seq, key, mid, to, ignorecase, nonword, lits, err);
 	}
 	{
 		/* Each token compiled alone; together they can still fail (e.g. a
@@ -281,7 +328,7 @@ static void regexes_free(pcre2_code **v, size_t n)
 
 /* Validate each item of seq on its own, then compile them as alternations. */
 static int compile_list(pcre2_code ***out, size_t *nout, lor_yaml *y, yaml_node_t *seq,
-                        const char *key, int ignorecase, int nonword, lor_error *err)
+                        const char *key, int ignorecase, int nonword, literals *lits, lor_error *err)
 {
 	yaml_node_item_t *it;
 	regexes r = { NULL, 0, 0 };
@@ -306,7 +353,7 @@ static int compile_list(pcre2_code ***out, size_t *nout, lor_yaml *y, yaml_node_
 		pcre2_code_free(one);
 	}
 	count = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
-	if ((rc = compile_split(&r, y, seq, key, 0, count, ignorecase, nonword, err))) {
+	if ((rc = compile_split(&r, y, seq, key, 0, count, ignorecase, nonword, lits, err))) {
 		regexes_free(r.v, r.n);
 		return rc;
 	}
@@ -318,16 +365,33 @@ static int compile_list(pcre2_code ***out, size_t *nout, lor_yaml *y, yaml_node_
 int lor_pattern__compile(lor_pattern *p, lor_yaml *y, yaml_node_t *tokens, yaml_node_t *exceptions,
                          int ignorecase, int nonword, lor_error *err)
 {
+	literals lits = { NULL, 0, 0, 0 };
+	size_t id;
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	if ((rc = compile_list(&p->re, &p->nre, y, tokens, "tokens", ignorecase, nonword, err)))
+	if ((rc = compile_list(&p->re, &p->nre, y, tokens, "tokens", ignorecase, nonword, y->pf ? &lits : NULL,
+	                       err))) {
+		literals_release(&lits);
 		return rc;
+	}
 	if (exceptions &&
-	    (rc = compile_list(&p->except, &p->nexcept, y, exceptions, "exceptions", ignorecase, 0, err))) {
+	    (rc = compile_list(&p->except, &p->nexcept, y, exceptions, "exceptions", ignorecase, 0, NULL, err))) {
+		literals_release(&lits);
 		lor_pattern__release(p);
 		return rc;
 	}
+	if (y->pf && lits.n) {
+		if (lor_prefilter__add(y->pf, lits.v, lits.n, &id)) {
+			literals_release(&lits);
+			lor_pattern__release(p);
+			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+		}
+		p->pf = id + 1;
+		free(lits.v); /* the strings are the prefilter's now */
+		memset(&lits, 0, sizeof(lits));
+	}
+	literals_release(&lits);
 	return LOR_OK;
 }
 

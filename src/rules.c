@@ -221,7 +221,7 @@ static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *er
 }
 
 /* Compile one rule from a YAML file's contents. */
-static int rule_compile(lor_rule **out, const lor_classes *classes, const char *id,
+static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilter *pf, const char *id,
                         const char *path, const char *data, size_t len, lor_error *err)
 {
 	lor_yaml y;
@@ -233,6 +233,7 @@ static int rule_compile(lor_rule **out, const lor_classes *classes, const char *
 	if ((rc = lor_yaml__load(&y, path, data, len, err)))
 		goto out_yaml;
 	y.classes = classes;
+	y.pf = pf;
 	root = lor_yaml__root(&y);
 	if (root->type != YAML_MAPPING_NODE) {
 		rc = lor_yaml__fail(err, &y, root, "a rule file must be a mapping of keys");
@@ -446,7 +447,7 @@ static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *fi
 			return dup < 0 ? lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory")
 			               : lor_error__set(err, LOR_ERULE, path, 1, 1,
 			                                "duplicate rule name '%s' (also defined in %s)", id, prev);
-		if ((rc = rule_compile(&r, &rs->classes, id, path, data, len, err)))
+		if ((rc = rule_compile(&r, &rs->classes, rs->pf, id, path, data, len, err)))
 			return rc;
 		for (i = 0; i < rs->nrules; i++)
 			if (!strcmp(rs->rules[i]->id, id)) {
@@ -713,7 +714,9 @@ int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_err
 		                      opts->version);
 	if (!(rs = calloc(1, sizeof(*rs))))
 		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
-	if (opts->builtin)
+	if (lor_prefilter__new(&rs->pf))
+		rc = lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
+	if (!rc && opts->builtin)
 		rc = load_classes_embedded(rs, err);
 	for (i = 0; !rc && i < opts->ndirs; i++)
 		rc = is_dir(opts->dirs[i]) ? load_classes_dir(rs, opts->dirs[i], err) : LOR_OK;
@@ -732,6 +735,8 @@ int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_err
 			rc = lor_error__set(err, LOR_ERULE, rs->rules[i]->path, 1, 1,
 			                    "rule '%s' needs a language model (a lang/ folder beside the "
 			                    "styles) and none is loaded", rs->rules[i]->id);
+	if (!rc && lor_prefilter__build(rs->pf))
+		rc = lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
 	if (rc) {
 		lor_ruleset_free(rs);
 		return rc;
@@ -756,6 +761,7 @@ void lor_ruleset_free(lor_ruleset *rs)
 		lor_profile__free(rs->profiles[i]);
 	lor_lang__model_free(rs->lang);
 	lor_classes__release(&rs->classes);
+	lor_prefilter__free(rs->pf);
 	free(rs->rules);
 	free(rs->profiles);
 	free(rs);
