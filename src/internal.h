@@ -13,6 +13,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <yaml.h>
@@ -166,15 +167,27 @@ int lor_yaml__pick(lor_yaml *y, yaml_node_t *n, const char *key, const char *con
 #define LOR_MATCH_LIMIT 2000000u
 #define LOR_DEPTH_LIMIT 10000u
 
+/* One compiled regex. code is never changed once loaded, so threads share
+ * it. JIT compilation is lazy: once the regex has been run over
+ * LOR_JIT_AFTER bytes in all, the thread that crosses the mark JIT-compiles
+ * a copy and publishes it (jit, atomically); until then, and wherever JIT is
+ * unavailable, the interpreter runs it. A one-letter run JITs almost nothing. */
+#define LOR_JIT_AFTER 16384u
+typedef struct lor_regex {
+	pcre2_code *code;
+	_Atomic(pcre2_code *) jit;
+	atomic_size_t scanned;
+} lor_regex;
+
 /* A compiled token list: tokens joined into one alternation (or, when that
  * is too large for PCRE2, a few alternations of consecutive tokens, matched
  * together as one), with optional exceptions compiled the same way. Matches
  * are whole words unless nonword is set. */
 typedef struct lor_pattern {
-	pcre2_code **re;
+	lor_regex *re;
 	size_t nre;
 	size_t pf;            /* 1 + the pattern's id in the rule set's prefilter; 0: always run */
-	pcre2_code **except;  /* NULL when there are no exceptions */
+	lor_regex *except;    /* NULL when there are no exceptions */
 	size_t nexcept;
 } lor_pattern;
 
@@ -199,14 +212,14 @@ void lor_pattern__release(lor_pattern *p);
 
 /* Find the next match of re in subject[start, end). Returns 1 and sets
  * ms and me, 0 when none, or a negative PCRE2 error (match/depth limit). */
-int lor_match__next(lor_matcher *m, const pcre2_code *re, const char *subject, size_t end,
+int lor_match__next(lor_matcher *m, lor_regex *re, const char *subject, size_t end,
                     size_t start, size_t *ms, size_t *me);
 /* The leftmost (then longest) match of any of n regexes, as one pattern
  * would give; cache holds 2n entries, set to LOR_MATCH_UNKNOWN before the
  * first call of a scan and passed unchanged to the following ones (each
  * regex is then re-run only when the scan has passed its last match). */
 #define LOR_MATCH_UNKNOWN ((size_t)-2)
-int lor_match__first(lor_matcher *m, pcre2_code *const *re, size_t n, const char *subject,
+int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, const char *subject,
                      size_t end, size_t start, size_t *cache, size_t *ms, size_t *me);
 
 /* ------------------------------------------------------------- prefilter.c */

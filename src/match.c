@@ -1,8 +1,11 @@
 /* match.c - compile rule patterns with PCRE2 and match them without ever hanging.
  *
  * A rule's token list becomes one alternation, compiled once with UTF, UCP and
- * caseless as asked, then JIT-compiled; matching a whole list is one pass, not
- * one per token. Tokens match whole words: the alternation is wrapped in
+ * caseless as asked; matching a whole list is one pass, not one per token.
+ * JIT compilation waits until a regex has been run over enough text to pay
+ * for it (lor_regex in internal.h), so a one-letter run JITs almost nothing.
+ * While the list compiles, its required literals are gathered for the rule
+ * set's prefilter (prefilter.c). Tokens match whole words: the alternation is wrapped in
  * (?<!\w)...(?!\w) (Unicode-aware under UCP), which unlike \b also works for
  * tokens that begin or end with punctuation. A plain space in a token matches
  * any run of white space, so "do well" still matches across a line break (a
@@ -139,8 +142,7 @@ int lor_match__compile(pcre2_code **out, lor_yaml *y, yaml_node_t *node, const c
 	}
 	lor_buf__release(&b);
 	free(map);
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
-	*out = re;
+	*out = re; /* not JIT-compiled: it only validates, or runs rarely (see lor_regex) */
 	return LOR_OK;
 }
 
@@ -269,15 +271,14 @@ static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t
 	lor_buf__release(&b);
 	if (!*out)
 		return *pcre_error ? *pcre_error : 1;
-	pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
-	return LOR_OK;
+	return LOR_OK; /* JIT-compiled later, if it is run enough (lor_regex) */
 nomem:
 	lor_buf__release(&b);
 	return LOR_ENOMEM;
 }
 
 typedef struct regexes {
-	pcre2_code **v;
+	lor_regex *v;
 	size_t n, cap;
 } regexes;
 
@@ -292,11 +293,14 @@ static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *
 	if (rc == LOR_ENOMEM)
 		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
 	if (rc == LOR_OK) {
-		if (lor__reserve(&r->v, &r->cap, r->n + 1, sizeof(pcre2_code *))) {
+		if (lor__reserve(&r->v, &r->cap, r->n + 1, sizeof(lor_regex))) {
 			pcre2_code_free(re);
 			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
 		}
-		r->v[r->n++] = re;
+		r->v[r->n].code = re;
+		atomic_init(&r->v[r->n].jit, NULL);
+		atomic_init(&r->v[r->n].scanned, 0);
+		r->n++;
 		return LOR_OK;
 	}
 	if (ec == PCRE2_ERROR_PATTERN_TOO_LARGE && to - from > 1) {
@@ -317,17 +321,19 @@ static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *
 	}
 }
 
-static void regexes_free(pcre2_code **v, size_t n)
+static void regexes_free(lor_regex *v, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		pcre2_code_free(v[i]);
+	for (i = 0; i < n; i++) {
+		pcre2_code_free(v[i].code);
+		pcre2_code_free(atomic_load(&v[i].jit));
+	}
 	free(v);
 }
 
 /* Validate each item of seq on its own, then compile them as alternations. */
-static int compile_list(pcre2_code ***out, size_t *nout, lor_yaml *y, yaml_node_t *seq,
+static int compile_list(lor_regex **out, size_t *nout, lor_yaml *y, yaml_node_t *seq,
                         const char *key, int ignorecase, int nonword, literals *lits, lor_error *err)
 {
 	yaml_node_item_t *it;
@@ -402,7 +408,7 @@ void lor_pattern__release(lor_pattern *p)
 	memset(p, 0, sizeof(*p));
 }
 
-int lor_match__first(lor_matcher *m, pcre2_code *const *re, size_t n, const char *subject,
+int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, const char *subject,
                      size_t end, size_t start, size_t *cache, size_t *ms, size_t *me)
 {
 	size_t i, best = (size_t)-1;
@@ -411,7 +417,7 @@ int lor_match__first(lor_matcher *m, pcre2_code *const *re, size_t n, const char
 		size_t *c = &cache[2 * i];
 
 		if (c[0] == LOR_MATCH_UNKNOWN || (c[0] != (size_t)-1 && c[0] < start)) {
-			int rc = lor_match__next(m, re[i], subject, end, start, &c[0], &c[1]);
+			int rc = lor_match__next(m, &re[i], subject, end, start, &c[0], &c[1]);
 
 			if (rc < 0)
 				return rc;
@@ -431,7 +437,28 @@ int lor_match__first(lor_matcher *m, pcre2_code *const *re, size_t n, const char
 	return 1;
 }
 
-int lor_match__next(lor_matcher *m, const pcre2_code *re, const char *subject, size_t end,
+/* The code to run for re over span more bytes: the JIT copy once re has
+ * earned it (see lor_regex), else the interpreted original. */
+static const pcre2_code *regex_code(lor_regex *re, size_t span)
+{
+	pcre2_code *jit = atomic_load_explicit(&re->jit, memory_order_acquire);
+	size_t before;
+
+	if (jit)
+		return jit;
+	before = atomic_fetch_add_explicit(&re->scanned, span, memory_order_relaxed);
+	/* exactly one caller crosses the mark, so one thread compiles */
+	if (before < LOR_JIT_AFTER && before + span >= LOR_JIT_AFTER) {
+		if ((jit = pcre2_code_copy(re->code)) && pcre2_jit_compile(jit, PCRE2_JIT_COMPLETE) == 0) {
+			atomic_store_explicit(&re->jit, jit, memory_order_release);
+			return jit;
+		}
+		pcre2_code_free(jit); /* no JIT here: the interpreter it stays */
+	}
+	return re->code;
+}
+
+int lor_match__next(lor_matcher *m, lor_regex *re, const char *subject, size_t end,
                     size_t start, size_t *ms, size_t *me)
 {
 	int rc;
@@ -441,7 +468,8 @@ int lor_match__next(lor_matcher *m, const pcre2_code *re, const char *subject, s
 	if (start > end)
 		return 0;
 	pcre2_set_match_limit(m->mc, (uint32_t)(LOR_MATCH_LIMIT + (span > 60000000u ? 60000000u : span) * 64u));
-	rc = pcre2_match(re, (PCRE2_SPTR)subject, end, start, PCRE2_NO_UTF_CHECK, m->md, m->mc);
+	rc = pcre2_match(regex_code(re, span + 1), (PCRE2_SPTR)subject, end, start, PCRE2_NO_UTF_CHECK, m->md,
+	                 m->mc);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0)

@@ -125,12 +125,12 @@ static const char *const common[] = {
 /* A literal's length as a filter: common words count as one byte. */
 static size_t strength(const char *lit)
 {
-	size_t i;
+	size_t i, n = strlen(lit);
 
-	for (i = 0; common[i]; i++)
+	for (i = 0; n <= 4 && common[i]; i++) /* the common words are all short */
 		if (!strcmp(lit, common[i]))
 			return 1;
-	return strlen(lit);
+	return n;
 }
 
 /* How well a required set filters: its weakest literal (capped), then fewer literals. */
@@ -140,9 +140,12 @@ static long quality(const info *a)
 
 	if (a->any)
 		return -1;
-	for (i = 0; i < a->s.n; i++)
-		if (strength(a->s.v[i]) < shortest)
-			shortest = strength(a->s.v[i]);
+	for (i = 0; i < a->s.n && shortest > 1; i++) {
+		size_t k = strength(a->s.v[i]);
+
+		if (k < shortest)
+			shortest = k;
+	}
 	return (long)shortest * 100000L - (long)(a->s.n < 99999 ? a->s.n : 99999);
 }
 
@@ -173,6 +176,15 @@ static int alternate(info *a, info *b)
 			info_release(b);
 			return LOR_OK;
 		}
+	}
+	if (!exact) { /* required sets: b's strings move over as they are (duplicates do no harm) */
+		if (lor__reserve(&a->s.v, &a->s.cap, a->s.n + b->s.n, sizeof(char *)))
+			return LOR_ENOMEM;
+		memcpy(a->s.v + a->s.n, b->s.v, b->s.n * sizeof(char *));
+		a->s.n += b->s.n;
+		b->s.n = 0;
+		info_release(b);
+		return LOR_OK;
 	}
 	for (i = 0; i < b->s.n; i++)
 		if (sset_addn(&a->s, b->s.v[i], strlen(b->s.v[i]), "", 0))
@@ -470,6 +482,23 @@ static int seq_expr(parser *ps, info *out)
 		if (rc || ps->fail) {
 			info_release(&it);
 			break;
+		}
+		if (it.exact && it.s.n == 1) { /* one string (a character, mostly): extend in place */
+			size_t i, add = strlen(it.s.v[0]);
+
+			for (i = 0; !rc && i < cur.s.n; i++) {
+				size_t l = strlen(cur.s.v[i]);
+				char *x = realloc(cur.s.v[i], l + add + 1);
+
+				if (!x) {
+					rc = LOR_ENOMEM;
+					break;
+				}
+				memcpy(x + l, it.s.v[0], add + 1);
+				cur.s.v[i] = x;
+			}
+			info_release(&it);
+			continue;
 		}
 		if (it.exact && cur.s.n * it.s.n <= LOR_PF_EXACT_MAX) {
 			sset prod = { NULL, 0, 0 };
