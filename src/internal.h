@@ -97,7 +97,8 @@ struct lor_document {
 	size_t orig_len;
 	char *norm;          /* normalized matching view, NUL-terminated */
 	size_t norm_len;
-	size_t *map;         /* norm byte i comes from original byte map[i]; map[norm_len] = orig_len */
+	uint32_t *map;       /* norm byte i comes from original byte map[i]; map[norm_len] = orig_len
+	                        (32 bits: inputs are under LOR_MAX_INPUT, and the map is 4 bytes per byte) */
 	size_t *lines;       /* original offsets of line starts */
 	size_t nlines;
 	size_t *colck;       /* column at every LOR_COLCK-th original byte, so a
