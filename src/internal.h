@@ -136,6 +136,7 @@ typedef struct lor_yaml {
 	int loaded;
 	const lor_classes *classes; /* word classes that patterns may name ({DURATION}); may be NULL */
 	lor_prefilter *pf;          /* where the patterns' literals go; may be NULL */
+	int trusted;                /* a built-in rule: its tokens were all checked at build and test time */
 } lor_yaml;
 
 int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, lor_error *err);

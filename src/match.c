@@ -239,6 +239,7 @@ static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t
 {
 	lor_buf b = LOR_BUF_INIT;
 	size_t i;
+	int xrc;
 	PCRE2_SIZE eoff;
 
 	if (lor_buf__adds(&b, nonword ? "(?:" : "(?<!\\w)(?:"))
@@ -248,10 +249,14 @@ static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t
 		const char *tok = lor_yaml__scalar(item);
 		lor_buf x = LOR_BUF_INIT;
 
-		/* every item was expanded once before (compile_list), so this cannot fail but for memory */
-		if (expand(&x, NULL, y, item, tok, NULL)) {
+		/* every item was expanded once before (compile_list) unless the rule is
+		 * trusted; a failure then is reported by compile_list's item check */
+		if ((xrc = expand(&x, NULL, y, item, tok, NULL))) {
 			lor_buf__release(&x);
-			goto nomem;
+			if (xrc == LOR_ENOMEM)
+				goto nomem;
+			lor_buf__release(&b);
+			return LOR_ERULE;
 		}
 		if ((i > from && lor_buf__adds(&b, "|")) || lor_buf__adds(&b, "(?:") || add_token(&b, x.data) ||
 		    lor_buf__adds(&b, ")")) {
@@ -333,18 +338,14 @@ static void regexes_free(lor_regex *v, size_t n)
 }
 
 /* Validate each item of seq on its own, then compile them as alternations. */
-static int compile_list(lor_regex **out, size_t *nout, lor_yaml *y, yaml_node_t *seq,
-                        const char *key, int ignorecase, int nonword, literals *lits, lor_error *err)
+/* Check that every item of seq is a non-empty string and, when compile is
+ * set, that each compiles on its own (an error then points at the item). */
+static int check_items(lor_yaml *y, yaml_node_t *seq, const char *key, int ignorecase, int compile,
+                       lor_error *err)
 {
 	yaml_node_item_t *it;
-	regexes r = { NULL, 0, 0 };
-	size_t count;
 	int rc;
 
-	if (seq->type != YAML_SEQUENCE_NODE)
-		return lor_yaml__fail(err, y, seq, "'%s' must be a list of strings", key);
-	if (seq->data.sequence.items.start == seq->data.sequence.items.top)
-		return lor_yaml__fail(err, y, seq, "'%s' must not be empty", key);
 	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
 		yaml_node_t *item = lor_yaml__node(y, *it);
 		const char *tok = lor_yaml__scalar(item);
@@ -354,13 +355,39 @@ static int compile_list(lor_regex **out, size_t *nout, lor_yaml *y, yaml_node_t 
 			return lor_yaml__fail(err, y, item, "'%s' items must be strings", key);
 		if (!*tok)
 			return lor_yaml__fail(err, y, item, "'%s' item is empty", key);
-		if ((rc = lor_match__compile(&one, y, item, tok, ignorecase, err)))
+		if (compile && (rc = lor_match__compile(&one, y, item, tok, ignorecase, err)))
 			return rc;
-		pcre2_code_free(one);
+		if (compile)
+			pcre2_code_free(one);
 	}
+	return LOR_OK;
+}
+
+/* Validate each item of seq on its own, then compile them as alternations.
+ * The built-in rules (y->trusted) skip the one-by-one compile, a quarter of
+ * start-up, unless the alternation fails: then it runs to find the item at
+ * fault. `make test` loads rules/ as a folder, where every item is checked. */
+static int compile_list(lor_regex **out, size_t *nout, lor_yaml *y, yaml_node_t *seq,
+                        const char *key, int ignorecase, int nonword, literals *lits, lor_error *err)
+{
+	regexes r = { NULL, 0, 0 };
+	size_t count;
+	int rc;
+
+	if (seq->type != YAML_SEQUENCE_NODE)
+		return lor_yaml__fail(err, y, seq, "'%s' must be a list of strings", key);
+	if (seq->data.sequence.items.start == seq->data.sequence.items.top)
+		return lor_yaml__fail(err, y, seq, "'%s' must not be empty", key);
+	if ((rc = check_items(y, seq, key, ignorecase, !y->trusted, err)))
+		return rc;
 	count = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
 	if ((rc = compile_split(&r, y, seq, key, 0, count, ignorecase, nonword, lits, err))) {
 		regexes_free(r.v, r.n);
+		if (y->trusted && rc != LOR_ENOMEM) {
+			int rc2 = check_items(y, seq, key, ignorecase, 1, err);
+
+			return rc2 ? rc2 : rc;
+		}
 		return rc;
 	}
 	*out = r.v;

@@ -221,8 +221,8 @@ static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *er
 }
 
 /* Compile one rule from a YAML file's contents. */
-static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilter *pf, const char *id,
-                        const char *path, const char *data, size_t len, lor_error *err)
+static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilter *pf, int trusted,
+                        const char *id, const char *path, const char *data, size_t len, lor_error *err)
 {
 	lor_yaml y;
 	yaml_node_t *root, *n;
@@ -234,6 +234,7 @@ static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilte
 		goto out_yaml;
 	y.classes = classes;
 	y.pf = pf;
+	y.trusted = trusted;
 	root = lor_yaml__root(&y);
 	if (root->type != YAML_MAPPING_NODE) {
 		rc = lor_yaml__fail(err, &y, root, "a rule file must be a mapping of keys");
@@ -406,7 +407,7 @@ static int has_ext(const char *name, const char **ext)
 
 /* Add one file of a source: style/file.yml is a rule, profiles/x.yml a profile. */
 static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *file, const char *path,
-                    const char *data, size_t len, lor_error *err)
+                    const char *data, size_t len, int trusted, lor_error *err)
 {
 	const char *ext, *prev;
 	char id[512];
@@ -447,7 +448,7 @@ static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *fi
 			return dup < 0 ? lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory")
 			               : lor_error__set(err, LOR_ERULE, path, 1, 1,
 			                                "duplicate rule name '%s' (also defined in %s)", id, prev);
-		if ((rc = rule_compile(&r, &rs->classes, rs->pf, id, path, data, len, err)))
+		if ((rc = rule_compile(&r, &rs->classes, rs->pf, trusted, id, path, data, len, err)))
 			return rc;
 		for (i = 0; i < rs->nrules; i++)
 			if (!strcmp(rs->rules[i]->id, id)) {
@@ -507,7 +508,7 @@ static int load_embedded(lor_ruleset *rs, lor_error *err)
 		snprintf(style, sizeof(style), "%.*s", (int)(slash - rest), rest);
 		if (!strcmp(style, "lang") || !strcmp(style, "classes"))
 			continue;
-		rc = add_file(rs, &sn, style, slash + 1, f->path, f->data, f->len, err);
+		rc = add_file(rs, &sn, style, slash + 1, f->path, f->data, f->len, 1, err);
 	}
 	seen_release(&sn);
 	return rc;
@@ -573,7 +574,7 @@ static int add_style_file(void *arg, const char *file, const char *path, const c
 {
 	style_arg *a = arg;
 
-	return add_file(a->rs, a->sn, a->style, file, path, data, len, err);
+	return add_file(a->rs, a->sn, a->style, file, path, data, len, 0, err);
 }
 
 static int load_dir(lor_ruleset *rs, const char *dir, lor_error *err)

@@ -44,6 +44,7 @@ gen() {
 gen "$out/letters" "$n"
 bytes=$(cat "$out"/letters/* | wc -c)
 cores=$(nproc)
+one=$(ls corpus/strong/*.txt | head -n 1)
 
 # measure LABEL COMMAND...: run once; print "seconds peakKiB" (GNU time).
 # Output goes to a file, not /dev/null: GNU grep notices /dev/null and stops
@@ -86,12 +87,12 @@ instr() {
 # shellcheck disable=SC2086
 cg=$(instr "$lorlint" -j 1 --no-config --format json --as-of 2026-11-27 $sample)
 cgl=$(instr "$lorlint" --list-rules)
-cg1=$(instr "$lorlint" --no-config --as-of 2026-11-27 corpus/strong/01-cmio.txt)
+cg1=$(instr "$lorlint" --no-config --as-of 2026-11-27 "$one")
 if [ -n "$base" ]; then
 	# shellcheck disable=SC2086
 	bcg=$(instr "$base" -j 1 --no-config --format json --as-of 2026-11-27 $sample)
 	bcgl=$(instr "$base" --list-rules)
-	bcg1=$(instr "$base" --no-config --as-of 2026-11-27 corpus/strong/01-cmio.txt)
+	bcg1=$(instr "$base" --no-config --as-of 2026-11-27 "$one")
 fi
 
 # Start-up and one letter: the mean of 20 runs, in milliseconds.
@@ -102,10 +103,13 @@ ms() {
 	echo $(( (t1 - t0) / 20000000 ))
 }
 list_ms=$(ms "$lorlint" --list-rules)
-one_ms=$(ms "$lorlint" --no-config --as-of 2026-11-27 corpus/strong/01-cmio.txt)
-[ -n "$base" ] && blist_ms=$(ms "$base" --list-rules) && bone_ms=$(ms "$base" --no-config --as-of 2026-11-27 corpus/strong/01-cmio.txt)
+one_ms=$(ms "$lorlint" --no-config --as-of 2026-11-27 "$one")
+[ -n "$base" ] && blist_ms=$(ms "$base" --list-rules) && bone_ms=$(ms "$base" --no-config --as-of 2026-11-27 "$one")
 
-# Memory: a 10 MB letter in paragraphs, and a 50 MB letter on one line.
+# Memory: a 2 MB letter in paragraphs (the largest accepted: LOR_MAX_INPUT is
+# 2 MiB a letter), a 10 MB one, and a 50 MB letter on one line.
+awk -v want=2000000 'FNR == 1 { k++ } { t[k] = t[k] $0 "\n" }
+	END { while (s + length(t[i % k + 1]) + 1 < want) { i = i % k + 1; printf "%s\n", t[i]; s += length(t[i]) + 1 } }' $src > "$out/big2.txt"
 awk -v want=10000000 'FNR == 1 { k++ } { t[k] = t[k] $0 "\n" }
 	END { while (s < want) { i = i % k + 1; printf "%s\n", t[i]; s += length(t[i]) + 1 } }' $src > "$out/big10.txt"
 awk -v want=50000000 'FNR == 1 { k++ } { gsub(/[\t ]+/, " "); t[k] = t[k] $0 " " }
@@ -116,9 +120,11 @@ big() { # TITLE PROGRAM FILE TAG: one line of the large-letter table into big.tx
 	printf '%-30s %8s %12s  %s\n' "$t" "$1" "$2" "$(head -n 1 "$out/err.$tag" | cut -c 1-100)" >> "$out/big.txt"
 }
 : > "$out/big.txt"
+big "lorlint 2 MB in paragraphs" "$lorlint" "$out/big2.txt" m2
 big "lorlint 10 MB in paragraphs" "$lorlint" "$out/big10.txt" m10
 big "lorlint 50 MB on one line" "$lorlint" "$out/one50.txt" m50
 if [ -n "$base" ]; then
+	big "baseline 2 MB in paragraphs" "$base" "$out/big2.txt" b2
 	big "baseline 10 MB in paragraphs" "$base" "$out/big10.txt" b10
 	big "baseline 50 MB on one line" "$base" "$out/one50.txt" b50
 fi

@@ -222,11 +222,47 @@ static void test_fixture_cases(void **state)
 	lor_ruleset_free(rs);
 }
 
+/* A built-in (trusted) rule skips the one-by-one compile of its tokens; when
+ * the alternation fails, the error must still be the same positioned one.
+ * (A token such as 'a)|(b' compiles inside the alternation: for the built-in
+ * rules test_rules.c's folder load catches it.) */
+static void test_trusted_errors(void **state)
+{
+	static const char *const files[] = {
+		"tokens:\n  - fine\n  - '{NOPE} here'\n",
+		"tokens:\n  - fine\n  - '(unclosed'\n",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		lor_error e[2];
+		int k;
+
+		for (k = 0; k < 2; k++) {
+			lor_yaml y;
+			lor_pattern p;
+			yaml_node_t *root;
+
+			assert_int_equal(lor_yaml__load(&y, "t.yml", files[i], strlen(files[i]), &e[k]), LOR_OK);
+			y.trusted = k;
+			root = lor_yaml__root(&y);
+			assert_int_equal(lor_pattern__compile(&p, &y, lor_yaml__get(&y, root, "tokens"), NULL, 1, 0, &e[k]),
+			                 LOR_ERULE);
+			lor_yaml__release(&y);
+		}
+		assert_string_equal(e[0].message, e[1].message);
+		assert_int_equal(e[0].line, e[1].line);
+		assert_int_equal(e[0].column, e[1].column);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_literals),
 		cmocka_unit_test(test_scan),
+		cmocka_unit_test(test_trusted_errors),
 		cmocka_unit_test(test_fixture_cases),
 		cmocka_unit_test(test_examples_same),
 		cmocka_unit_test(test_letters_same),
