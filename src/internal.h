@@ -174,7 +174,7 @@ int lor_yaml__pick(lor_yaml *y, yaml_node_t *n, const char *key, const char *con
  * LOR_JIT_AFTER bytes in all, the thread that crosses the mark JIT-compiles
  * a copy and publishes it (jit, atomically); until then, and wherever JIT is
  * unavailable, the interpreter runs it. A one-letter run JITs almost nothing. */
-#define LOR_JIT_AFTER 16384u
+#define LOR_JIT_AFTER 4096u
 typedef struct lor_regex {
 	pcre2_code *code;
 	_Atomic(pcre2_code *) jit;

@@ -51,14 +51,12 @@ static void sset_release(sset *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* Add the string a b to s. Duplicates are not looked for: they do no harm
+ * (the automaton's build merges them), and looking costs more than they do. */
 static int sset_addn(sset *s, const char *a, size_t an, const char *b, size_t bn)
 {
 	char *x;
-	size_t i;
 
-	for (i = 0; i < s->n; i++) /* sets stay small: a linear duplicate check */
-		if (strlen(s->v[i]) == an + bn && !memcmp(s->v[i], a, an) && !memcmp(s->v[i] + an, b, bn))
-			return LOR_OK;
 	if (lor__reserve(&s->v, &s->cap, s->n + 1, sizeof(char *)) || !(x = malloc(an + bn + 1)))
 		return LOR_ENOMEM;
 	memcpy(x, a, an);
@@ -149,15 +147,19 @@ static long quality(const info *a)
 	return (long)shortest * 100000L - (long)(a->s.n < 99999 ? a->s.n : 99999);
 }
 
-/* Keep in best whichever of best and cand (both required sets) filters better. */
-static void keep_better(info *best, info *cand)
+/* Keep in best whichever of best and cand (both required sets) filters
+ * better; *bq is best's quality, kept so that it is computed once. */
+static void keep_better(info *best, long *bq, info *cand)
 {
+	long q;
+
 	to_req(cand);
-	if (quality(cand) > quality(best)) {
+	if ((q = quality(cand)) > *bq) {
 		info t = *best;
 
 		*best = *cand;
 		*cand = t;
+		*bq = q;
 	}
 	info_release(cand);
 }
@@ -165,7 +167,6 @@ static void keep_better(info *best, info *cand)
 /* a := a | b */
 static int alternate(info *a, info *b)
 {
-	size_t i;
 	int exact = a->exact && b->exact && a->s.n + b->s.n <= LOR_PF_EXACT_MAX;
 
 	if (!exact) {
@@ -177,18 +178,12 @@ static int alternate(info *a, info *b)
 			return LOR_OK;
 		}
 	}
-	if (!exact) { /* required sets: b's strings move over as they are (duplicates do no harm) */
-		if (lor__reserve(&a->s.v, &a->s.cap, a->s.n + b->s.n, sizeof(char *)))
-			return LOR_ENOMEM;
-		memcpy(a->s.v + a->s.n, b->s.v, b->s.n * sizeof(char *));
-		a->s.n += b->s.n;
-		b->s.n = 0;
-		info_release(b);
-		return LOR_OK;
-	}
-	for (i = 0; i < b->s.n; i++)
-		if (sset_addn(&a->s, b->s.v[i], strlen(b->s.v[i]), "", 0))
-			return LOR_ENOMEM;
+	/* b's strings move over as they are */
+	if (lor__reserve(&a->s.v, &a->s.cap, a->s.n + b->s.n, sizeof(char *)))
+		return LOR_ENOMEM;
+	memcpy(a->s.v + a->s.n, b->s.v, b->s.n * sizeof(char *));
+	a->s.n += b->s.n;
+	b->s.n = 0;
 	info_release(b);
 	return LOR_OK;
 }
@@ -470,6 +465,7 @@ static int quantifier(parser *ps, long *min, long *max)
 static int seq_expr(parser *ps, info *out)
 {
 	info cur = { 0, 1, { NULL, 0, 0 } }, best = { 0, 1, { NULL, 0, 0 } };
+	long bq = -1; /* best's quality: nothing yet */
 	int rc = set_exact(&cur, "", 0), broken = 0;
 
 	while (!rc && !ps->fail && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
@@ -514,11 +510,11 @@ static int seq_expr(parser *ps, info *out)
 		}
 		/* the run ends here */
 		broken = 1;
-		keep_better(&best, &cur);
+		keep_better(&best, &bq, &cur);
 		if (it.exact) {
 			cur = it; /* a new run starts with it */
 		} else {
-			keep_better(&best, &it);
+			keep_better(&best, &bq, &it);
 			rc = set_exact(&cur, "", 0);
 		}
 	}
@@ -527,7 +523,7 @@ static int seq_expr(parser *ps, info *out)
 		*out = cur;
 		return rc;
 	}
-	keep_better(&best, &cur);
+	keep_better(&best, &bq, &cur);
 	*out = best;
 	return LOR_OK;
 }
