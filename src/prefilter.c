@@ -19,8 +19,8 @@
  * anchors as the empty string (they consume nothing), and a construct it does
  * not know at all ((?x), (*VERB), \Q, \K, conditionals) gives up on the
  * pattern, which then always runs. So does a pattern whose best literal set
- * has a literal shorter than LOR_PF_MINLEN bytes or one of English's most
- * common words, which would pass nearly every sentence anyway.
+ * has a literal shorter than LOR_PF_MINLEN bytes, or one of English's most
+ * common words or letter pairs, which would pass nearly every sentence anyway.
  *
  * Case: literals are ASCII-folded and so is the scanned text; folding more
  * than a case-sensitive rule would is only less selective. Under PCRE2's
@@ -33,7 +33,7 @@
 
 #include "internal.h"
 
-#define LOR_PF_MINLEN 3       /* shorter literals filter too little */
+#define LOR_PF_MINLEN 2       /* shorter literals filter too little */
 #define LOR_PF_EXACT_MAX 64   /* the most strings of an exact set */
 #define LOR_PF_REQ_MAX 4096   /* the most literals required of one pattern */
 #define LOR_PF_DEPTH_MAX 200  /* group nesting the parser follows */
@@ -117,7 +117,12 @@ static void to_req(info *a)
 static const char *const common[] = {
 	"the", "and", "for", "her", "his", "was", "with", "that", "this", "are", "has", "have", "she",
 	"they", "not", "our", "all", "who", "will", "been", "were", "had", "him", "them", "you",
-	"can", "one", "ing", "ion", "ent", "ter", NULL
+	"can", "one", "ing", "ion", "ent", "ter",
+	/* the fifty most frequent letter pairs of English text */
+	"th", "he", "in", "er", "an", "re", "on", "at", "en", "nd", "ti", "es", "or", "te", "of", "ed",
+	"is", "it", "al", "ar", "st", "to", "nt", "ng", "se", "ha", "as", "ou", "io", "le", "ve", "co",
+	"me", "de", "hi", "ri", "ro", "ic", "ne", "ea", "ra", "ce", "li", "ch", "ll", "be", "ma", "si",
+	"om", "ur", NULL
 };
 
 /* A literal's length as a filter: common words count as one byte. */

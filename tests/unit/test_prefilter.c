@@ -50,7 +50,10 @@ static void test_literals(void **state)
 		{ "(?:alpha|be)\\s+gamma", "gamma" },
 		{ "(?:alpha|\\w+)", "" },                                     /* one branch can be anything */
 		{ "colou?r{2,}ed", "colo|colou" },                            /* a repeat keeps one copy */
-		{ "me|my", "" },                                              /* too short to filter */
+		{ "me|my", "" },                                              /* too common to filter */
+		{ "(?:was|is)\\s+(?:ok|fine)", "fine|ok" },                   /* a rare pair beats common ones */
+		{ "J-?1", "j-1|j1" },
+		{ "a\\s+b", "" },                                             /* one byte is too short */
 		{ "the\\s+best", "best" },                                    /* common words do not filter */
 		{ "(?x) abc", "" },                                           /* not modelled: always runs */
 		{ "\\Qabc\\E", "" },
