@@ -36,6 +36,8 @@ suite "signal probes" "$build"/probe tests/real/probes.txt tests/heldout/probes.
 # The fuzz target as a plain program over every sample and fixture letter.
 suite "fuzz target over the samples" "$build"/fuzz_check corpus/*/*.txt corpus/*/*.md tests/heldout/letters/* \
 	tests/heldout2/letters/* tests/fixtures/letters/*
+# Letters in .docx, .odt, .pdf and .html, made by LibreOffice and pandoc; hostile documents; reviewed copies.
+suite "documents (tests/docs/run.sh)" env LORLINT_DOCS=build/docs tests/docs/run.sh "$build"
 suite "dependency check without dpkg-query" tests/deps-check.sh "$build"
 suite "make install" tests/install.sh "$build"
 suite "golden corpus reports" tests/golden.sh "$build" check
