@@ -340,8 +340,17 @@ static void regexes_free(lor_regex *v, size_t n)
 /* Validate each item of seq on its own, then compile them as alternations. */
 /* Check that every item of seq is a non-empty string and, when compile is
  * set, that each compiles on its own (an error then points at the item). */
+/* A token with a space at either end can never match where the whole-word
+ * wrapping is added: "(?<!\w)(?:top )(?!\w)" fails before every word. */
+static int edge_space(const char *tok)
+{
+	size_t n = strlen(tok);
+
+	return tok[0] == ' ' || (n >= 2 && tok[n - 1] == ' ' && tok[n - 2] != '\\');
+}
+
 static int check_items(lor_yaml *y, yaml_node_t *seq, const char *key, int ignorecase, int compile,
-                       lor_error *err)
+                       int nonword, lor_error *err)
 {
 	yaml_node_item_t *it;
 	int rc;
@@ -355,6 +364,11 @@ static int check_items(lor_yaml *y, yaml_node_t *seq, const char *key, int ignor
 			return lor_yaml__fail(err, y, item, "'%s' items must be strings", key);
 		if (!*tok)
 			return lor_yaml__fail(err, y, item, "'%s' item is empty", key);
+		if (!nonword && edge_space(tok))
+			return lor_yaml__fail(err, y, item,
+			                      "'%s' item '%s' %s with a space: items match whole words, so it can never "
+			                      "match next to a word (use \\b or a lookahead instead)",
+			                      key, tok, tok[0] == ' ' ? "starts" : "ends");
 		if (compile && (rc = lor_match__compile(&one, y, item, tok, ignorecase, err)))
 			return rc;
 		if (compile)
@@ -378,13 +392,13 @@ static int compile_list(lor_regex **out, size_t *nout, lor_yaml *y, yaml_node_t 
 		return lor_yaml__fail(err, y, seq, "'%s' must be a list of strings", key);
 	if (seq->data.sequence.items.start == seq->data.sequence.items.top)
 		return lor_yaml__fail(err, y, seq, "'%s' must not be empty", key);
-	if ((rc = check_items(y, seq, key, ignorecase, !y->trusted, err)))
+	if ((rc = check_items(y, seq, key, ignorecase, !y->trusted, nonword, err)))
 		return rc;
 	count = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
 	if ((rc = compile_split(&r, y, seq, key, 0, count, ignorecase, nonword, lits, err))) {
 		regexes_free(r.v, r.n);
 		if (y->trusted && rc != LOR_ENOMEM) {
-			int rc2 = check_items(y, seq, key, ignorecase, 1, err);
+			int rc2 = check_items(y, seq, key, ignorecase, 1, nonword, err);
 
 			return rc2 ? rc2 : rc;
 		}
