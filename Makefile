@@ -3,7 +3,7 @@
 #   make            build build/lorlint and build/liblorlint.a
 #   make test       unit, rule self-, CLI transcript and golden tests; then all again under ASan+UBSan
 #   make demo       run lorlint on corpus/ with the built-in rules
-#   make bench      benchmark (see bench/README.md)
+#   make bench      benchmark against the fixed ripgrep anchor (tests/bench/run.sh; figures in bench/RESULTS.md)
 #   make golden     refresh tests/golden/ from the current build (review the diff!)
 #   make install    PREFIX=/usr/local DESTDIR=
 #

@@ -221,8 +221,13 @@ int lor_ruleset_selftest(const lor_ruleset *rs, size_t i, lor_error *err);
 
 typedef struct lor_document lor_document;
 
-/* The largest input accepted, in bytes; larger files are LOR_EINPUT. */
-#define LOR_MAX_INPUT (64u * 1024u * 1024u)
+/* The largest letter accepted, in bytes of text, for each letter; a larger
+ * one is LOR_EINPUT ("file too large"). 2 MiB is some forty times the longest
+ * letter of recommendation, and keeps a check within seconds and a few tens
+ * of MB. A file read from disk may be larger, up to LOR_MAX_FILE (a .docx
+ * with a letterhead image), as long as the text in it is not. */
+#define LOR_MAX_INPUT (2u * 1024u * 1024u)
+#define LOR_MAX_FILE (64u * 1024u * 1024u)
 
 /* Make a document from len bytes at data (copied). path names it in reports.
  * Fails with LOR_EINPUT for invalid UTF-8 (err positioned at the bad byte),

@@ -51,7 +51,7 @@ int lor_document_read_as(lor_document **out, const char *path, const lor_read_op
 	size_t len;
 	int rc;
 
-	if ((rc = lor__read_input(path, &data, &len, LOR_MAX_INPUT, err)))
+	if ((rc = lor__read_input(path, &data, &len, LOR_MAX_FILE, err)))
 		return rc;
 	rc = lor_extract__document(out, path, data, len, opts, err);
 	free(data);

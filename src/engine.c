@@ -233,6 +233,17 @@ static int excepted(const spans *sp, size_t *cursor, size_t ms, size_t me)
 	return *cursor < sp->n && sp->v[2 * *cursor] < me;
 }
 
+int lor_ctx__may_match(lor_ctx *ctx, const lor_pattern *p, size_t start, size_t end, int *may)
+{
+	*may = 1;
+	if (!p->pf || !ctx->rs || !ctx->rs->pf || ctx->rs->pf_off)
+		return LOR_OK;
+	if (!ctx->pfh.scanned && lor_prefilter__scan(ctx->rs->pf, ctx->doc->norm, ctx->doc->norm_len, &ctx->pfh))
+		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
+	*may = lor_prefilter__may_match(&ctx->pfh, p->pf - 1, start, end);
+	return LOR_OK;
+}
+
 int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size_t start,
                   size_t end, lor_match_fn fn, void *arg)
 {
@@ -241,6 +252,9 @@ int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size
 	mcache mc;
 	int m, rc = LOR_OK;
 
+	/* the prefilter: no literal of the pattern inside the span, no match there */
+	if ((rc = lor_ctx__may_match(ctx, p, start, end, &m)) || !m)
+		return rc;
 	if (!mcache_init(&mc, p->nre))
 		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
 	while ((m = lor_match__first(&ctx->matcher, p->re, p->nre, ctx->doc->norm, end, pos, mc.v, &ms,
@@ -304,6 +318,7 @@ void lor_ctx__release(lor_ctx *ctx)
 		free(ctx->findings[i].redacted);
 	}
 	free(ctx->findings);
+	lor_prefilter__hits_release(&ctx->pfh);
 	lor_matcher__release(&ctx->matcher);
 }
 

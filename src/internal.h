@@ -13,6 +13,7 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <yaml.h>
@@ -99,7 +100,8 @@ struct lor_document {
 	size_t orig_len;
 	char *norm;          /* normalized matching view, NUL-terminated */
 	size_t norm_len;
-	size_t *map;         /* norm byte i comes from original byte map[i]; map[norm_len] = orig_len */
+	uint32_t *map;       /* norm byte i comes from original byte map[i]; map[norm_len] = orig_len
+	                        (32 bits: inputs are under LOR_MAX_INPUT, and the map is 4 bytes per byte) */
 	size_t *lines;       /* original offsets of line starts */
 	size_t nlines;
 	size_t *colck;       /* column at every LOR_COLCK-th original byte, so a
@@ -141,11 +143,14 @@ int lor_token__is_abbreviation(const char *s, size_t n);
 
 /* A loaded YAML file: the libyaml document plus its path for messages. */
 typedef struct lor_classes lor_classes;
+typedef struct lor_prefilter lor_prefilter;
 typedef struct lor_yaml {
 	yaml_document_t doc;
 	const char *path;
 	int loaded;
 	const lor_classes *classes; /* word classes that patterns may name ({DURATION}); may be NULL */
+	lor_prefilter *pf;          /* where the patterns' literals go; may be NULL */
+	int trusted;                /* a built-in rule: its tokens were all checked at build and test time */
 } lor_yaml;
 
 int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, lor_error *err);
@@ -186,14 +191,27 @@ int lor_yaml__pick(lor_yaml *y, yaml_node_t *n, const char *key, const char *con
 #define LOR_MATCH_LIMIT 2000000u
 #define LOR_DEPTH_LIMIT 10000u
 
+/* One compiled regex. code is never changed once loaded, so threads share
+ * it. JIT compilation is lazy: once the regex has been run over
+ * LOR_JIT_AFTER bytes in all, the thread that crosses the mark JIT-compiles
+ * a copy and publishes it (jit, atomically); until then, and wherever JIT is
+ * unavailable, the interpreter runs it. A one-letter run JITs almost nothing. */
+#define LOR_JIT_AFTER 4096u
+typedef struct lor_regex {
+	pcre2_code *code;
+	_Atomic(pcre2_code *) jit;
+	atomic_size_t scanned;
+} lor_regex;
+
 /* A compiled token list: tokens joined into one alternation (or, when that
  * is too large for PCRE2, a few alternations of consecutive tokens, matched
  * together as one), with optional exceptions compiled the same way. Matches
  * are whole words unless nonword is set. */
 typedef struct lor_pattern {
-	pcre2_code **re;
+	lor_regex *re;
 	size_t nre;
-	pcre2_code **except;  /* NULL when there are no exceptions */
+	size_t pf;            /* 1 + the pattern's id in the rule set's prefilter; 0: always run */
+	lor_regex *except;    /* NULL when there are no exceptions */
 	size_t nexcept;
 } lor_pattern;
 
@@ -218,15 +236,44 @@ void lor_pattern__release(lor_pattern *p);
 
 /* Find the next match of re in subject[start, end). Returns 1 and sets
  * ms and me, 0 when none, or a negative PCRE2 error (match/depth limit). */
-int lor_match__next(lor_matcher *m, const pcre2_code *re, const char *subject, size_t end,
+int lor_match__next(lor_matcher *m, lor_regex *re, const char *subject, size_t end,
                     size_t start, size_t *ms, size_t *me);
 /* The leftmost (then longest) match of any of n regexes, as one pattern
  * would give; cache holds 2n entries, set to LOR_MATCH_UNKNOWN before the
  * first call of a scan and passed unchanged to the following ones (each
  * regex is then re-run only when the scan has passed its last match). */
 #define LOR_MATCH_UNKNOWN ((size_t)-2)
-int lor_match__first(lor_matcher *m, pcre2_code *const *re, size_t n, const char *subject,
+int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, const char *subject,
                      size_t end, size_t start, size_t *cache, size_t *ms, size_t *me);
+
+/* ------------------------------------------------------------- prefilter.c */
+
+/* The rule set's prefilter: required literals of every pattern in one
+ * Aho-Corasick automaton (see prefilter.c). Built while rules load (_add),
+ * frozen by _build, then read-only and shared by threads. */
+int lor_prefilter__new(lor_prefilter **out);
+void lor_prefilter__free(lor_prefilter *pf);
+/* The literals of the regex source re[0, len): ASCII-folded strings, one of
+ * which occurs in every match. *n = 0 when none can be told (the pattern
+ * always runs). *out is malloc'd, and so is each string. */
+int lor_prefilter__literals(const char *re, size_t len, char ***out, size_t *n);
+/* Register one pattern's literals (the prefilter takes the strings, not the
+ * array); *id is its id. */
+int lor_prefilter__add(lor_prefilter *pf, char **lits, size_t n, size_t *id);
+int lor_prefilter__build(lor_prefilter *pf);
+
+/* The literal occurrences of one text, grouped by pattern. */
+typedef struct lor_prefilter_hits {
+	size_t *v;          /* start, end pairs */
+	size_t *first;      /* pattern id -> its first pair; npatterns + 1 entries */
+	size_t npatterns;
+	int scanned;
+} lor_prefilter_hits;
+int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, lor_prefilter_hits *h);
+/* Can pattern id match inside [start, end)? 0 only when none of its
+ * literals lies wholly inside the span. */
+int lor_prefilter__may_match(const lor_prefilter_hits *h, size_t id, size_t start, size_t end);
+void lor_prefilter__hits_release(lor_prefilter_hits *h);
 
 /* --------------------------------------------------------------- classes.c */
 
@@ -359,8 +406,8 @@ typedef struct lor_setprofile {
 	char *name, *description;
 	int strong, moderate;
 	size_t shingle, min_words;
-	pcre2_code **boiler;         /* sentences that are not compared */
-	size_t nboiler, capboiler;
+	lor_pattern boiler;          /* sentences that are not compared */
+	int has_boiler;
 	lor_setcheck *checks;
 	size_t nchecks, capchecks;
 } lor_setprofile;
@@ -378,6 +425,8 @@ struct lor_ruleset {
 	size_t nprofiles, capprofiles;
 	lor_lang__model *lang;   /* from the last source with a lang/ folder; may be NULL */
 	lor_classes classes;     /* word classes, from every source's classes/ folder */
+	lor_prefilter *pf;       /* the literals of every pattern (prefilter.c) */
+	int pf_off;              /* tests only: run every pattern everywhere */
 };
 
 /* ---------------------------------------------------------------- engine.c */
@@ -423,6 +472,7 @@ struct lor_ctx {
 	char foreign_code[8];
 	lor_ivote *votes;        /* the fact rules' votes */
 	size_t nvotes, capvotes;
+	lor_prefilter_hits pfh;  /* the prefilter's scan of the text, made on first use */
 };
 
 /* Add a fact rule's vote (rule_fact.c). Returns LOR_OK or LOR_ENOMEM. */
@@ -465,7 +515,12 @@ void lor_ctx__signal(lor_ctx *ctx, const lor_rule *rule, int value);
 const lor_tok *lor_ctx__scopes(lor_ctx *ctx, lor_scope scope, lor_tok *text, size_t *count);
 /* Turn a regex failure into a positioned LOR_ELIMIT error naming the rule. */
 int lor_ctx__match_error(lor_ctx *ctx, const lor_rule *rule, int rc, size_t at);
-/* Every match of p in [start, end) not overlapped by an exception; calls fn. */
+/* Could p match inside [start, end)? *may is 0 only when the rule set's
+ * prefilter proves it cannot (no literal of p lies inside the span); the
+ * scan of the text is made on first use. Returns LOR_OK or LOR_ENOMEM. */
+int lor_ctx__may_match(lor_ctx *ctx, const lor_pattern *p, size_t start, size_t end, int *may);
+/* Every match of p in [start, end) not overlapped by an exception; calls fn
+ * (nothing to do when the prefilter proves there is no match). */
 typedef int (*lor_match_fn)(lor_ctx *ctx, const lor_rule *rule, size_t ms, size_t me, void *arg);
 int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size_t start,
                   size_t end, lor_match_fn fn, void *arg);

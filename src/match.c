@@ -1,8 +1,11 @@
 /* match.c - compile rule patterns with PCRE2 and match them without ever hanging.
  *
  * A rule's token list becomes one alternation, compiled once with UTF, UCP and
- * caseless as asked, then JIT-compiled; matching a whole list is one pass, not
- * one per token. Tokens match whole words: the alternation is wrapped in
+ * caseless as asked; matching a whole list is one pass, not one per token.
+ * JIT compilation waits until a regex has been run over enough text to pay
+ * for it (lor_regex in internal.h), so a one-letter run JITs almost nothing.
+ * While the list compiles, its required literals are gathered for the rule
+ * set's prefilter (prefilter.c). Tokens match whole words: the alternation is wrapped in
  * (?<!\w)...(?!\w) (Unicode-aware under UCP), which unlike \b also works for
  * tokens that begin or end with punctuation. A plain space in a token matches
  * any run of white space, so "do well" still matches across a line break (a
@@ -139,8 +142,7 @@ int lor_match__compile(pcre2_code **out, lor_yaml *y, yaml_node_t *node, const c
 	}
 	lor_buf__release(&b);
 	free(map);
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* the interpreter is the fallback */
-	*out = re;
+	*out = re; /* not JIT-compiled: it only validates, or runs rarely (see lor_regex) */
 	return LOR_OK;
 }
 
@@ -188,13 +190,56 @@ static int add_token(lor_buf *b, const char *t)
 	return LOR_OK;
 }
 
-/* Compile items [from, to) of seq as one alternation into *out. Returns
- * LOR_OK, or the PCRE2 error code (positive) when it does not compile. */
+/* The prefilter literals of a token list's regexes, gathered as they compile
+ * (prefilter.c). always: one regex has none, so the list always runs. */
+typedef struct literals {
+	char **v;
+	size_t n, cap;
+	int always;
+} literals;
+
+static void literals_release(literals *l)
+{
+	lor__strings_free(l->v, l->n);
+	memset(l, 0, sizeof(*l));
+}
+
+/* Add the literals of the regex source re[0, len) to l. */
+static int literals_add(literals *l, const char *re, size_t len)
+{
+	char **v;
+	size_t n, i;
+
+	if (l->always)
+		return LOR_OK;
+	if (lor_prefilter__literals(re, len, &v, &n))
+		return LOR_ENOMEM;
+	if (!n) {
+		literals_release(l);
+		l->always = 1;
+		return LOR_OK;
+	}
+	if (lor__reserve(&l->v, &l->cap, l->n + n, sizeof(char *))) {
+		for (i = 0; i < n; i++)
+			free(v[i]);
+		free(v);
+		return LOR_ENOMEM;
+	}
+	memcpy(l->v + l->n, v, n * sizeof(char *));
+	l->n += n;
+	free(v);
+	return LOR_OK;
+}
+
+/* Compile items [from, to) of seq as one alternation into *out (and its
+ * prefilter literals into lits, when not NULL). Returns LOR_OK, or the PCRE2
+ * error code (positive) when it does not compile. */
 static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t from, size_t to,
-                         int ignorecase, int nonword, int *pcre_error)
+                         int ignorecase, int nonword, literals *lits, int *pcre_error)
 {
 	lor_buf b = LOR_BUF_INIT;
 	size_t i;
+	int xrc;
 	PCRE2_SIZE eoff;
 
 	if (lor_buf__adds(&b, nonword ? "(?:" : "(?<!\\w)(?:"))
@@ -204,10 +249,14 @@ static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t
 		const char *tok = lor_yaml__scalar(item);
 		lor_buf x = LOR_BUF_INIT;
 
-		/* every item was expanded once before (compile_list), so this cannot fail but for memory */
-		if (expand(&x, NULL, y, item, tok, NULL)) {
+		/* every item was expanded once before (compile_list) unless the rule is
+		 * trusted; a failure then is reported by compile_list's item check */
+		if ((xrc = expand(&x, NULL, y, item, tok, NULL))) {
 			lor_buf__release(&x);
-			goto nomem;
+			if (xrc == LOR_ENOMEM)
+				goto nomem;
+			lor_buf__release(&b);
+			return LOR_ERULE;
 		}
 		if ((i > from && lor_buf__adds(&b, "|")) || lor_buf__adds(&b, "(?:") || add_token(&b, x.data) ||
 		    lor_buf__adds(&b, ")")) {
@@ -219,45 +268,52 @@ static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t
 	if (lor_buf__adds(&b, nonword ? ")" : ")(?!\\w)"))
 		goto nomem;
 	*out = pcre2_compile((PCRE2_SPTR)b.data, b.len, compile_flags(ignorecase), pcre_error, &eoff, NULL);
+	if (*out && lits && literals_add(lits, b.data, b.len)) {
+		pcre2_code_free(*out);
+		*out = NULL;
+		goto nomem;
+	}
 	lor_buf__release(&b);
 	if (!*out)
 		return *pcre_error ? *pcre_error : 1;
-	pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
-	return LOR_OK;
+	return LOR_OK; /* JIT-compiled later, if it is run enough (lor_regex) */
 nomem:
 	lor_buf__release(&b);
 	return LOR_ENOMEM;
 }
 
 typedef struct regexes {
-	pcre2_code **v;
+	lor_regex *v;
 	size_t n, cap;
 } regexes;
 
 /* Compile [from, to) as few alternations as PCRE2's size limit allows:
  * the whole range, or else each half, recursively. */
 static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *key, size_t from,
-                         size_t to, int ignorecase, int nonword, lor_error *err)
+                         size_t to, int ignorecase, int nonword, literals *lits, lor_error *err)
 {
 	pcre2_code *re = NULL;
-	int ec = 0, rc = compile_range(&re, y, seq, from, to, ignorecase, nonword, &ec);
+	int ec = 0, rc = compile_range(&re, y, seq, from, to, ignorecase, nonword, lits, &ec);
 
 	if (rc == LOR_ENOMEM)
 		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
 	if (rc == LOR_OK) {
-		if (lor__reserve(&r->v, &r->cap, r->n + 1, sizeof(pcre2_code *))) {
+		if (lor__reserve(&r->v, &r->cap, r->n + 1, sizeof(lor_regex))) {
 			pcre2_code_free(re);
 			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
 		}
-		r->v[r->n++] = re;
+		r->v[r->n].code = re;
+		atomic_init(&r->v[r->n].jit, NULL);
+		atomic_init(&r->v[r->n].scanned, 0);
+		r->n++;
 		return LOR_OK;
 	}
 	if (ec == PCRE2_ERROR_PATTERN_TOO_LARGE && to - from > 1) {
 		size_t mid = from + (to - from) / 2;
 
-		if ((rc = compile_split(r, y, seq, key, from, mid, ignorecase, nonword, err)))
+		if ((rc = compile_split(r, y, seq, key, from, mid, ignorecase, nonword, lits, err)))
 			return rc;
-		return compile_split(r, y, seq, key, mid, to, ignorecase, nonword, err);
+		return compile_split(r, y, seq, key, mid, to, ignorecase, nonword, lits, err);
 	}
 	{
 		/* Each token compiled alone; together they can still fail (e.g. a
@@ -270,28 +326,35 @@ static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *
 	}
 }
 
-static void regexes_free(pcre2_code **v, size_t n)
+static void regexes_free(lor_regex *v, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		pcre2_code_free(v[i]);
+	for (i = 0; i < n; i++) {
+		pcre2_code_free(v[i].code);
+		pcre2_code_free(atomic_load(&v[i].jit));
+	}
 	free(v);
 }
 
 /* Validate each item of seq on its own, then compile them as alternations. */
-static int compile_list(pcre2_code ***out, size_t *nout, lor_yaml *y, yaml_node_t *seq,
-                        const char *key, int ignorecase, int nonword, lor_error *err)
+/* Check that every item of seq is a non-empty string and, when compile is
+ * set, that each compiles on its own (an error then points at the item). */
+/* A token with a space at either end can never match where the whole-word
+ * wrapping is added: "(?<!\w)(?:top )(?!\w)" fails before every word. */
+static int edge_space(const char *tok)
+{
+	size_t n = strlen(tok);
+
+	return tok[0] == ' ' || (n >= 2 && tok[n - 1] == ' ' && tok[n - 2] != '\\');
+}
+
+static int check_items(lor_yaml *y, yaml_node_t *seq, const char *key, int ignorecase, int compile,
+                       int nonword, lor_error *err)
 {
 	yaml_node_item_t *it;
-	regexes r = { NULL, 0, 0 };
-	size_t count;
 	int rc;
 
-	if (seq->type != YAML_SEQUENCE_NODE)
-		return lor_yaml__fail(err, y, seq, "'%s' must be a list of strings", key);
-	if (seq->data.sequence.items.start == seq->data.sequence.items.top)
-		return lor_yaml__fail(err, y, seq, "'%s' must not be empty", key);
 	for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
 		yaml_node_t *item = lor_yaml__node(y, *it);
 		const char *tok = lor_yaml__scalar(item);
@@ -301,13 +364,44 @@ static int compile_list(pcre2_code ***out, size_t *nout, lor_yaml *y, yaml_node_
 			return lor_yaml__fail(err, y, item, "'%s' items must be strings", key);
 		if (!*tok)
 			return lor_yaml__fail(err, y, item, "'%s' item is empty", key);
-		if ((rc = lor_match__compile(&one, y, item, tok, ignorecase, err)))
+		if (!nonword && edge_space(tok))
+			return lor_yaml__fail(err, y, item,
+			                      "'%s' item '%s' %s with a space: items match whole words, so it can never "
+			                      "match next to a word (use \\b or a lookahead instead)",
+			                      key, tok, tok[0] == ' ' ? "starts" : "ends");
+		if (compile && (rc = lor_match__compile(&one, y, item, tok, ignorecase, err)))
 			return rc;
-		pcre2_code_free(one);
+		if (compile)
+			pcre2_code_free(one);
 	}
+	return LOR_OK;
+}
+
+/* Validate each item of seq on its own, then compile them as alternations.
+ * The built-in rules (y->trusted) skip the one-by-one compile, a quarter of
+ * start-up, unless the alternation fails: then it runs to find the item at
+ * fault. `make test` loads rules/ as a folder, where every item is checked. */
+static int compile_list(lor_regex **out, size_t *nout, lor_yaml *y, yaml_node_t *seq,
+                        const char *key, int ignorecase, int nonword, literals *lits, lor_error *err)
+{
+	regexes r = { NULL, 0, 0 };
+	size_t count;
+	int rc;
+
+	if (seq->type != YAML_SEQUENCE_NODE)
+		return lor_yaml__fail(err, y, seq, "'%s' must be a list of strings", key);
+	if (seq->data.sequence.items.start == seq->data.sequence.items.top)
+		return lor_yaml__fail(err, y, seq, "'%s' must not be empty", key);
+	if ((rc = check_items(y, seq, key, ignorecase, !y->trusted, nonword, err)))
+		return rc;
 	count = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
-	if ((rc = compile_split(&r, y, seq, key, 0, count, ignorecase, nonword, err))) {
+	if ((rc = compile_split(&r, y, seq, key, 0, count, ignorecase, nonword, lits, err))) {
 		regexes_free(r.v, r.n);
+		if (y->trusted && rc != LOR_ENOMEM) {
+			int rc2 = check_items(y, seq, key, ignorecase, 1, nonword, err);
+
+			return rc2 ? rc2 : rc;
+		}
 		return rc;
 	}
 	*out = r.v;
@@ -318,16 +412,33 @@ static int compile_list(pcre2_code ***out, size_t *nout, lor_yaml *y, yaml_node_
 int lor_pattern__compile(lor_pattern *p, lor_yaml *y, yaml_node_t *tokens, yaml_node_t *exceptions,
                          int ignorecase, int nonword, lor_error *err)
 {
+	literals lits = { NULL, 0, 0, 0 };
+	size_t id;
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	if ((rc = compile_list(&p->re, &p->nre, y, tokens, "tokens", ignorecase, nonword, err)))
+	if ((rc = compile_list(&p->re, &p->nre, y, tokens, "tokens", ignorecase, nonword, y->pf ? &lits : NULL,
+	                       err))) {
+		literals_release(&lits);
 		return rc;
+	}
 	if (exceptions &&
-	    (rc = compile_list(&p->except, &p->nexcept, y, exceptions, "exceptions", ignorecase, 0, err))) {
+	    (rc = compile_list(&p->except, &p->nexcept, y, exceptions, "exceptions", ignorecase, 0, NULL, err))) {
+		literals_release(&lits);
 		lor_pattern__release(p);
 		return rc;
 	}
+	if (y->pf && lits.n) {
+		if (lor_prefilter__add(y->pf, lits.v, lits.n, &id)) {
+			literals_release(&lits);
+			lor_pattern__release(p);
+			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+		}
+		p->pf = id + 1;
+		free(lits.v); /* the strings are the prefilter's now */
+		memset(&lits, 0, sizeof(lits));
+	}
+	literals_release(&lits);
 	return LOR_OK;
 }
 
@@ -338,7 +449,7 @@ void lor_pattern__release(lor_pattern *p)
 	memset(p, 0, sizeof(*p));
 }
 
-int lor_match__first(lor_matcher *m, pcre2_code *const *re, size_t n, const char *subject,
+int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, const char *subject,
                      size_t end, size_t start, size_t *cache, size_t *ms, size_t *me)
 {
 	size_t i, best = (size_t)-1;
@@ -347,7 +458,7 @@ int lor_match__first(lor_matcher *m, pcre2_code *const *re, size_t n, const char
 		size_t *c = &cache[2 * i];
 
 		if (c[0] == LOR_MATCH_UNKNOWN || (c[0] != (size_t)-1 && c[0] < start)) {
-			int rc = lor_match__next(m, re[i], subject, end, start, &c[0], &c[1]);
+			int rc = lor_match__next(m, &re[i], subject, end, start, &c[0], &c[1]);
 
 			if (rc < 0)
 				return rc;
@@ -367,7 +478,28 @@ int lor_match__first(lor_matcher *m, pcre2_code *const *re, size_t n, const char
 	return 1;
 }
 
-int lor_match__next(lor_matcher *m, const pcre2_code *re, const char *subject, size_t end,
+/* The code to run for re over span more bytes: the JIT copy once re has
+ * earned it (see lor_regex), else the interpreted original. */
+static const pcre2_code *regex_code(lor_regex *re, size_t span)
+{
+	pcre2_code *jit = atomic_load_explicit(&re->jit, memory_order_acquire);
+	size_t before;
+
+	if (jit)
+		return jit;
+	before = atomic_fetch_add_explicit(&re->scanned, span, memory_order_relaxed);
+	/* exactly one caller crosses the mark, so one thread compiles */
+	if (before < LOR_JIT_AFTER && before + span >= LOR_JIT_AFTER) {
+		if ((jit = pcre2_code_copy(re->code)) && pcre2_jit_compile(jit, PCRE2_JIT_COMPLETE) == 0) {
+			atomic_store_explicit(&re->jit, jit, memory_order_release);
+			return jit;
+		}
+		pcre2_code_free(jit); /* no JIT here: the interpreter it stays */
+	}
+	return re->code;
+}
+
+int lor_match__next(lor_matcher *m, lor_regex *re, const char *subject, size_t end,
                     size_t start, size_t *ms, size_t *me)
 {
 	int rc;
@@ -377,7 +509,8 @@ int lor_match__next(lor_matcher *m, const pcre2_code *re, const char *subject, s
 	if (start > end)
 		return 0;
 	pcre2_set_match_limit(m->mc, (uint32_t)(LOR_MATCH_LIMIT + (span > 60000000u ? 60000000u : span) * 64u));
-	rc = pcre2_match(re, (PCRE2_SPTR)subject, end, start, PCRE2_NO_UTF_CHECK, m->md, m->mc);
+	rc = pcre2_match(regex_code(re, span + 1), (PCRE2_SPTR)subject, end, start, PCRE2_NO_UTF_CHECK, m->md,
+	                 m->mc);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0)

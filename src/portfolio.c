@@ -186,8 +186,8 @@ static int boilerplate(const lor_setprofile *p, lor_matcher *m, const lor_docume
 	size_t i, ms, me;
 	int rc;
 
-	for (i = 0; i < p->nboiler; i++)
-		if ((rc = lor_match__next(m, p->boiler[i], doc->norm, e, s, &ms, &me)) != 0)
+	for (i = 0; p->has_boiler && i < p->boiler.nre; i++)
+		if ((rc = lor_match__next(m, &p->boiler.re[i], doc->norm, e, s, &ms, &me)) != 0)
 			return rc; /* 1: boilerplate; < 0: a limit */
 	return 0;
 }

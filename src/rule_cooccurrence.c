@@ -97,15 +97,36 @@ static int found(lor_ctx *ctx, const lor_rule *rule, size_t ms, size_t me, void 
 	return 1; /* stop at the first match: presence is all that counts */
 }
 
+/* Could every group match within [start, end)? The prefilter answers for
+ * all groups before any regex runs, so a window that lacks one group's
+ * words costs no regex at all, whatever the order of the groups. */
+static int all_may_match(lor_ctx *ctx, const cooc *c, size_t start, size_t end, int *may)
+{
+	size_t k;
+	int rc;
+
+	*may = 1;
+	for (k = 0; k < c->n && *may; k++)
+		if ((rc = lor_ctx__may_match(ctx, &c->groups[k], start, end, may)))
+			return rc;
+	return LOR_OK;
+}
+
 /* Does every group match within [start, end)? */
 static int window_matches(lor_ctx *ctx, const lor_rule *rule, const cooc *c, size_t start, size_t end,
                           int *matched)
 {
 	size_t k;
+	int rc;
 
 	*matched = 0;
+	if ((rc = all_may_match(ctx, c, start, end, matched)) || !*matched)
+		return rc;
+	*matched = 0;
 	for (k = 0; k < c->n; k++) {
-		int hit = 0, rc = lor_ctx__each(ctx, rule, &c->groups[k], start, end, found, &hit);
+		int hit = 0;
+
+		rc = lor_ctx__each(ctx, rule, &c->groups[k], start, end, found, &hit);
 
 		if (rc < 0)
 			return rc;
@@ -125,7 +146,10 @@ static int window_matches_cached(lor_ctx *ctx, const lor_rule *rule, const cooc 
                                  unsigned char *seen, int *matched)
 {
 	size_t k, i;
+	int rc;
 
+	if ((rc = all_may_match(ctx, c, spans[first].start, spans[last].end, matched)) || !*matched)
+		return rc;
 	*matched = 0;
 	for (k = 0; k < c->n; k++) {
 		int any = 0;
@@ -134,9 +158,9 @@ static int window_matches_cached(lor_ctx *ctx, const lor_rule *rule, const cooc 
 			unsigned char *f = &seen[k * n + i];
 
 			if (!*f) {
-				int hit = 0, rc = lor_ctx__each(ctx, rule, &c->groups[k], spans[i].start,
-				                                spans[i].end, found, &hit);
+				int hit = 0;
 
+				rc = lor_ctx__each(ctx, rule, &c->groups[k], spans[i].start, spans[i].end, found, &hit);
 				if (rc < 0)
 					return rc;
 				*f = hit ? 2 : 1;

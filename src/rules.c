@@ -224,8 +224,8 @@ static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *er
 }
 
 /* Compile one rule from a YAML file's contents. */
-static int rule_compile(lor_rule **out, const lor_classes *classes, const char *id,
-                        const char *path, const char *data, size_t len, lor_error *err)
+static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilter *pf, int trusted,
+                        const char *id, const char *path, const char *data, size_t len, lor_error *err)
 {
 	lor_yaml y;
 	yaml_node_t *root, *n;
@@ -236,6 +236,8 @@ static int rule_compile(lor_rule **out, const lor_classes *classes, const char *
 	if ((rc = lor_yaml__load(&y, path, data, len, err)))
 		goto out_yaml;
 	y.classes = classes;
+	y.pf = pf;
+	y.trusted = trusted;
 	root = lor_yaml__root(&y);
 	if (root->type != YAML_MAPPING_NODE) {
 		rc = lor_yaml__fail(err, &y, root, "a rule file must be a mapping of keys");
@@ -408,7 +410,7 @@ static int has_ext(const char *name, const char **ext)
 
 /* Add one file of a source: style/file.yml is a rule, profiles/x.yml a profile. */
 static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *file, const char *path,
-                    const char *data, size_t len, lor_error *err)
+                    const char *data, size_t len, int trusted, lor_error *err)
 {
 	const char *ext, *prev;
 	char id[512];
@@ -473,7 +475,7 @@ static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *fi
 			return dup < 0 ? lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory")
 			               : lor_error__set(err, LOR_ERULE, path, 1, 1,
 			                                "duplicate rule name '%s' (also defined in %s)", id, prev);
-		if ((rc = rule_compile(&r, &rs->classes, id, path, data, len, err)))
+		if ((rc = rule_compile(&r, &rs->classes, rs->pf, trusted, id, path, data, len, err)))
 			return rc;
 		for (i = 0; i < rs->nrules; i++)
 			if (!strcmp(rs->rules[i]->id, id)) {
@@ -533,7 +535,7 @@ static int load_embedded(lor_ruleset *rs, lor_error *err)
 		snprintf(style, sizeof(style), "%.*s", (int)(slash - rest), rest);
 		if (!strcmp(style, "lang") || !strcmp(style, "classes"))
 			continue;
-		rc = add_file(rs, &sn, style, slash + 1, f->path, f->data, f->len, err);
+		rc = add_file(rs, &sn, style, slash + 1, f->path, f->data, f->len, 1, err);
 	}
 	seen_release(&sn);
 	return rc;
@@ -599,7 +601,7 @@ static int add_style_file(void *arg, const char *file, const char *path, const c
 {
 	style_arg *a = arg;
 
-	return add_file(a->rs, a->sn, a->style, file, path, data, len, err);
+	return add_file(a->rs, a->sn, a->style, file, path, data, len, 0, err);
 }
 
 static int load_dir(lor_ruleset *rs, const char *dir, lor_error *err)
@@ -740,7 +742,9 @@ int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_err
 		                      opts->version);
 	if (!(rs = calloc(1, sizeof(*rs))))
 		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
-	if (opts->builtin)
+	if (lor_prefilter__new(&rs->pf))
+		rc = lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
+	if (!rc && opts->builtin)
 		rc = load_classes_embedded(rs, err);
 	for (i = 0; !rc && i < opts->ndirs; i++)
 		rc = is_dir(opts->dirs[i]) ? load_classes_dir(rs, opts->dirs[i], err) : LOR_OK;
@@ -759,6 +763,8 @@ int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_err
 			rc = lor_error__set(err, LOR_ERULE, rs->rules[i]->path, 1, 1,
 			                    "rule '%s' needs a language model (a lang/ folder beside the "
 			                    "styles) and none is loaded", rs->rules[i]->id);
+	if (!rc && lor_prefilter__build(rs->pf))
+		rc = lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
 	if (rc) {
 		lor_ruleset_free(rs);
 		return rc;
@@ -786,6 +792,7 @@ void lor_ruleset_free(lor_ruleset *rs)
 	free(rs->sets);
 	lor_lang__model_free(rs->lang);
 	lor_classes__release(&rs->classes);
+	lor_prefilter__free(rs->pf);
 	free(rs->rules);
 	free(rs->profiles);
 	free(rs);

@@ -59,9 +59,8 @@ void lor_setprofile__free(lor_setprofile *p)
 		return;
 	for (i = 0; i < p->nchecks; i++)
 		check_release(&p->checks[i]);
-	for (i = 0; i < p->nboiler; i++)
-		pcre2_code_free(p->boiler[i]);
-	free(p->boiler);
+	if (p->has_boiler)
+		lor_pattern__release(&p->boiler);
 	free(p->checks);
 	free(p->name);
 	free(p->description);
@@ -221,27 +220,16 @@ static int load_check(lor_setprofile *p, lor_yaml *y, yaml_node_t *n, lor_error 
 	return LOR_OK;
 }
 
+/* The boilerplate patterns: a token list like a rule's (whole words, any case). */
 static int load_boilerplate(lor_setprofile *p, lor_yaml *y, yaml_node_t *n, lor_error *err)
 {
-	yaml_node_item_t *it;
 	int rc;
 
 	if (n->type != YAML_SEQUENCE_NODE)
 		return lor_yaml__fail(err, y, n, "'boilerplate' must be a list of patterns");
-	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
-		yaml_node_t *item = lor_yaml__node(y, *it);
-		pcre2_code *re;
-
-		if (!lor_yaml__scalar(item))
-			return lor_yaml__fail(err, y, item, "a 'boilerplate' pattern must be a string");
-		if ((rc = lor_match__compile(&re, y, item, lor_yaml__scalar(item), 1, err)))
-			return rc;
-		if (lor__reserve(&p->boiler, &p->capboiler, p->nboiler + 1, sizeof(re))) {
-			pcre2_code_free(re);
-			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
-		}
-		p->boiler[p->nboiler++] = re;
-	}
+	if ((rc = lor_pattern__compile(&p->boiler, y, n, NULL, 1, 0, err)))
+		return rc;
+	p->has_boiler = 1;
 	return LOR_OK;
 }
 

@@ -79,7 +79,7 @@ static int validate(const lor_document *doc, lor_error *err)
 
 typedef struct outbuf {
 	lor_buf b;
-	size_t *map;
+	uint32_t *map;
 	size_t cap;
 } outbuf;
 
@@ -87,10 +87,10 @@ static int emit(outbuf *o, const char *s, size_t n, size_t from)
 {
 	size_t i;
 
-	if (lor__reserve(&o->map, &o->cap, o->b.len + n + 1, sizeof(size_t)))
+	if (lor__reserve(&o->map, &o->cap, o->b.len + n + 1, sizeof(uint32_t)))
 		return LOR_ENOMEM;
 	for (i = 0; i < n; i++)
-		o->map[o->b.len + i] = from;
+		o->map[o->b.len + i] = (uint32_t)from; /* inputs are under LOR_MAX_INPUT bytes */
 	return lor_buf__add(&o->b, s, n);
 }
 
@@ -229,9 +229,9 @@ static int normalize(lor_document *doc)
 			i = j;
 		}
 	}
-	if (lor__reserve(&o.map, &o.cap, o.b.len + 1, sizeof(size_t)))
+	if (lor__reserve(&o.map, &o.cap, o.b.len + 1, sizeof(uint32_t)))
 		goto nomem;
-	o.map[o.b.len] = len;
+	o.map[o.b.len] = (uint32_t)len;
 	doc->norm_len = o.b.len;
 	doc->norm = lor_buf__detach(&o.b);
 	doc->map = o.map;

@@ -432,9 +432,19 @@ int lor_token__split(lor_document *doc)
  * as one word per two characters, rounded up. */
 size_t lor_token__count_words(const lor_document *doc, size_t start, size_t end)
 {
-	size_t i, n = 0, run = 0;
+	size_t i, n = 0, run = 0, lo = 0, hi = doc->ntok[LOR_TOK_WORD];
 
-	for (i = 0; i < doc->ntok[LOR_TOK_WORD]; i++) {
+	/* the first word at or after start, by binary search: words are in text
+	 * order, and counting a paragraph must not walk the whole letter */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (doc->tok[LOR_TOK_WORD][mid].start < start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (i = lo; i < doc->ntok[LOR_TOK_WORD]; i++) {
 		const lor_tok *t = &doc->tok[LOR_TOK_WORD][i];
 		size_t k;
 		int ideo;

@@ -1,16 +1,33 @@
 #!/bin/sh
-# run.sh - `make bench`: lorlint against ripgrep on a generated corpus, in one run.
+# run.sh - `make bench`: lorlint against the fixed ripgrep anchor, in one run.
 #
-# Usage: tests/bench/run.sh BUILD_DIR [LETTERS]   (default 5000 letters)
+# Usage: tests/bench/run.sh BUILD_DIR [LETTERS]   (default 2000 letters)
+#        BASELINE=path/to/old/lorlint make bench   also measures an older binary
+#                                                  in the same run (before/after)
+#
 # The corpus is made deterministically from the project's own sample letters
 # in corpus/ (each copy gets a different reference line so no two files are
-# identical) under BUILD_DIR/bench/, which is build output. Timings are wall-clock
-# seconds of a single run each; the figures that matter are the ratios,
-# because a shared machine is noisy. Peak RSS comes from GNU time.
+# identical) under BUILD_DIR/bench/, which is build output.
+#
+# The anchor (tests/bench/phrases.txt, a copy of ../shared/bench/phrases.txt,
+# never edited) is one single-threaded byte-oriented pass of ripgrep over the
+# letters; GNU grep with the same phrases runs beside it. Every wall-clock
+# figure is the best of three runs, alternating between the programs, and the
+# figures to compare are ratios taken in this one run: a shared machine is
+# noisy. Callgrind's instruction counts (per byte of letter, for the whole
+# run, for lor_check and for the rule matching in it) are exact and
+# repeatable, so they are the figures to trust for small changes.
 set -eu
-build=$1 n=${2:-5000}
+build=$1 n=${2:-2000}
+lorlint=$build/lorlint
+base=${BASELINE:-}
 out="$build/bench"
+phrases=tests/bench/phrases.txt
 rm -rf "$out" && mkdir -p "$out/letters"
+if [ -f ../shared/bench/phrases.txt ] && ! cmp -s ../shared/bench/phrases.txt "$phrases"; then
+	echo "bench: $phrases differs from ../shared/bench/phrases.txt (the anchor must not change)" >&2
+	exit 2
+fi
 src=$(find corpus -name '*.txt' -o -name '*.md' | grep -v README | sort)
 nsrc=$(printf '%s\n' "$src" | wc -l)
 # gen DIR COUNT: COUNT letters, cycling through the samples, in one awk process.
@@ -26,67 +43,128 @@ gen() {
 }
 gen "$out/letters" "$n"
 bytes=$(cat "$out"/letters/* | wc -c)
-# The phrase patterns of the built-in rules, for ripgrep: every `tokens` item.
-# YAML single quotes are unquoted ('' is one quote).
-awk '/^[a-z]+:/ { intok = ($1 == "tokens:") }
-	intok && /^  - / { sub(/^  - /, "")
-		if ($0 ~ /^'"'"'.*'"'"'$/) { $0 = substr($0, 2, length($0) - 2); gsub(/'"''"'/, "'"'"'") }
-		else if ($0 ~ /^".*"$/) { $0 = substr($0, 2, length($0) - 2) }
-		print }' rules/lorlint/*.yml > "$out/patterns.txt"
-# ripgrep joins -f patterns into one regex, which PCRE2 limits in size: run
-# it on chunks of 25 patterns, one after the other, and time them together.
-rm -f "$out"/pat.*
-split -l 25 "$out/patterns.txt" "$out/pat."
-printf 'for f in "$@"; do rg -i -c -P -f "$f" %s >/dev/null; done\n' "$out/letters" > "$out/rg.sh"
-npat=$(wc -l < "$out/patterns.txt")
-measure() { # label, command...: prints seconds and peak KiB
+cores=$(nproc)
+one=$(ls corpus/strong/*.txt | head -n 1)
+
+# measure LABEL COMMAND...: run once; print "seconds peakKiB" (GNU time).
+# Output goes to a file, not /dev/null: GNU grep notices /dev/null and stops
+# at the first match, which would time nothing.
+measure() {
 	label=$1; shift
-	/usr/bin/time -f '%e %M' -o "$out/time.$label" "$@" > /dev/null 2> "$out/err.$label" || true
+	/usr/bin/time -f '%e %M' -o "$out/time.$label" "$@" > "$out/stdout" 2> "$out/err.$label" || true
 	tail -n 1 "$out/time.$label"
 }
-set -- $(measure lorlint "$build/lorlint" --format json --as-of 2026-11-27 "$out/letters")
-lt=$1 lrss=$2
-# -j 1 against -j 2: the best of three runs each, alternating, so that a
-# passing disturbance on the machine does not decide the ratio.
-j1=0 j2=0
+# best LABEL: keep the lowest time seen for LABEL (best.LABEL holds "s kib").
+best() {
+	label=$1; shift
+	set -- $(measure "$label" "$@")
+	if [ ! -f "$out/best.$label" ] || awk -v a="$1" -v b="$(cut -d' ' -f1 "$out/best.$label")" 'BEGIN { exit !(a < b) }'; then
+		echo "$1 $2" > "$out/best.$label"
+	fi
+}
+L=$out/letters
 for k in 1 2 3; do
-	set -- $(measure j1 "$build/lorlint" -j 1 --format json --as-of 2026-11-27 "$out/letters")
-	if [ "$j1" = 0 ] || awk -v a="$1" -v b="$j1" 'BEGIN { exit !(a < b) }'; then j1=$1 j1rss=$2; fi
-	set -- $(measure j2 "$build/lorlint" -j 2 --format json --as-of 2026-11-27 "$out/letters")
-	if [ "$j2" = 0 ] || awk -v a="$1" -v b="$j2" 'BEGIN { exit !(a < b) }'; then j2=$1 j2rss=$2; fi
+	best rg rg -j1 --no-unicode -i -c -f "$phrases" "$L"
+	best grep env LC_ALL=C grep -r -E -i -c -f "$phrases" "$L"
+	best j1 "$lorlint" -j 1 --no-config --format json --as-of 2026-11-27 "$L"
+	best jn "$lorlint" -j "$cores" --no-config --format json --as-of 2026-11-27 "$L"
+	[ -n "$base" ] && best b1 "$base" -j 1 --no-config --format json --as-of 2026-11-27 "$L"
 done
-# Language identification's share of the work, counted in instructions by
-# callgrind (exact and repeatable, unlike seconds on a shared machine): the
-# same 50 letters with and without the NonEnglish rule, and the model load.
-printf 'disable: [lorlint.NonEnglish]\n' > "$out/nolang.yml"
-sample=$(ls "$out"/letters/*.txt | head -n 50)
-instr() { # command...: total instructions
+
+# Instructions per byte (callgrind) over 100 letters: the whole run, lor_check
+# (tokens, rules, dates, language, score), lor_ctx__each (the rule matching)
+# and, of that, JIT compilation (lazy now: paid once a regex has run over 4 KB,
+# so over 100 letters it weighs far more than over thousands).
+sample=$(ls "$L"/*.txt | head -n 100)
+sbytes=$(cat $sample | wc -c)
+# instr PROGRAM ARGS...: "total check match" instructions
+instr() {
 	valgrind --tool=callgrind --callgrind-out-file="$out/cg.out" "$@" >/dev/null 2>"$out/cg.err" || true
-	awk '/^summary:|^totals:/ { print $2; exit }' "$out/cg.out"
+	callgrind_annotate --inclusive=yes --threshold=100 "$out/cg.out" 2>/dev/null | awk '
+		/PROGRAM TOTALS/ { gsub(",", "", $1); t = $1 }
+		/:lor_check / { gsub(",", "", $1); if ($1 + 0 > c + 0) c = $1 + 0 }
+		/:lor_ctx__each / { gsub(",", "", $1); if ($1 + 0 > m + 0) m = $1 + 0 }
+		/pcre2_jit_compile_8 / { gsub(",", "", $1); if ($1 + 0 > j + 0) j = $1 + 0 }
+		END { printf "%d %d %d %d\n", t, c, m, j }'
 }
 # shellcheck disable=SC2086
-wl=$(instr "$build/lorlint" -j 1 --no-config --format json --as-of 2026-11-27 $sample)
-# shellcheck disable=SC2086
-nl=$(instr "$build/lorlint" -j 1 --config "$out/nolang.yml" --format json --as-of 2026-11-27 $sample)
-set -- $(measure rg sh "$out/rg.sh" "$out"/pat.*)
-rt=$1 rrss=$2
-# Memory stays flat as the corpus grows: the same run over four times as many letters.
-gen "$out/big" $((n * 4))
-set -- $(measure big "$build/lorlint" -j 2 --format json --as-of 2026-11-27 "$out/big")
-bt=$1 brss=$2
-awk -v n="$n" -v b="$bytes" -v lt="$lt" -v rt="$rt" -v lrss="$lrss" -v rrss="$rrss" -v np="$npat" -v ns="$nsrc" \
-    -v j1="$j1" -v j2="$j2" -v j1rss="$j1rss" -v j2rss="$j2rss" -v cores="$(nproc)" -v wl="$wl" -v nl="$nl" -v bt="$bt" -v brss="$brss" 'BEGIN {
-	if (lt <= 0) lt = 0.001; if (rt <= 0) rt = 0.001; if (j1 <= 0) j1 = 0.001; if (j2 <= 0) j2 = 0.001
-	printf "corpus: %d letters (%.1f MB) generated from %d sample letters; %d rule patterns\n", n, b / 1e6, ns, np
-	printf "%-28s %8s %12s %10s %12s\n", "run", "seconds", "letters/s", "MB/s", "peak RSS KiB"
-	printf "%-28s %8.2f %12.0f %10.2f %12d\n", "lorlint (default -j, json)", lt, n / lt, b / 1e6 / lt, lrss
-	printf "%-28s %8.2f %12.0f %10.2f %12d\n", "lorlint -j 1 (best of 3)", j1, n / j1, b / 1e6 / j1, j1rss
-	printf "%-28s %8.2f %12.0f %10.2f %12d\n", "lorlint -j 2 (best of 3)", j2, n / j2, b / 1e6 / j2, j2rss
-	printf "%-28s %8.2f %12.0f %10.2f %12d\n", "rg -i -c -P -f (same patterns)", rt, n / rt, b / 1e6 / rt, rrss
-	printf "ratio lorlint/rg time: %.2f (lorlint tokenizes, scores and reports; rg only counts lines)\n", lt / rt
-	printf "speed-up -j 2 over -j 1: %.2fx on %d cores\n", j1 / j2, cores
-	big_ratio = j2rss > 0 ? brss / j2rss : 0
-	big_rate = bt > 0 ? 4 * n / bt : 0
-	printf "peak RSS at -j 2: %d KiB for %d letters, %d KiB for %d letters (ratio %.2f; %.0f letters/s)\n", j2rss, n, brss, 4 * n, big_ratio, big_rate
-	if (wl > 0) printf "language identification: %.1f%% of the instructions (callgrind, 50 letters: %.0fM with, %.0fM without lorlint.NonEnglish)\n", 100 * (wl - nl) / wl, wl / 1e6, nl / 1e6
-}'
+cg=$(instr "$lorlint" -j 1 --no-config --format json --as-of 2026-11-27 $sample)
+cgl=$(instr "$lorlint" --list-rules)
+cg1=$(instr "$lorlint" --no-config --as-of 2026-11-27 "$one")
+if [ -n "$base" ]; then
+	# shellcheck disable=SC2086
+	bcg=$(instr "$base" -j 1 --no-config --format json --as-of 2026-11-27 $sample)
+	bcgl=$(instr "$base" --list-rules)
+	bcg1=$(instr "$base" --no-config --as-of 2026-11-27 "$one")
+fi
+
+# Start-up and one letter: the mean of 20 runs, in milliseconds.
+ms() {
+	t0=$(date +%s%N)
+	for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do "$@" >/dev/null 2>&1 || true; done
+	t1=$(date +%s%N)
+	echo $(( (t1 - t0) / 20000000 ))
+}
+list_ms=$(ms "$lorlint" --list-rules)
+one_ms=$(ms "$lorlint" --no-config --as-of 2026-11-27 "$one")
+[ -n "$base" ] && blist_ms=$(ms "$base" --list-rules) && bone_ms=$(ms "$base" --no-config --as-of 2026-11-27 "$one")
+
+# Memory: a 2 MB letter in paragraphs (the largest accepted: LOR_MAX_INPUT is
+# 2 MiB a letter), a 10 MB one, and a 50 MB letter on one line.
+awk -v want=2000000 'FNR == 1 { k++ } { t[k] = t[k] $0 "\n" }
+	END { while (s + length(t[i % k + 1]) + 1 < want) { i = i % k + 1; printf "%s\n", t[i]; s += length(t[i]) + 1 } }' $src > "$out/big2.txt"
+awk -v want=10000000 'FNR == 1 { k++ } { t[k] = t[k] $0 "\n" }
+	END { while (s < want) { i = i % k + 1; printf "%s\n", t[i]; s += length(t[i]) + 1 } }' $src > "$out/big10.txt"
+awk -v want=50000000 'FNR == 1 { k++ } { gsub(/[\t ]+/, " "); t[k] = t[k] $0 " " }
+	END { while (s < want) { i = i % k + 1; printf "%s", t[i]; s += length(t[i]) }; print "" }' $src > "$out/one50.txt"
+big() { # TITLE PROGRAM FILE TAG: one line of the large-letter table into big.txt
+	t=$1 tag=$4
+	set -- $(measure "$tag" timeout 120 "$2" -j 1 --no-config --format json --as-of 2026-11-27 "$3")
+	printf '%-30s %8s %12s  %s\n' "$t" "$1" "$2" "$(head -n 1 "$out/err.$tag" | cut -c 1-100)" >> "$out/big.txt"
+}
+: > "$out/big.txt"
+big "lorlint 2 MB in paragraphs" "$lorlint" "$out/big2.txt" m2
+big "lorlint 10 MB in paragraphs" "$lorlint" "$out/big10.txt" m10
+big "lorlint 50 MB on one line" "$lorlint" "$out/one50.txt" m50
+if [ -n "$base" ]; then
+	big "baseline 2 MB in paragraphs" "$base" "$out/big2.txt" b2
+	big "baseline 10 MB in paragraphs" "$base" "$out/big10.txt" b10
+	big "baseline 50 MB on one line" "$base" "$out/one50.txt" b50
+fi
+
+row() { # label, "seconds kib"
+	set -- "$1" $2
+	awk -v l="$1" -v s="$2" -v k="$3" -v n="$n" -v b="$bytes" -v rg="$(cut -d' ' -f1 "$out/best.rg")" 'BEGIN {
+		if (s <= 0) s = 0.005; if (rg <= 0) rg = 0.005
+		printf "%-44s %7.2f %9.0f %7.2f %10d %8.1fx\n", l, s, n / s, b / 1e6 / s, k, s / rg }'
+}
+printf 'corpus: %d letters (%.1f MB) generated from %d sample letters; %s cores; load %s\n' "$n" \
+	"$(echo "$bytes" | awk '{ print $1 / 1e6 }')" "$nsrc" "$cores" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-44s %7s %9s %7s %10s %9s\n' "run (best of 3)" seconds letters/s MB/s "RSS KiB" "x anchor"
+row "anchor: rg -j1 --no-unicode -i -c -f phrases" "$(cat "$out/best.rg")"
+row "LC_ALL=C grep -r -E -i -c -f phrases" "$(cat "$out/best.grep")"
+row "lorlint -j 1 -f json" "$(cat "$out/best.j1")"
+row "lorlint -j $cores -f json" "$(cat "$out/best.jn")"
+[ -n "$base" ] && row "baseline lorlint -j 1 -f json" "$(cat "$out/best.b1")"
+awk -v a="$(cut -d' ' -f1 "$out/best.j1")" -v b="$(cut -d' ' -f1 "$out/best.jn")" -v c="$cores" \
+	'BEGIN { if (b <= 0) b = 0.005; printf "speed-up -j %d over -j 1: %.2fx (meaningful only on idle cores)\n", c, a / b }'
+ipb() { # label "total check match jit"
+	set -- "$1" $2
+	awk -v l="$1" -v t="$2" -v c="$3" -v m="$4" -v j="$5" -v b="$sbytes" 'BEGIN {
+		printf "%-30s %10.0f %12.0f %12.0f %12.0f\n", l, t / b, c / b, m / b, j / b }'
+}
+printf '\ninstructions per byte, callgrind, 100 letters (%d bytes):\n' "$sbytes"
+printf '%-30s %10s %12s %12s %12s\n' "" "whole run" "lor_check" "rule match" "JIT compile"
+ipb "lorlint" "$cg"
+[ -n "$base" ] && ipb "baseline" "$bcg"
+printf '\nstart-up (mean of 20 runs; callgrind instructions):\n'
+printf '%-30s %8s %14s\n' "" ms instructions
+printf '%-30s %8s %14s\n' "lorlint --list-rules" "$list_ms" "$(echo "$cgl" | cut -d' ' -f1)"
+printf '%-30s %8s %14s\n' "lorlint one letter" "$one_ms" "$(echo "$cg1" | cut -d' ' -f1)"
+if [ -n "$base" ]; then
+	printf '%-30s %8s %14s\n' "baseline --list-rules" "$blist_ms" "$(echo "$bcgl" | cut -d' ' -f1)"
+	printf '%-30s %8s %14s\n' "baseline one letter" "$bone_ms" "$(echo "$bcg1" | cut -d' ' -f1)"
+fi
+printf '\nlarge letters (-j 1, json; time limit 120 s):\n'
+printf '%-30s %8s %12s  %s\n' "" seconds "peak KiB" "first line of stderr"
+cat "$out/big.txt"

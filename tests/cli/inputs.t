@@ -30,3 +30,9 @@ $ printf 'We had no complaints.\n' | lorlint --no-default-rules --rules tests/fi
 >? (profile residency, 4 words, 2 findings shown)
 >? 1 file checked: 0 strong, 0 moderate, 1 weak; 0 errors
 
+
+# A letter over the byte limit (2 MiB, applied to each letter) is refused at once with a clear error:
+$ awk 'BEGIN{while(i++<300000)printf "Good work. "; print ""}' | lorlint -
+? 2
+> 0 files checked: 0 strong, 0 moderate, 0 weak; 1 error
+! -: error: file too large (over 2097152 bytes)

@@ -9,6 +9,11 @@ $ lorlint --no-default-rules --rules tests/fixtures/rules/bad-regex tests/fixtur
 ? 2
 ! tests/fixtures/rules/bad-regex/fx/BadRegex.yml:5:38: error: invalid regex '(?:s?he|they) (will|would do well': missing closing parenthesis at offset 33
 
+# A token that ends with a space can never match before a word (whole-word matching), so it is an error, not a silent miss:
+$ lorlint --no-default-rules --rules tests/fixtures/rules/edge-space tests/fixtures/letters/faint.txt
+? 2
+! tests/fixtures/rules/edge-space/fx/EdgeSpace.yml:5:5: error: 'tokens' item 'the only one (?:to|who) ' ends with a space: items match whole words, so it can never match next to a word (use \b or a lookahead instead)
+
 # No message:
 $ lorlint --no-default-rules --rules tests/fixtures/rules/no-message tests/fixtures/letters/faint.txt
 ? 2

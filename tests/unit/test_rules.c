@@ -116,10 +116,25 @@ static void test_every_kind_loads(void **state)
 	lor_ruleset_free(rs);
 }
 
+/* The embedded rules skip the one-by-one compile of their tokens at start-up
+ * (match.c): the same files loaded as a folder get every check, so a token
+ * that only compiles inside the alternation fails the suite here. */
+static void test_builtin_rules_as_folder(void **state)
+{
+	lor_ruleset *rs = load("rules", 0, LOR_OK);
+	lor_ruleset *b = load(NULL, 1, LOR_OK);
+
+	(void)state;
+	assert_int_equal(lor_ruleset_count(rs), lor_ruleset_count(b));
+	lor_ruleset_free(rs);
+	lor_ruleset_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_builtin_load),
+		cmocka_unit_test(test_builtin_rules_as_folder),
 		cmocka_unit_test(test_override_replaces_builtin),
 		cmocka_unit_test(test_errors_are_positioned),
 		cmocka_unit_test(test_every_kind_loads),

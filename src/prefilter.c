@@ -1,0 +1,862 @@
+/* prefilter.c - one pass over the text to tell which rule patterns could match where.
+ *
+ * Running every rule's PCRE2 regex over every sentence costs one pass per
+ * rule. Most sentences cannot match most rules: a match of "I (?:think|
+ * believe) (?:s?he|they) will do well" must contain "think" or "believe".
+ * So each compiled regex is read once, at rule load, for such *required
+ * literals* (RE2's prefilter and Russ Cox's trigram index are the models):
+ * a set of ASCII strings, at least one of which occurs, case-folded, inside
+ * every match. The literals of all loaded patterns -- built-in and user
+ * rules alike -- go into one Aho-Corasick automaton; a document is scanned
+ * once, and lor_ctx__each then runs a pattern's regex over a span only when
+ * one of its literals lies wholly inside that span. PCRE2 stays the judge of
+ * every match: the prefilter only skips spans where no match can be.
+ *
+ * The analysis is conservative by construction. It parses the regex as
+ * PCRE2 does (groups, alternation, quantifiers, classes, escapes); anything
+ * it does not model exactly (character classes, \w, \s, non-ASCII
+ * characters, back references) counts as "any string", lookarounds and
+ * anchors as the empty string (they consume nothing), and a construct it does
+ * not know at all ((?x), (*VERB), \Q, \K, conditionals) gives up on the
+ * pattern, which then always runs. So does a pattern whose best literal set
+ * has a literal shorter than LOR_PF_MINLEN bytes, or one of English's most
+ * common words or letter pairs, which would pass nearly every sentence anyway.
+ *
+ * Case: literals are ASCII-folded and so is the scanned text; folding more
+ * than a case-sensitive rule would is only less selective. Under PCRE2's
+ * caseless UCP matching two non-ASCII characters equal ASCII letters (U+212A
+ * KELVIN SIGN is k, U+017F LONG S is s): the scan reads them as those letters.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+#define LOR_PF_MINLEN 2       /* shorter literals filter too little */
+#define LOR_PF_EXACT_MAX 64   /* the most strings of an exact set */
+#define LOR_PF_REQ_MAX 4096   /* the most literals required of one pattern */
+#define LOR_PF_DEPTH_MAX 200  /* group nesting the parser follows */
+
+/* ----------------------------------------------------------- literal sets */
+
+typedef struct sset {
+	char **v;
+	size_t n, cap;
+} sset;
+
+static void sset_release(sset *s)
+{
+	lor__strings_free(s->v, s->n);
+	memset(s, 0, sizeof(*s));
+}
+
+/* Add the string a b to s. Duplicates are not looked for: they do no harm
+ * (the automaton's build merges them), and looking costs more than they do. */
+static int sset_addn(sset *s, const char *a, size_t an, const char *b, size_t bn)
+{
+	char *x;
+
+	if (lor__reserve(&s->v, &s->cap, s->n + 1, sizeof(char *)) || !(x = malloc(an + bn + 1)))
+		return LOR_ENOMEM;
+	memcpy(x, a, an);
+	memcpy(x + an, b, bn);
+	x[an + bn] = '\0';
+	s->v[s->n++] = x;
+	return LOR_OK;
+}
+
+/* What is known of the strings a regex node matches. exact: s is every
+ * string it can match (folded). Otherwise any: nothing is known; or s is a
+ * set of literals at least one of which occurs in every match. */
+typedef struct info {
+	int exact, any;
+	sset s;
+} info;
+
+static void info_release(info *a)
+{
+	sset_release(&a->s);
+	a->exact = 0;
+	a->any = 1;
+}
+
+static void set_any(info *a)
+{
+	info_release(a);
+}
+
+static int set_exact(info *a, const char *str, size_t n)
+{
+	sset_release(&a->s);
+	a->exact = 1;
+	a->any = 0;
+	return sset_addn(&a->s, str, n, "", 0);
+}
+
+/* An exact set becomes a required one; the empty string means nothing is required. */
+static void to_req(info *a)
+{
+	size_t i;
+
+	if (!a->exact)
+		return;
+	a->exact = 0;
+	for (i = 0; i < a->s.n; i++)
+		if (!a->s.v[i][0]) {
+			set_any(a);
+			return;
+		}
+	if (!a->s.n)
+		set_any(a);
+}
+
+/* English's most frequent short words (and so substrings of many more): a
+ * literal that is one of them passes nearly every sentence, so it counts as
+ * too short to filter. The list is about English text, not about any rule. */
+static const char *const common[] = {
+	"the", "and", "for", "her", "his", "was", "with", "that", "this", "are", "has", "have", "she",
+	"they", "not", "our", "all", "who", "will", "been", "were", "had", "him", "them", "you",
+	"can", "one", "ing", "ion", "ent", "ter",
+	/* the fifty most frequent letter pairs of English text */
+	"th", "he", "in", "er", "an", "re", "on", "at", "en", "nd", "ti", "es", "or", "te", "of", "ed",
+	"is", "it", "al", "ar", "st", "to", "nt", "ng", "se", "ha", "as", "ou", "io", "le", "ve", "co",
+	"me", "de", "hi", "ri", "ro", "ic", "ne", "ea", "ra", "ce", "li", "ch", "ll", "be", "ma", "si",
+	"om", "ur", NULL
+};
+
+/* A literal's length as a filter: common words count as one byte. */
+static size_t strength(const char *lit)
+{
+	size_t i, n = strlen(lit);
+
+	for (i = 0; n <= 4 && common[i]; i++) /* the common words are all short */
+		if (!strcmp(lit, common[i]))
+			return 1;
+	return n;
+}
+
+/* How well a required set filters: its weakest literal (capped), then fewer literals. */
+static long quality(const info *a)
+{
+	size_t i, shortest = 16;
+
+	if (a->any)
+		return -1;
+	for (i = 0; i < a->s.n && shortest > 1; i++) {
+		size_t k = strength(a->s.v[i]);
+
+		if (k < shortest)
+			shortest = k;
+	}
+	return (long)shortest * 100000L - (long)(a->s.n < 99999 ? a->s.n : 99999);
+}
+
+/* Keep in best whichever of best and cand (both required sets) filters
+ * better; *bq is best's quality, kept so that it is computed once. */
+static void keep_better(info *best, long *bq, info *cand)
+{
+	long q;
+
+	to_req(cand);
+	if ((q = quality(cand)) > *bq) {
+		info t = *best;
+
+		*best = *cand;
+		*cand = t;
+		*bq = q;
+	}
+	info_release(cand);
+}
+
+/* a := a | b */
+static int alternate(info *a, info *b)
+{
+	int exact = a->exact && b->exact && a->s.n + b->s.n <= LOR_PF_EXACT_MAX;
+
+	if (!exact) {
+		to_req(a);
+		to_req(b);
+		if (a->any || b->any || a->s.n + b->s.n > LOR_PF_REQ_MAX) {
+			set_any(a);
+			info_release(b);
+			return LOR_OK;
+		}
+	}
+	/* b's strings move over as they are */
+	if (lor__reserve(&a->s.v, &a->s.cap, a->s.n + b->s.n, sizeof(char *)))
+		return LOR_ENOMEM;
+	memcpy(a->s.v + a->s.n, b->s.v, b->s.n * sizeof(char *));
+	a->s.n += b->s.n;
+	b->s.n = 0;
+	info_release(b);
+	return LOR_OK;
+}
+
+/* a := a{min,max} (max < 0: no limit) */
+static int repeat(info *a, long min, long max)
+{
+	if (max == 0)
+		return set_exact(a, "", 0);
+	if (min == 0) {
+		if (max == 1 && a->exact)
+			return sset_addn(&a->s, "", 0, "", 0);
+		set_any(a);
+		return LOR_OK;
+	}
+	if (max != 1)
+		to_req(a); /* every repetition holds one of a's strings */
+	return LOR_OK;
+}
+
+/* ---------------------------------------------------------------- parser */
+
+typedef struct parser {
+	const char *p, *end;
+	int depth;
+	int fail;  /* a construct not modelled: the pattern always runs */
+	int nomem;
+} parser;
+
+static int alt_expr(parser *ps, info *out);
+
+/* Skip past the closing character c; fail when there is none. */
+static void skip_to(parser *ps, char c)
+{
+	while (ps->p < ps->end && *ps->p != c)
+		ps->p++;
+	if (ps->p >= ps->end)
+		ps->fail = 1;
+	else
+		ps->p++;
+}
+
+static void skip_class(parser *ps)
+{
+	if (ps->p < ps->end && *ps->p == '^')
+		ps->p++;
+	if (ps->p < ps->end && *ps->p == ']')
+		ps->p++;
+	while (ps->p < ps->end) {
+		if (*ps->p == '\\' && ps->p + 1 < ps->end) {
+			ps->p += 2;
+		} else if (*ps->p == '[' && ps->p + 1 < ps->end && ps->p[1] == ':') {
+			const char *q = ps->p + 2;
+
+			while (q + 1 < ps->end && !(q[0] == ':' && q[1] == ']'))
+				q++;
+			ps->p = q + 1 < ps->end ? q + 2 : ps->p + 1;
+		} else if (*ps->p == ']') {
+			ps->p++;
+			return;
+		} else {
+			ps->p++;
+		}
+	}
+	ps->fail = 1;
+}
+
+static void skip_utf8(parser *ps)
+{
+	while (ps->p < ps->end && ((unsigned char)*ps->p & 0xC0) == 0x80)
+		ps->p++;
+}
+
+/* After a backslash. */
+static int escape(parser *ps, info *out)
+{
+	char c;
+	int i;
+
+	if (ps->p >= ps->end) {
+		ps->fail = 1;
+		return LOR_OK;
+	}
+	c = *ps->p++;
+	if ((unsigned char)c >= 0x80) {
+		skip_utf8(ps);
+		set_any(out);
+		return LOR_OK;
+	}
+	if (!isalnum((unsigned char)c)) /* an escaped punctuation character is itself */
+		return set_exact(out, &c, 1);
+	set_any(out);
+	switch (c) {
+	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'E':
+		return set_exact(out, "", 0);
+	case 'd': case 'D': case 's': case 'S': case 'w': case 'W': case 'h': case 'H': case 'v':
+	case 'V': case 'R': case 'X': case 'N': case 'C': case 'a': case 'e': case 'f': case 'n':
+	case 'r': case 't':
+		return LOR_OK;
+	case 'p': case 'P': case 'x': case 'o':
+		if (ps->p < ps->end && *ps->p == '{')
+			skip_to(ps, '}');
+		else if (c == 'x')
+			for (i = 0; i < 2 && ps->p < ps->end && isxdigit((unsigned char)*ps->p); i++)
+				ps->p++;
+		else if (c != 'o' && ps->p < ps->end)
+			ps->p++;
+		return LOR_OK;
+	case 'c':
+		if (ps->p < ps->end)
+			ps->p++;
+		return LOR_OK;
+	case 'g': case 'k':
+		if (ps->p < ps->end && (*ps->p == '{' || *ps->p == '<' || *ps->p == '\'')) {
+			char close = *ps->p == '{' ? '}' : *ps->p == '<' ? '>' : '\'';
+
+			ps->p++;
+			skip_to(ps, close);
+		} else {
+			if (ps->p < ps->end && (*ps->p == '+' || *ps->p == '-'))
+				ps->p++;
+			while (ps->p < ps->end && isdigit((unsigned char)*ps->p))
+				ps->p++;
+		}
+		return LOR_OK;
+	default:
+		if (isdigit((unsigned char)c)) { /* a back reference or an octal character */
+			while (ps->p < ps->end && isdigit((unsigned char)*ps->p))
+				ps->p++;
+			return LOR_OK;
+		}
+		ps->fail = 1; /* \K, \Q and anything unknown */
+		return LOR_OK;
+	}
+}
+
+/* After '(': a group of any kind. */
+static int group(parser *ps, info *out)
+{
+	int lookaround = 0, rc;
+
+	if (++ps->depth > LOR_PF_DEPTH_MAX || ps->p >= ps->end || *ps->p == '*') {
+		ps->fail = 1;
+		return LOR_OK;
+	}
+	if (*ps->p == '?') {
+		const char *q = ps->p + 1;
+
+		if (q >= ps->end) {
+			ps->fail = 1;
+			return LOR_OK;
+		}
+		if (*q == ':' || *q == '>' || *q == '|') {
+			ps->p = q + 1;
+		} else if (*q == '=') {
+			ps->p = q + 1;
+			lookaround = 2; /* what it sees is inside the span: required, not consumed */
+		} else if (*q == '!') {
+			ps->p = q + 1;
+			lookaround = 1;
+		} else if (*q == '<' && q + 1 < ps->end && (q[1] == '=' || q[1] == '!')) {
+			ps->p = q + 2;
+			lookaround = 1;
+		} else if (*q == '<' || *q == '\'' || (*q == 'P' && q + 1 < ps->end && q[1] == '<')) {
+			ps->p = q + (*q == 'P' ? 2 : 1);
+			skip_to(ps, *q == '\'' ? '\'' : '>');
+		} else if (*q == '#') {
+			ps->p = q;
+			skip_to(ps, ')');
+			ps->depth--;
+			return set_exact(out, "", 0);
+		} else {
+			/* option settings: (?i) (?-i) (?i:...); (?x) changes what white space means */
+			while (q < ps->end && (isalpha((unsigned char)*q) || *q == '-' || *q == '^')) {
+				if (*q == 'x')
+					ps->fail = 1;
+				q++;
+			}
+			if (ps->fail || q >= ps->end || (*q != ')' && *q != ':')) {
+				ps->fail = 1;
+				return LOR_OK;
+			}
+			ps->p = q + 1;
+			if (*q == ')') {
+				ps->depth--;
+				return set_exact(out, "", 0);
+			}
+		}
+	}
+	if (ps->fail)
+		return LOR_OK;
+	if ((rc = alt_expr(ps, out)))
+		return rc;
+	if (ps->p >= ps->end || *ps->p != ')') {
+		ps->fail = 1;
+		return LOR_OK;
+	}
+	ps->p++;
+	ps->depth--;
+	if (lookaround == 2) {
+		to_req(out);
+		return LOR_OK;
+	}
+	return lookaround ? set_exact(out, "", 0) : LOR_OK;
+}
+
+static int atom(parser *ps, info *out)
+{
+	char c = *ps->p++;
+
+	switch (c) {
+	case '(':
+		return group(ps, out);
+	case '[':
+		skip_class(ps);
+		set_any(out);
+		return LOR_OK;
+	case '\\':
+		return escape(ps, out);
+	case '.':
+		set_any(out);
+		return LOR_OK;
+	case '^': case '$':
+		return set_exact(out, "", 0);
+	default:
+		if ((unsigned char)c >= 0x80) {
+			skip_utf8(ps);
+			set_any(out);
+			return LOR_OK;
+		}
+		c = (char)tolower((unsigned char)c);
+		return set_exact(out, &c, 1);
+	}
+}
+
+/* A quantifier at ps->p, if there is one: {n}, {n,}, {n,m}, {,m}, ?, *, +. */
+static int quantifier(parser *ps, long *min, long *max)
+{
+	const char *q = ps->p;
+	long a = 0, b;
+	int digits = 0;
+
+	if (q >= ps->end)
+		return 0;
+	if (*q == '?' || *q == '*' || *q == '+') {
+		*min = *q == '+';
+		*max = *q == '?' ? 1 : -1;
+		ps->p = q + 1;
+	} else if (*q == '{') {
+		for (q++; q < ps->end && isdigit((unsigned char)*q); q++, digits++)
+			a = a < 100000 ? a * 10 + (*q - '0') : a;
+		b = a;
+		if (q < ps->end && *q == ',') {
+			int bd = 0;
+
+			for (q++, b = 0; q < ps->end && isdigit((unsigned char)*q); q++, bd++)
+				b = b < 100000 ? b * 10 + (*q - '0') : b;
+			if (!bd)
+				b = -1;
+			digits += bd;
+		}
+		if (!digits || q >= ps->end || *q != '}')
+			return 0; /* not a quantifier: a literal '{' */
+		*min = a;
+		*max = b;
+		ps->p = q + 1;
+	} else {
+		return 0;
+	}
+	if (ps->p < ps->end && (*ps->p == '?' || *ps->p == '+')) /* lazy or possessive */
+		ps->p++;
+	return 1;
+}
+
+/* A sequence of items. Consecutive exact items multiply into one exact set
+ * (cur), so "I", "\\s+" and "(?:think|believe)" leave "think"/"believe"
+ * rather than one character; each run that ends, and each inexact item, is a
+ * candidate required set, and the best candidate is the sequence's. */
+static int seq_expr(parser *ps, info *out)
+{
+	info cur = { 0, 1, { NULL, 0, 0 } }, best = { 0, 1, { NULL, 0, 0 } };
+	long bq = -1; /* best's quality: nothing yet */
+	int rc = set_exact(&cur, "", 0), broken = 0;
+
+	while (!rc && !ps->fail && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
+		info it = { 0, 1, { NULL, 0, 0 } };
+		long min, max;
+
+		rc = atom(ps, &it);
+		while (!rc && !ps->fail && quantifier(ps, &min, &max))
+			rc = repeat(&it, min, max);
+		if (rc || ps->fail) {
+			info_release(&it);
+			break;
+		}
+		if (it.exact && it.s.n == 1) { /* one string (a character, mostly): extend in place */
+			size_t i, add = strlen(it.s.v[0]);
+
+			for (i = 0; !rc && i < cur.s.n; i++) {
+				size_t l = strlen(cur.s.v[i]);
+				char *x = realloc(cur.s.v[i], l + add + 1);
+
+				if (!x) {
+					rc = LOR_ENOMEM;
+					break;
+				}
+				memcpy(x + l, it.s.v[0], add + 1);
+				cur.s.v[i] = x;
+			}
+			info_release(&it);
+			continue;
+		}
+		if (it.exact && cur.s.n * it.s.n <= LOR_PF_EXACT_MAX) {
+			sset prod = { NULL, 0, 0 };
+			size_t i, j;
+
+			for (i = 0; !rc && i < cur.s.n; i++)
+				for (j = 0; !rc && j < it.s.n; j++)
+					rc = sset_addn(&prod, cur.s.v[i], strlen(cur.s.v[i]), it.s.v[j], strlen(it.s.v[j]));
+			sset_release(&cur.s);
+			cur.s = prod;
+			info_release(&it);
+			continue;
+		}
+		/* the run ends here */
+		broken = 1;
+		keep_better(&best, &bq, &cur);
+		if (it.exact) {
+			cur = it; /* a new run starts with it */
+		} else {
+			keep_better(&best, &bq, &it);
+			rc = set_exact(&cur, "", 0);
+		}
+	}
+	if (rc || !broken) {
+		info_release(&best);
+		*out = cur;
+		return rc;
+	}
+	keep_better(&best, &bq, &cur);
+	*out = best;
+	return LOR_OK;
+}
+
+static int alt_expr(parser *ps, info *out)
+{
+	int rc = seq_expr(ps, out);
+
+	while (!rc && !ps->fail && ps->p < ps->end && *ps->p == '|') {
+		info b = { 0, 1, { NULL, 0, 0 } };
+
+		ps->p++;
+		rc = seq_expr(ps, &b);
+		if (!rc)
+			rc = alternate(out, &b);
+		info_release(&b);
+	}
+	return rc;
+}
+
+int lor_prefilter__literals(const char *re, size_t len, char ***out, size_t *n)
+{
+	parser ps;
+	info root = { 0, 1, { NULL, 0, 0 } };
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	ps.p = re;
+	ps.end = re + len;
+	ps.depth = 0;
+	ps.fail = 0;
+	ps.nomem = 0;
+	rc = alt_expr(&ps, &root);
+	if (rc) {
+		info_release(&root);
+		return rc;
+	}
+	if (ps.p != ps.end)
+		ps.fail = 1; /* an unbalanced ')' */
+	to_req(&root);
+	for (i = 0; !root.any && i < root.s.n; i++)
+		if (strength(root.s.v[i]) < LOR_PF_MINLEN)
+			root.any = 1;
+	if (ps.fail || root.any) {
+		info_release(&root);
+		return LOR_OK;
+	}
+	*out = root.s.v;
+	*n = root.s.n;
+	return LOR_OK;
+}
+
+/* -------------------------------------------------- the automaton (build) */
+
+typedef struct pf_lit {
+	char *s;
+	size_t pattern; /* the pattern's id */
+} pf_lit;
+
+struct lor_prefilter {
+	/* while patterns are added */
+	pf_lit *lits;
+	size_t nlits, caplits;
+	size_t npatterns;
+	/* after lor_prefilter__build */
+	int built;
+	unsigned char cls[256]; /* byte -> input class (0: no literal has it) */
+	size_t ncls;
+	uint32_t *delta;        /* state * ncls + class -> state (a full DFA) */
+	size_t nstates;
+	int32_t *out;           /* state -> first entry of its outputs in outs, -1: none */
+	uint32_t *outs;         /* per state: (pattern, length) pairs, a run ended by UINT32_MAX */
+	size_t nouts, capouts;
+};
+
+int lor_prefilter__new(lor_prefilter **out)
+{
+	return (*out = calloc(1, sizeof(**out))) ? LOR_OK : LOR_ENOMEM;
+}
+
+void lor_prefilter__free(lor_prefilter *pf)
+{
+	size_t i;
+
+	if (!pf)
+		return;
+	for (i = 0; i < pf->nlits; i++)
+		free(pf->lits[i].s);
+	free(pf->lits);
+	free(pf->delta);
+	free(pf->out);
+	free(pf->outs);
+	free(pf);
+}
+
+int lor_prefilter__add(lor_prefilter *pf, char **lits, size_t n, size_t *id)
+{
+	size_t i;
+
+	if (pf->built)
+		return LOR_EARG;
+	if (lor__reserve(&pf->lits, &pf->caplits, pf->nlits + n, sizeof(pf_lit)))
+		return LOR_ENOMEM;
+	for (i = 0; i < n; i++) {
+		pf->lits[pf->nlits].s = lits[i];
+		pf->lits[pf->nlits++].pattern = pf->npatterns;
+	}
+	*id = pf->npatterns++;
+	return LOR_OK;
+}
+
+static int cmp_lit(const void *a, const void *b)
+{
+	const pf_lit *x = a, *y = b;
+	int c = strcmp(x->s, y->s);
+
+	return c ? c : x->pattern < y->pattern ? -1 : x->pattern > y->pattern;
+}
+
+int lor_prefilter__build(lor_prefilter *pf)
+{
+	size_t i, j, total = 1, nstates = 1, head = 0, tail = 0;
+	uint32_t *queue = NULL, *fail = NULL, *trie = NULL;
+	int32_t *own = NULL; /* state -> first literal index ending there, -1 */
+	int rc = LOR_ENOMEM;
+
+	if (pf->built)
+		return LOR_OK;
+	pf->built = 1;
+	if (!pf->nlits)
+		return LOR_OK;
+	qsort(pf->lits, pf->nlits, sizeof(pf_lit), cmp_lit);
+	/* input classes: one per byte any literal holds; upper case reads as lower */
+	memset(pf->cls, 0, sizeof(pf->cls));
+	pf->ncls = 1;
+	for (i = 0; i < pf->nlits; i++)
+		for (j = 0; pf->lits[i].s[j]; j++) {
+			unsigned char c = (unsigned char)pf->lits[i].s[j];
+
+			if (!pf->cls[c])
+				pf->cls[c] = (unsigned char)pf->ncls++;
+			total++;
+		}
+	for (i = 'A'; i <= 'Z'; i++)
+		pf->cls[i] = pf->cls[i - 'A' + 'a'];
+	/* the trie, then the failure links breadth first, then the full DFA */
+	if (!(trie = calloc(total * pf->ncls, sizeof(uint32_t))) || !(own = malloc(total * sizeof(int32_t))))
+		goto out;
+	for (i = 0; i < total; i++)
+		own[i] = -1;
+	for (i = 0; i < pf->nlits; i++) {
+		uint32_t s = 0;
+
+		for (j = 0; pf->lits[i].s[j]; j++) {
+			uint32_t *t = &trie[s * pf->ncls + pf->cls[(unsigned char)pf->lits[i].s[j]]];
+
+			if (!*t)
+				*t = (uint32_t)nstates++;
+			s = *t;
+		}
+		if (own[s] < 0)
+			own[s] = (int32_t)i; /* sorted: the same string's entries follow */
+	}
+	if (!(queue = malloc(nstates * sizeof(uint32_t))) || !(fail = calloc(nstates, sizeof(uint32_t))) ||
+	    !(pf->out = malloc(nstates * sizeof(int32_t))))
+		goto out;
+	pf->delta = trie;
+	trie = NULL;
+	for (j = 0; j < pf->ncls; j++)
+		if (pf->delta[j])
+			queue[tail++] = pf->delta[j];
+	while (head < tail) {
+		uint32_t s = queue[head++];
+
+		for (j = 0; j < pf->ncls; j++) {
+			uint32_t *t = &pf->delta[s * pf->ncls + j];
+
+			if (*t) {
+				fail[*t] = pf->delta[fail[s] * pf->ncls + j];
+				queue[tail++] = *t;
+			} else {
+				*t = pf->delta[fail[s] * pf->ncls + j];
+			}
+		}
+	}
+	/* Each state's outputs: its own literals and those of its failure chain,
+	 * as (pattern, length) pairs, written once per state that has any. */
+	pf->nstates = nstates;
+	for (i = 0; i < nstates; i++)
+		pf->out[i] = -1;
+	for (i = 0; i < nstates; i++) {
+		uint32_t s = (uint32_t)i;
+		size_t start = pf->nouts;
+
+		for (; s; s = fail[s]) {
+			int32_t k;
+
+			if (own[s] < 0)
+				continue;
+			for (k = own[s]; (size_t)k < pf->nlits && !strcmp(pf->lits[k].s, pf->lits[own[s]].s); k++) {
+				if (lor__reserve(&pf->outs, &pf->capouts, pf->nouts + 3, sizeof(uint32_t)))
+					goto out;
+				pf->outs[pf->nouts++] = (uint32_t)pf->lits[k].pattern;
+				pf->outs[pf->nouts++] = (uint32_t)strlen(pf->lits[k].s);
+			}
+		}
+		if (pf->nouts > start) {
+			pf->out[i] = (int32_t)start;
+			pf->outs[pf->nouts++] = UINT32_MAX;
+		}
+	}
+	rc = LOR_OK;
+out:
+	free(queue);
+	free(fail);
+	free(trie);
+	free(own);
+	return rc;
+}
+
+/* ------------------------------------------------------- the scan (per text) */
+
+typedef struct pf_hit {
+	size_t end;
+	uint32_t pattern, len;
+} pf_hit;
+
+int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, lor_prefilter_hits *h)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	pf_hit *hits = NULL;
+	size_t nhits = 0, caphits = 0, i, *first = NULL;
+	uint32_t s = 0;
+
+	memset(h, 0, sizeof(*h));
+	if (!pf || !pf->built || !pf->nstates)
+		return LOR_OK;
+	for (i = 0; i < len; i++) {
+		unsigned c = pf->cls[t[i]];
+		int32_t o;
+
+		if (t[i] >= 0x80) { /* the two non-ASCII characters PCRE2 folds to ASCII */
+			if (t[i] == 0xC5 && i + 1 < len && t[i + 1] == 0xBF)
+				c = pf->cls['s'], i++;
+			else if (t[i] == 0xE2 && i + 2 < len && t[i + 1] == 0x84 && t[i + 2] == 0xAA)
+				c = pf->cls['k'], i += 2;
+		}
+		s = pf->delta[s * pf->ncls + c];
+		if ((o = pf->out[s]) < 0)
+			continue;
+		for (; pf->outs[o] != UINT32_MAX; o += 2) {
+			/* the same pattern ending here again: keep the shortest literal */
+			if (nhits && hits[nhits - 1].end == i + 1 && hits[nhits - 1].pattern == pf->outs[o]) {
+				if (pf->outs[o + 1] < hits[nhits - 1].len)
+					hits[nhits - 1].len = pf->outs[o + 1];
+				continue;
+			}
+			if (lor__reserve(&hits, &caphits, nhits + 1, sizeof(pf_hit))) {
+				free(hits);
+				return LOR_ENOMEM;
+			}
+			hits[nhits].end = i + 1;
+			hits[nhits].pattern = pf->outs[o];
+			hits[nhits++].len = pf->outs[o + 1];
+		}
+	}
+	/* group by pattern, keeping text order within each (a counting sort) */
+	if (!(first = calloc(pf->npatterns + 1, sizeof(size_t))) ||
+	    (nhits && !(h->v = malloc(nhits * 2 * sizeof(size_t))))) {
+		free(hits);
+		free(first);
+		return LOR_ENOMEM;
+	}
+	for (i = 0; i < nhits; i++)
+		first[hits[i].pattern + 1]++;
+	for (i = 0; i < pf->npatterns; i++)
+		first[i + 1] += first[i];
+	h->first = first;
+	h->npatterns = pf->npatterns;
+	{
+		size_t *fill = calloc(pf->npatterns + 1, sizeof(size_t));
+
+		if (!fill) {
+			free(hits);
+			lor_prefilter__hits_release(h);
+			return LOR_ENOMEM;
+		}
+		for (i = 0; i < nhits; i++) {
+			size_t at = first[hits[i].pattern] + fill[hits[i].pattern]++;
+
+			h->v[2 * at] = hits[i].end - hits[i].len;
+			h->v[2 * at + 1] = hits[i].end;
+		}
+		free(fill);
+	}
+	free(hits);
+	h->scanned = 1;
+	return LOR_OK;
+}
+
+int lor_prefilter__may_match(const lor_prefilter_hits *h, size_t id, size_t start, size_t end)
+{
+	size_t lo, hi;
+
+	if (!h->scanned || id >= h->npatterns)
+		return 1;
+	/* the first literal ending after start, by binary search on the ends */
+	lo = h->first[id];
+	hi = h->first[id + 1];
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (h->v[2 * mid + 1] <= start)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < h->first[id + 1] && h->v[2 * lo + 1] <= end; lo++)
+		if (h->v[2 * lo] >= start)
+			return 1;
+	return 0;
+}
+
+void lor_prefilter__hits_release(lor_prefilter_hits *h)
+{
+	free(h->v);
+	free(h->first);
+	memset(h, 0, sizeof(*h));
+}

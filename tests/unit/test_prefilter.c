@@ -1,0 +1,275 @@
+/* test_prefilter.c - the one-pass prefilter (src/prefilter.c): its literal analysis, its scan,
+ * and the property that matters: it never drops a match PCRE2 would find. Every rule example and
+ * every letter of the corpus, the held-out sets and the fixtures is checked with the prefilter
+ * on and off, under the built-in rules plus fixture rules of every kind, and the reports must be
+ * the same finding for finding, signal for signal and point for point. */
+#define _GNU_SOURCE
+#include <glob.h>
+
+#include "harness.h"
+#include "internal.h"
+
+/* The literals of re, sorted and joined with '|', or "" when the pattern always runs. */
+static void literals_of(const char *re, char *out, size_t cap)
+{
+	char **v;
+	size_t n, i, j;
+
+	assert_int_equal(lor_prefilter__literals(re, strlen(re), &v, &n), LOR_OK);
+	for (i = 1; i < n; i++) /* insertion sort: a few strings */
+		for (j = i; j > 0 && strcmp(v[j - 1], v[j]) > 0; j--) {
+			char *t = v[j];
+
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		if (i)
+			strncat(out, "|", cap - strlen(out) - 1);
+		strncat(out, v[i], cap - strlen(out) - 1);
+		free(v[i]);
+	}
+	free(v);
+}
+
+static void test_literals(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "hesitate", "hesitate" },
+		{ "(?:would|will)\\s+not\\s+hesitate\\s+to", "hesitate" },     /* the longest run wins */
+		{ "I\\s+(?:think|believe)", "believe|think" },
+		{ "top ?5", "top 5|top5" },                                   /* optional parts multiply out */
+		{ "Strong(?:ly)? Support", "strong support|strongly support" }, /* folded to lower case */
+		{ "H-?4(?=\\s+(?:visa|status))", "status|visa" },             /* a lookahead's words are required */
+		{ "(?<=very\\s)skilled", "skilled" },                         /* a lookbehind's are not */
+		{ "(?<!\\w)(?:kind(?:ness)?)(?!\\w)", "kind|kindness" },
+		{ "(?i)abcd", "abcd" },
+		{ "abc\\.def", "abc.def" },
+		{ "x[abc]yzw", "yzw" },                                       /* a class is any character */
+		{ "(?:alpha|be)\\s+gamma", "gamma" },
+		{ "(?:alpha|\\w+)", "" },                                     /* one branch can be anything */
+		{ "colou?r{2,}ed", "colo|colou" },                            /* a repeat keeps one copy */
+		{ "me|my", "" },                                              /* too common to filter */
+		{ "(?:was|is)\\s+(?:ok|fine)", "fine|ok" },                   /* a rare pair beats common ones */
+		{ "J-?1", "j-1|j1" },
+		{ "a\\s+b", "" },                                             /* one byte is too short */
+		{ "the\\s+best", "best" },                                    /* common words do not filter */
+		{ "(?x) abc", "" },                                           /* not modelled: always runs */
+		{ "\\Qabc\\E", "" },
+		{ "(*UTF)abc", "" },
+		{ "(?(1)abc|def)", "" },
+		{ "abc\\Kdef", "" },
+		{ "caf\xc3\xa9s", "caf" },                                    /* non-ASCII is any character */
+		{ "(a+)+$", "" },
+		{ "abc)", "" },                                               /* unbalanced: always runs */
+		{ "[)]abc", "abc" },
+		{ "(?#comment)abcd", "abcd" },
+		{ "(?<name>abc)d", "abcd" },
+		{ "a{2}bcd", "bcd" },
+		{ "x{foo}", "x{foo}" },                                       /* not a quantifier: literal braces */
+	};
+	char got[512];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		literals_of(cases[i][0], got, sizeof(got));
+		if (strcmp(got, cases[i][1]))
+			fail_msg("literals of '%s': got '%s', want '%s'", cases[i][0], got, cases[i][1]);
+	}
+}
+
+/* The scan: literal hits by pattern, the span test, and PCRE2's ASCII case folds. */
+static void test_scan(void **state)
+{
+	lor_prefilter *pf;
+	lor_prefilter_hits h;
+	size_t id0, id1;
+	char *a[] = { strdup("support") }, *b[] = { strdup("think"), strdup("believe") };
+	const char *text = "I think. Strong \xc5\xbfupport!"; /* U+017F LONG S folds to s */
+
+	(void)state;
+	assert_int_equal(lor_prefilter__new(&pf), LOR_OK);
+	assert_int_equal(lor_prefilter__add(pf, a, 1, &id0), LOR_OK);
+	assert_int_equal(lor_prefilter__add(pf, b, 2, &id1), LOR_OK);
+	assert_int_equal(lor_prefilter__build(pf), LOR_OK);
+	assert_int_equal(lor_prefilter__scan(pf, text, strlen(text), &h), LOR_OK);
+	assert_true(lor_prefilter__may_match(&h, id1, 0, 8));   /* "think" in "I think." */
+	assert_false(lor_prefilter__may_match(&h, id1, 3, 8));  /* only part of it */
+	assert_false(lor_prefilter__may_match(&h, id0, 0, 8));
+	assert_true(lor_prefilter__may_match(&h, id0, 9, strlen(text)));
+	assert_false(lor_prefilter__may_match(&h, id1, 9, strlen(text)));
+	lor_prefilter__hits_release(&h);
+	lor_prefilter__free(pf);
+}
+
+static lor_ruleset *load(void)
+{
+	const char *dirs[] = { "tests/fixtures/rules/kinds", "tests/fixtures/rules/huge",
+	                       "tests/fixtures/rules/classes-ok", "tests/fixtures/rules/prefilter" };
+	lor_ruleset_options opts = LOR_RULESET_OPTIONS_INIT;
+	lor_ruleset *rs = NULL;
+	lor_error err;
+
+	opts.dirs = dirs;
+	opts.ndirs = sizeof(dirs) / sizeof(dirs[0]);
+	if (lor_ruleset_load(&rs, &opts, &err) != LOR_OK)
+		fail_msg("%s:%lu:%lu: %s", err.path, err.line, err.column, err.message);
+	assert_non_null(rs->pf);
+	return rs;
+}
+
+/* Check text with the prefilter on and off; the reports must agree. Returns the findings. */
+static size_t same_report(lor_ruleset *rs, const char *path, const char *data, size_t len)
+{
+	lor_document *doc;
+	lor_report *on, *off;
+	lor_check_options o = LOR_CHECK_OPTIONS_INIT;
+	lor_error err;
+	size_t i, n;
+	int s;
+
+	o.as_of_year = 2026;
+	o.as_of_month = 11;
+	o.as_of_day = 27;
+	if (lor_document_new(&doc, path, data, len, &err) != LOR_OK)
+		return 0; /* not a letter (binary, bad UTF-8): nothing to compare */
+	rs->pf_off = 0;
+	assert_int_equal(lor_check(&on, rs, doc, &o, &err), LOR_OK);
+	rs->pf_off = 1;
+	assert_int_equal(lor_check(&off, rs, doc, &o, &err), LOR_OK);
+	rs->pf_off = 0;
+	if (on->nfindings != off->nfindings)
+		fail_msg("%s: %zu findings with the prefilter, %zu without", path, on->nfindings, off->nfindings);
+	for (i = 0; i < on->nfindings; i++) {
+		const lor_finding *a = &on->findings[i], *b = &off->findings[i];
+
+		if (strcmp(a->rule, b->rule) || a->span.offset != b->span.offset ||
+		    a->span.length != b->span.length || strcmp(a->message, b->message) || a->level != b->level)
+			fail_msg("%s: finding %zu differs: %s at %zu with the prefilter, %s at %zu without", path, i,
+			         a->rule, a->span.offset, b->rule, b->span.offset);
+	}
+	for (s = 0; s < LOR_SIG_COUNT; s++)
+		assert_int_equal(on->signal[s], off->signal[s]);
+	assert_int_equal(on->score.total, off->score.total);
+	assert_int_equal(on->score.verdict, off->score.verdict);
+	n = on->nfindings;
+	lor_report_free(on);
+	lor_report_free(off);
+	lor_document_free(doc);
+	return n;
+}
+
+static void test_examples_same(void **state)
+{
+	lor_ruleset *rs = load();
+	size_t i, j, findings = 0, texts = 0;
+
+	(void)state;
+	for (i = 0; i < rs->nrules; i++) {
+		const lor_rule *r = rs->rules[i];
+
+		for (j = 0; j < r->nbad; j++, texts++)
+			findings += same_report(rs, r->path, r->bad[j], strlen(r->bad[j]));
+		for (j = 0; j < r->ngood; j++, texts++)
+			findings += same_report(rs, r->path, r->good[j], strlen(r->good[j]));
+	}
+	assert_true(texts > 100);
+	assert_true(findings > 100); /* the comparison saw real matches, not only empty reports */
+	lor_ruleset_free(rs);
+}
+
+static void test_letters_same(void **state)
+{
+	static const char *const patterns[] = { "corpus/*/*.txt", "corpus/*/*.md", "tests/heldout/letters/*",
+	                                        "tests/heldout2/letters/*", "tests/fixtures/letters/*" };
+	lor_ruleset *rs = load();
+	size_t i, k, findings = 0, letters = 0;
+
+	(void)state;
+	for (k = 0; k < sizeof(patterns) / sizeof(patterns[0]); k++) {
+		glob_t g;
+
+		if (glob(patterns[k], 0, NULL, &g))
+			continue;
+		for (i = 0; i < g.gl_pathc; i++) {
+			size_t len;
+			char *data = h_slurp(g.gl_pathv[i], &len);
+
+			findings += same_report(rs, g.gl_pathv[i], data, len);
+			free(data);
+			letters++;
+		}
+		globfree(&g);
+	}
+	assert_true(letters > 100);
+	assert_true(findings > 500);
+	lor_ruleset_free(rs);
+}
+
+/* The fixture rule's examples: folds, lookarounds and case-sensitive tokens match through it. */
+static void test_fixture_cases(void **state)
+{
+	lor_ruleset *rs = load();
+	long k = lor_ruleset_find(rs, "pf.Fold");
+	size_t j;
+
+	(void)state;
+	assert_true(k >= 0);
+	for (j = 0; j < rs->rules[k]->nbad; j++) {
+		const char *t = rs->rules[k]->bad[j];
+
+		assert_true(same_report(rs, "bad example", t, strlen(t)) >= 1);
+	}
+	lor_ruleset_free(rs);
+}
+
+/* A built-in (trusted) rule skips the one-by-one compile of its tokens; when
+ * the alternation fails, the error must still be the same positioned one.
+ * (A token such as 'a)|(b' compiles inside the alternation: for the built-in
+ * rules test_rules.c's folder load catches it.) */
+static void test_trusted_errors(void **state)
+{
+	static const char *const files[] = {
+		"tokens:\n  - fine\n  - '{NOPE} here'\n",
+		"tokens:\n  - fine\n  - '(unclosed'\n",
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		lor_error e[2];
+		int k;
+
+		for (k = 0; k < 2; k++) {
+			lor_yaml y;
+			lor_pattern p;
+			yaml_node_t *root;
+
+			assert_int_equal(lor_yaml__load(&y, "t.yml", files[i], strlen(files[i]), &e[k]), LOR_OK);
+			y.trusted = k;
+			root = lor_yaml__root(&y);
+			assert_int_equal(lor_pattern__compile(&p, &y, lor_yaml__get(&y, root, "tokens"), NULL, 1, 0, &e[k]),
+			                 LOR_ERULE);
+			lor_yaml__release(&y);
+		}
+		assert_string_equal(e[0].message, e[1].message);
+		assert_int_equal(e[0].line, e[1].line);
+		assert_int_equal(e[0].column, e[1].column);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_literals),
+		cmocka_unit_test(test_scan),
+		cmocka_unit_test(test_trusted_errors),
+		cmocka_unit_test(test_fixture_cases),
+		cmocka_unit_test(test_examples_same),
+		cmocka_unit_test(test_letters_same),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
