@@ -61,6 +61,8 @@ typedef struct runner {
 	const lor_ruleset *rs;
 	const lor_check_options *copts;
 	lor_reporter *rep;
+	FILE *out;               /* where rep writes: its first write error is kept */
+	int out_errno;
 	lor_level fail_level;
 	int fail_under, progress;
 	const inputs *in;
@@ -101,6 +103,9 @@ FILE *open_output(const char *output, char **tmp);
  * and inode, whatever the path or link), or -1: a report must never replace
  * the letter it is about. */
 int output_is_input(const char *output, const inputs *in);
-int close_output(FILE *fp, const char *output, char *tmp, int ok);
+/* Flush and close the report; a file is renamed into place when ok, else
+ * removed. werr is the errno of an earlier failed write (0 if none). Returns
+ * -1 after printing an error (or when !ok), 0 when the report is written. */
+int close_output(FILE *fp, const char *output, char *tmp, int ok, int werr);
 
 #endif /* LOR_CLI_H */

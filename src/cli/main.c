@@ -223,6 +223,7 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 	}
 	memset(&run, 0, sizeof(run));
 	run.rs = rs;
+	run.out = out;
 	run.copts = &copts;
 	run.fail_level = (lor_level)cfg.fail_level;
 	run.fail_under = cfg.fail_under;
@@ -233,7 +234,7 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 			usage_error("%s", err.message);
 		else
 			print_error(&err);
-		close_output(out, cfg.output, tmp, 0);
+		close_output(out, cfg.output, tmp, 0, 0);
 		free_inputs(&in);
 		return CLI_EXIT_ERROR;
 	}
@@ -245,7 +246,7 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 	if (lor_reporter_finish(rep))
 		errors++;
 	lor_reporter_free(rep);
-	if (close_output(out, cfg.output, tmp, 1))
+	if (close_output(out, cfg.output, tmp, 1, run.out_errno))
 		errors++;
 	free_inputs(&in);
 	return errors ? CLI_EXIT_ERROR : failed ? CLI_EXIT_FAILED : CLI_EXIT_OK;

@@ -82,6 +82,8 @@ static void emit(runner *r, size_t k)
 			r->failed = 1;
 		if (lor_reporter_file(r->rep, j->report))
 			r->errors++;
+		if (r->out && ferror(r->out) && !r->out_errno)
+			r->out_errno = errno ? errno : EIO; /* ENOSPC, EPIPE: for the message */
 	}
 	lor_report_free(j->report);
 	lor_document_free(j->doc);
