@@ -140,12 +140,10 @@ static int parse(lor_config *c, lor_yaml *y, lor_error *err)
 	return LOR_OK;
 }
 
-int lor_config_load(lor_config **out, const char *path, lor_error *err)
+int lor_config__parse(lor_config **out, const char *path, const char *data, size_t len, lor_error *err)
 {
 	lor_config *c = calloc(1, sizeof(*c));
 	lor_yaml y;
-	char *data = NULL;
-	size_t len;
 	int rc;
 
 	if (!c || !(c->path = lor__strdup(path))) {
@@ -153,21 +151,29 @@ int lor_config_load(lor_config **out, const char *path, lor_error *err)
 		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
 	}
 	c->fail_level = c->min_level = c->fail_under = -1;
-	if ((rc = lor__read_file(path, &data, &len, 1u << 20, err))) {
-		lor_config_free(c);
-		return rc;
-	}
 	rc = lor_yaml__load(&y, path, data, len, err);
 	if (!rc)
 		rc = parse(c, &y, err);
 	lor_yaml__release(&y);
-	free(data);
 	if (rc) {
 		lor_config_free(c);
 		return rc;
 	}
 	*out = c;
 	return LOR_OK;
+}
+
+int lor_config_load(lor_config **out, const char *path, lor_error *err)
+{
+	char *data = NULL;
+	size_t len;
+	int rc;
+
+	if ((rc = lor__read_file(path, &data, &len, 1u << 20, err)))
+		return rc;
+	rc = lor_config__parse(out, path, data, len, err);
+	free(data);
+	return rc;
 }
 
 int lor_config_find(char *buf, size_t len, const char *dir)

@@ -316,6 +316,13 @@ struct lor_ruleset {
 	lor_classes classes;     /* word classes, from every source's classes/ folder */
 };
 
+/* rules.c: compile one rule file's text against rs's word classes and throw
+ * the rule away: what the rule-file fuzz target needs. Returns as a load does. */
+int lor_rules__compile_data(const lor_ruleset *rs, const char *path, const char *data, size_t len,
+                            lor_error *err);
+/* config.c: lor_config_load() of text already read (path only names it). */
+int lor_config__parse(lor_config **out, const char *path, const char *data, size_t len, lor_error *err);
+
 /* ---------------------------------------------------------------- engine.c */
 
 typedef struct lor_ifinding {

@@ -335,6 +335,16 @@ out_yaml:
 	return rc;
 }
 
+int lor_rules__compile_data(const lor_ruleset *rs, const char *path, const char *data, size_t len,
+                            lor_error *err)
+{
+	lor_rule *r = NULL;
+	int rc = rule_compile(&r, &rs->classes, "fuzz.Rule", path, data, len, err);
+
+	rule_free(r);
+	return rc;
+}
+
 static int cmp_rule(const void *a, const void *b)
 {
 	return strcmp((*(lor_rule *const *)a)->id, (*(lor_rule *const *)b)->id);

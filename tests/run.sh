@@ -33,9 +33,17 @@ suite "held-out labels" "$build"/eval --check --quiet --f1-bar 0.90 --verdict-ba
 suite "second held-out labels" "$build"/eval --check --quiet --f1-bar 0.90 --verdict-bar 0.85 tests/heldout2/expected.tsv
 # Phrasings of each signal's phenomenon, in words no measured letter uses (tests/real/README.md).
 suite "signal probes" "$build"/probe tests/real/probes.txt tests/heldout/probes.txt
-# The fuzz target as a plain program over every sample and fixture letter.
+# The pipeline fuzz target as a plain program over every sample and fixture letter: every format,
+# and every finding's span property (tests/fuzz/fuzz.h).
 suite "fuzz target over the samples" "$build"/fuzz_check corpus/*/*.txt corpus/*/*.md tests/heldout/letters/* \
 	tests/heldout2/letters/* tests/fixtures/letters/*
+# Every fuzz target replays its checked-in corpus (tests/fuzz/corpus/<target>/): a crash once found stays found.
+for f in "$build"/fuzz_*; do
+	[ -x "$f" ] || continue
+	set -- tests/fuzz/corpus/"${f##*/}"/*
+	[ -e "$1" ] || set --
+	suite "fuzz corpus of ${f##*/}" "$f" "$@"
+done
 suite "dependency check without dpkg-query" tests/deps-check.sh "$build"
 suite "make install" tests/install.sh "$build"
 suite "golden corpus reports" tests/golden.sh "$build" check
