@@ -134,6 +134,14 @@ typedef struct lor_yaml {
 	const lor_classes *classes; /* word classes that patterns may name ({DURATION}); may be NULL */
 } lor_yaml;
 
+/* Bounds on a YAML file, checked on libyaml's events before any tree is
+ * built, so that a hostile file fails at once (lor_yaml__load: LOR_ERULE at
+ * the first event past one). A real rule file nests 4 deep and holds a few
+ * hundred values. */
+#define LOR_YAML_MAX_DEPTH 64
+#define LOR_YAML_MAX_ALIASES 100
+#define LOR_YAML_MAX_VALUES 100000
+#define LOR_YAML_MAX_SCALAR (64u * 1024u)
 int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, lor_error *err);
 void lor_yaml__release(lor_yaml *y);
 yaml_node_t *lor_yaml__root(lor_yaml *y);
@@ -239,8 +247,9 @@ int lor_classes__add(lor_classes *cs, const char *file, const char *path, const 
 int lor_classes__resolve(lor_classes *cs, lor_error *err);
 /* Append pat to out with every {NAME} replaced by its class's pattern. When
  * map_out is given, map_out[i] (for i < map_cap) is the offset in pat that
- * produced byte i of the expansion. Returns LOR_OK, LOR_ENOMEM, or
- * LOR_ENOTFOUND with *bad_at the offset of the unknown reference. */
+ * produced byte i of the expansion. Returns LOR_OK, LOR_ENOMEM, LOR_ELIMIT
+ * when a class would take out past out->max (if set), or LOR_ENOTFOUND with
+ * *bad_at the offset of the unknown reference. */
 int lor_classes__expand(const lor_classes *cs, const char *pat, lor_buf *out, size_t *bad_at,
                         size_t *map_out, size_t map_cap);
 /* Run the class's examples: each `match` matched in full, no `nomatch`. */

@@ -118,3 +118,20 @@ $ lorlint --no-default-rules --rules tests/fixtures/rules/classes-ok --explain {
 $ lorlint --rules tests/fixtures/rules/badlang tests/fixtures/letters/firm.txt
 ? 2
 ! tests/fixtures/rules/badlang/lang/xx:2:1: error: count 'abc' is not a positive integer
+
+# Hostile rule files (a rule folder anyone may propose): 100,000 nested levels, an alias bomb, and
+# a regex that nests 5,000 deep or expands past 256 KB: each refused at its file and line, exit 2,
+# within 1 s of CPU and 50 MB (also in the ASan build: no built-in rules are loaded here).
+$ d=$(mktemp -d) && mkdir -p $d/deep/x $d/bomb/x $d/nest/x $d/huge/x && awk 'BEGIN { printf "extends: existence\nmessage: x\ntokens: "; for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "" }' > $d/deep/x/Deep.yml && awk 'BEGIN { print "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"; p = "a"; for (c = 1; c <= 20; c++) { n = "x" c; printf "%s: &%s [", n, n; for (i = 0; i < 9; i++) printf "%s*%s", (i ? ", " : ""), p; print "]"; p = n } }' > $d/bomb/x/Bomb.yml && awk 'BEGIN { printf "extends: existence\nmessage: x\ntokens:\n  - \""; for (i = 0; i < 5000; i++) printf "("; printf "a"; for (i = 0; i < 5000; i++) printf ")"; print "\"" }' > $d/nest/x/Nest.yml && mkdir $d/huge/classes && awk 'BEGIN { print "members:"; for (i = 0; i < 300; i++) print "  - member" i }' > $d/huge/classes/BIG.yml && awk 'BEGIN { printf "extends: existence\nmessage: x\ntokens:\n  - \""; for (i = 0; i < 6000; i++) printf "{BIG}"; print "\"" }' > $d/huge/x/Huge.yml && for r in deep bomb nest huge; do { /usr/bin/time -f %M -o $d/kb sh -c "ulimit -t 1 && exec lorlint --no-default-rules --rules $d/$r tests/fixtures/letters/firm.txt" 2>&1; echo "exit $?"; } | sed "s|$d|D|"; awk '$1 < 51200 { print "under 50 MB" }' $d/kb; done; rm -rf $d
+> D/deep/x/Deep.yml:3:72: error: YAML nested deeper than 64 levels (a limit for rule and config files)
+> exit 2
+> under 50 MB
+> D/bomb/x/Bomb.yml:13:18: error: YAML with more than 100 aliases (a limit for rule and config files)
+> exit 2
+> under 50 MB
+> D/nest/x/Nest.yml:4:107: error: invalid regex '((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((...': parentheses are too deeply nested at offset 101
+> exit 2
+> under 50 MB
+> D/huge/x/Huge.yml:4:5: error: regex longer than 262144 bytes once its word classes are expanded
+> exit 2
+> under 50 MB

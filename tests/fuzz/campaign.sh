@@ -17,7 +17,7 @@ for spec in "$@"; do
 	runs=${rest%%:*}
 	secs=${rest#*:}
 	case $t in
-	fuzz_dates | fuzz_lang) len=1024 ;;
+	fuzz_dates | fuzz_lang) len=256 ;;
 	fuzz_check | fuzz_letter) len=4096 ;;
 	*) len=2048 ;;
 	esac

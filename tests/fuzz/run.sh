@@ -18,6 +18,7 @@ bin=build/fuzz/bin/$t
 logs=${FUZZ_LOGS:-$(mktemp -d)}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+trap 'exit 143' INT TERM HUP
 mkdir -p "$work/in" tests/fuzz/corpus/$t
 # Seeds: the inputs of the same kind that the project already has.
 case $t in
