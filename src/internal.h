@@ -70,6 +70,9 @@ char *lor__strndup(const char *s, size_t n);
 int lor__strcasecmp(const char *a, const char *b);
 /* Read a whole file (path "-" is stdin) into *out (NUL-terminated). */
 int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_error *err);
+/* errno e as text in buf (strerror_r: strerror's static buffer is not safe
+ * in the worker threads that read letters). Returns buf. */
+const char *lor__errno_text(int e, char *buf, size_t len);
 
 /* ----------------------------------------------------------------- names.c */
 

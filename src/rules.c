@@ -525,11 +525,14 @@ static int load_embedded(lor_ruleset *rs, lor_error *err)
 /* Sorted names in dir (no dot files); *names to be freed with lor__strings_free. */
 static int list_dir(const char *dir, char ***names, size_t *count, lor_error *err)
 {
+	char why[128];
+
 	if (!lor_x__list_dir(dir, names, count))
 		return LOR_OK;
 	if (errno == ENOMEM)
 		return lor_error__set(err, LOR_ENOMEM, dir, 0, 0, "out of memory");
-	return lor_error__set(err, LOR_EIO, dir, 0, 0, "cannot open rules directory: %s", strerror(errno));
+	return lor_error__set(err, LOR_EIO, dir, 0, 0, "cannot open rules directory: %s",
+	                      lor__errno_text(errno, why, sizeof(why)));
 }
 
 static int is_dir(const char *path)

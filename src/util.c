@@ -178,6 +178,13 @@ const char *lor_strerror(int code)
 	}
 }
 
+const char *lor__errno_text(int e, char *buf, size_t len)
+{
+	if (strerror_r(e, buf, len))
+		snprintf(buf, len, "error %d", e);
+	return buf;
+}
+
 int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_error *err)
 {
 	int is_stdin = strcmp(path, "-") == 0;
@@ -188,7 +195,8 @@ int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_er
 	size_t n;
 
 	if (!fp)
-		return lor_error__set(err, LOR_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+		return lor_error__set(err, LOR_EIO, path, 0, 0, "cannot open: %s",
+		                      lor__errno_text(errno, chunk, sizeof(chunk)));
 	if (!is_stdin && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(fp);
 		return lor_error__set(err, LOR_EIO, path, 0, 0, "is a directory");
@@ -222,7 +230,8 @@ int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_er
 		if (!is_stdin)
 			fclose(fp);
 		lor_buf__release(&b);
-		return lor_error__set(err, LOR_EIO, path, 0, 0, "cannot read: %s", strerror(e));
+		return lor_error__set(err, LOR_EIO, path, 0, 0, "cannot read: %s",
+		                      lor__errno_text(e, chunk, sizeof(chunk)));
 	}
 	if (!is_stdin)
 		fclose(fp);
