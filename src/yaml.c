@@ -6,7 +6,6 @@
  * Types are checked strictly: a list where a string belongs is an error, not
  * a guess, because silent coercion hides typos in rules.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -239,13 +238,11 @@ int lor_yaml__bool(lor_yaml *y, yaml_node_t *n, const char *key, int *out, lor_e
 int lor_yaml__number(lor_yaml *y, yaml_node_t *n, const char *key, double *out, lor_error *err)
 {
 	const char *v = lor_yaml__scalar(n);
-	char *end;
 	double d;
 
 	if (!v || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || !*v)
 		return lor_yaml__fail(err, y, n, "'%s' must be a number", key);
-	d = strtod(v, &end);
-	if (*end || !isfinite(d))
+	if (lor_x__parse_decimal(v, strlen(v), &d)) /* not strtod: the same under every locale */
 		return lor_yaml__fail(err, y, n, "'%s' must be a number, not '%s'", key, v);
 	*out = d;
 	return LOR_OK;
