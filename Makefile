@@ -109,7 +109,7 @@ $(BUILD)/header-check.o: include/lorlint.h | $(BUILD)/obj
 	echo '#include "lorlint.h"' | $(CC) -std=c11 -pedantic -Werror -Wall -Wextra -Iinclude -x c -c -o $@ -
 
 # check: run every test once with the current flags.
-check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(FUZZ_NAMES:%=$(BUILD)/%) $(BUILD)/lang_rule_check $(BUILD)/probe
+check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(FUZZ_NAMES:%=$(BUILD)/%) $(BUILD)/lang_rule_check $(BUILD)/probe $(BUILD)/report_files
 	@tests/run.sh $(BUILD)
 
 test:
@@ -184,6 +184,9 @@ eval-lang: $(BUILD)/eval_lang $(BUILD)/lang_rule_check
 #                      and verdict agreement is >= 90% (tests/tools/eval.c --check)
 $(BUILD)/eval: tests/tools/eval.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+# Splits JSON reports into a canonical line per letter (tests/determinism.sh).
+$(BUILD)/report_files: tests/tools/report_files.c | deps $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 $(BUILD)/probe: tests/tools/probe.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
 # make eval: the corpus, the held-out sets, then the published letters of

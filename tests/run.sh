@@ -44,6 +44,8 @@ for f in "$build"/fuzz_*; do
 	[ -e "$1" ] || set --
 	suite "fuzz corpus of ${f##*/}" "$f" "$@"
 done
+# The report of a letter is the same beside any letters, in any order, with any -j, under any locale.
+suite "determinism over the corpus" tests/determinism.sh "$build"
 suite "dependency check without dpkg-query" tests/deps-check.sh "$build"
 suite "make install" tests/install.sh "$build"
 suite "golden corpus reports" tests/golden.sh "$build" check
