@@ -548,6 +548,10 @@ static int is_dir(const char *path)
 typedef int (*yaml_file_fn)(void *arg, const char *file, const char *path, const char *data, size_t len,
                             lor_error *err);
 
+/* The most files one style or classes folder may hold (the built-in styles
+ * hold a few dozen). */
+#define LOR_MAX_FOLDER_FILES 1000
+
 static int each_yaml_file(const char *folder, yaml_file_fn fn, void *arg, lor_error *err)
 {
 	char **files = NULL, path[4096];
@@ -556,6 +560,14 @@ static int each_yaml_file(const char *folder, yaml_file_fn fn, void *arg, lor_er
 
 	if ((rc = list_dir(folder, &files, &nfiles, err)))
 		return rc;
+	/* A folder proposed in a pull request could hold a million files; the
+	 * load (and its duplicate checks) would then stall a CI job. */
+	if (nfiles > LOR_MAX_FOLDER_FILES) {
+		lor__strings_free(files, nfiles);
+		return lor_error__set(err, LOR_ERULE, folder, 0, 0,
+		                      "rules folder holds %zu files, more than the limit of %d", nfiles,
+		                      LOR_MAX_FOLDER_FILES);
+	}
 	for (j = 0; j < nfiles && !rc; j++) {
 		const char *ext;
 		char *data = NULL;

@@ -135,3 +135,9 @@ $ d=$(mktemp -d) && mkdir -p $d/deep/x $d/bomb/x $d/nest/x $d/huge/x && awk 'BEG
 > D/huge/x/Huge.yml:4:5: error: regex longer than 262144 bytes once its word classes are expanded
 > exit 2
 > under 50 MB
+
+# A style folder of thousands of files is refused before any is read (1,000 load in 0.2 s).
+$ d=$(mktemp -d) && mkdir -p $d/r/big && awk -v d=$d/r/big 'BEGIN { for (i = 1; i <= 1001; i++) { f = d "/R" i ".yml"; printf "extends: existence\nmessage: x\ntokens: [w%d]\n", i > f; close(f) } }' && { lorlint --no-default-rules --rules $d/r tests/fixtures/letters/firm.txt 2>&1; echo "exit $?"; } | sed "s|$d|D|"; rm $d/r/big/R1001.yml; lorlint --no-default-rules --rules $d/r --format summary tests/fixtures/letters/firm.txt | tail -n 1; rm -rf $d
+> D/r/big: error: rules folder holds 1001 files, more than the limit of 1000
+> exit 2
+> 1 letter checked: 0 strong, 0 moderate, 1 weak; 0 errors; mean score 0.0
