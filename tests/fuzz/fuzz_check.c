@@ -87,6 +87,8 @@ static void report_as(const lor_report *report, const char *format, int redact)
 	free(out);
 }
 
+FUZZ_INIT(fuzz_rules())
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *const *formats = lor_reporter_formats();

@@ -17,6 +17,8 @@ static void on_word(void *ctx, size_t offset, size_t length, const char *lower)
 		abort();
 }
 
+FUZZ_INIT(fuzz_rules())
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const lor_lang__model *m = fuzz_rules()->lang;

@@ -7,6 +7,8 @@
  */
 #include "fuzz.h"
 
+FUZZ_INIT(fuzz_rules())
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	lor_document *doc;

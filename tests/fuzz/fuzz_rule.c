@@ -8,6 +8,8 @@
 
 #include "internal.h"
 
+FUZZ_INIT(fuzz_rules())
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	lor_error err;

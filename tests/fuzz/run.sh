@@ -40,12 +40,12 @@ dict=
 [ -f tests/fuzz/$t.dict ] && dict=-dict=tests/fuzz/$t.dict
 echo "run.sh: $t over $n seeds, log in $logs/$t.log" >&2
 rc=0
-"$bin" $dict -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$logs/$t-" \
+"$bin" $dict -max_len=8192 -timeout=60 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$logs/$t-" \
 	"$@" "$work/in" >"$logs/$t.log" 2>&1 || rc=$?
 tail -n 20 "$logs/$t.log" >&2
 if [ "$rc" -eq 0 ] && [ "${FUZZ_MERGE:-0}" = 1 ]; then
 	rm -rf "$work/min" && mkdir "$work/min"
-	"$bin" -merge=1 -max_len=8192 -timeout=10 "$work/min" "$work/in" >"$logs/$t.merge.log" 2>&1
+	"$bin" -merge=1 -max_len=8192 -timeout=60 "$work/min" "$work/in" >"$logs/$t.merge.log" 2>&1
 	rm -f tests/fuzz/corpus/$t/*
 	for f in "$work/min"/*; do [ -f "$f" ] && cp "$f" tests/fuzz/corpus/$t/; done
 	echo "run.sh: $(ls tests/fuzz/corpus/$t | wc -l) files in tests/fuzz/corpus/$t" >&2
