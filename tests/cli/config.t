@@ -54,6 +54,13 @@ $ d=$(mktemp -d) && awk 'BEGIN { printf "rules: "; for (i = 0; i < 100000; i++) 
 > under 50 MB
 ! .lorlint.yml:1:71: error: YAML nested deeper than 64 levels (a limit for rule and config files)
 
+# The bound is exact: 64 levels (the mapping and 63 lists) are read and judged as usual, 65 are not.
+$ d=$(mktemp -d) && cd $d && for n in 63 64; do awk -v n=$n 'BEGIN { printf "rules: "; for (i = 0; i < n; i++) printf "["; for (i = 0; i < n; i++) printf "]"; print "" }' > .lorlint.yml; lorlint x.txt; echo "exit $?"; done; rm -rf $d
+> exit 2
+> exit 2
+! .lorlint.yml:1:9: error: 'rules' items must be strings, not a list
+! .lorlint.yml:1:71: error: YAML nested deeper than 64 levels (a limit for rule and config files)
+
 # An alias bomb ("billion laughs"): refused at the 101st alias, before anything is expanded.
 $ d=$(mktemp -d) && awk 'BEGIN { print "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"; p = "a"; for (c = 1; c <= 20; c++) { n = "x" c; printf "%s: &%s [", n, n; for (i = 0; i < 9; i++) printf "%s*%s", (i ? ", " : ""), p; print "]"; p = n } }' > $d/.lorlint.yml && cd $d && /usr/bin/time -f %M -o $d/kb sh -c 'ulimit -t 1 && exec lorlint x.txt'; echo "exit $?"; awk '$1 < 51200 { print "under 50 MB" }' $d/kb; rm -rf $d
 > exit 2
