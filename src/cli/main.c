@@ -243,8 +243,11 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 		errors++;
 	errors += run.errors;
 	failed = run.failed;
+	errno = 0; /* a format written at the end (summary) fails here: keep why */
 	if (lor_reporter_finish(rep))
 		errors++;
+	if (!run.out_errno && ferror(out))
+		run.out_errno = errno;
 	lor_reporter_free(rep);
 	if (close_output(out, cfg.output, tmp, 1, run.out_errno))
 		errors++;

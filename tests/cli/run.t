@@ -57,10 +57,20 @@ $ d=$(mktemp -d) && echo old > $d/out.json && (ulimit -f 1 && lorlint --format j
 > out.json
 > old
 
-# A device is written in place, never renamed over: /dev/full is a full disk.
-$ lorlint --as-of 2026-11-27 -o /dev/full corpus
-? 2
-! /dev/full: error: cannot write: No space left on device
+# A device is written in place, never renamed over: /dev/full is a full disk, in every format
+# (summary writes its table at the end, and said "Input/output error" until its errno was kept).
+$ for f in text json sarif html summary; do lorlint --format $f --as-of 2026-11-27 -o /dev/full corpus 2>&1; echo "$f: exit $?"; done; ls -l /dev/full | cut -c1
+> /dev/full: error: cannot write: No space left on device
+> text: exit 2
+> /dev/full: error: cannot write: No space left on device
+> json: exit 2
+> /dev/full: error: cannot write: No space left on device
+> sarif: exit 2
+> /dev/full: error: cannot write: No space left on device
+> html: exit 2
+> /dev/full: error: cannot write: No space left on device
+> summary: exit 2
+> c
 
 $ lorlint --as-of 2026-11-27 corpus > /dev/full
 ? 2
