@@ -98,6 +98,8 @@ long default_jobs(void);
 int run_jobs(runner *r, const inputs *in, long jobs);
 
 /* output.c */
+/* errno e as text in buf (strerror_r: strerror's buffer is shared). */
+const char *errno_text(int e, char *buf, size_t len);
 FILE *open_output(const char *output, char **tmp);
 /* The index of the input that is the output file itself (the same device
  * and inode, whatever the path or link), or -1: a report must never replace

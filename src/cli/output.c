@@ -63,6 +63,13 @@ static void catch_signals(void)
 			sigaction(fatal_signals[i], &sa, NULL);
 }
 
+const char *errno_text(int e, char *buf, size_t len)
+{
+	if (strerror_r(e, buf, len))
+		snprintf(buf, len, "error %d", e);
+	return buf;
+}
+
 /* Create the temporary file beside target, with signals blocked so that no
  * handler runs between its creation and the moment it is known. */
 static int make_tmp(const char *target)
@@ -100,6 +107,7 @@ FILE *open_output(const char *output, char **tmp)
 	struct stat st;
 	int fd = -1, e;
 	FILE *fp = NULL;
+	char why[128];
 
 	*tmp = NULL;
 	if (!output || !strcmp(output, "-"))
@@ -125,7 +133,7 @@ FILE *open_output(const char *output, char **tmp)
 	if (fd >= 0)
 		close(fd);
 	drop_tmp();
-	fprintf(stderr, "%s: error: cannot write: %s\n", output, strerror(e));
+	fprintf(stderr, "%s: error: cannot write: %s\n", output, errno_text(e, why, sizeof(why)));
 	free(*tmp);
 	*tmp = NULL;
 	return NULL;
@@ -134,6 +142,7 @@ FILE *open_output(const char *output, char **tmp)
 int close_output(FILE *fp, const char *output, char *tmp, int ok, int werr)
 {
 	int e = 0;
+	char why[128];
 
 	/* A write error is sticky (ferror), but its errno is gone by now unless
 	 * the writer kept it (werr) or the final flush is the write that fails. */
@@ -142,7 +151,8 @@ int close_output(FILE *fp, const char *output, char *tmp, int ok, int werr)
 		e = werr ? werr : errno ? errno : EIO;
 	if (fp == stdout) {
 		if (e)
-			fprintf(stderr, "lorlint: error: cannot write standard output: %s\n", strerror(e));
+			fprintf(stderr, "lorlint: error: cannot write standard output: %s\n",
+			        errno_text(e, why, sizeof(why)));
 		return e ? -1 : 0;
 	}
 	if (!e && tmp && fsync(fileno(fp)))
@@ -156,7 +166,7 @@ int close_output(FILE *fp, const char *output, char *tmp, int ok, int werr)
 	have_tmp = 0;
 	free(tmp);
 	if (e)
-		fprintf(stderr, "%s: error: cannot write: %s\n", output, strerror(e));
+		fprintf(stderr, "%s: error: cannot write: %s\n", output, errno_text(e, why, sizeof(why)));
 	return e || !ok ? -1 : 0;
 }
 
