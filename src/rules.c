@@ -199,7 +199,7 @@ static int check_keys(lor_yaml *y, yaml_node_t *map, const lor_rule_kind *kind, 
 static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *err)
 {
 	yaml_node_pair_t *p;
-	int rc;
+	int rc, seen_bad = 0, seen_good = 0;
 
 	if (n->type != YAML_MAPPING_NODE)
 		return lor_yaml__fail(err, y, n, "'examples' must be a mapping with 'bad' and 'good' lists");
@@ -207,7 +207,10 @@ static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *er
 		yaml_node_t *kn = lor_yaml__node(y, p->key), *vn = lor_yaml__node(y, p->value);
 		const char *k = lor_yaml__scalar(kn);
 
-		if (k && !strcmp(k, "bad"))
+		/* a second list would replace (and leak) the first: found by fuzz_rule */
+		if (k && ((!strcmp(k, "bad") && seen_bad++) || (!strcmp(k, "good") && seen_good++)))
+			rc = lor_yaml__fail(err, y, kn, "duplicate key '%s' in 'examples'", k);
+		else if (k && !strcmp(k, "bad"))
 			rc = lor_yaml__strings(y, vn, "examples.bad", &r->bad, &r->nbad, err);
 		else if (k && !strcmp(k, "good"))
 			rc = lor_yaml__strings(y, vn, "examples.good", &r->good, &r->ngood, err);

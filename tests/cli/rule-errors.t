@@ -141,3 +141,9 @@ $ d=$(mktemp -d) && mkdir -p $d/r/big && awk -v d=$d/r/big 'BEGIN { for (i = 1; 
 > D/r/big: error: rules folder holds 1001 files, more than the limit of 1000
 > exit 2
 > 1 letter checked: 0 strong, 0 moderate, 1 weak; 0 errors; mean score 0.0
+
+# A second 'good:' (or 'bad:') list in examples is an error at its key; it used to replace the
+# first and leak it (found by fuzz_rule; tests/fuzz/corpus/fuzz_rule/leak-duplicate-examples-key).
+$ d=$(mktemp -d) && mkdir -p $d/x && printf 'extends: existence\nmessage: x\ntokens: [w]\nexamples:\n  good: [a]\n  bad: [w]\n  good: [b]\n' > $d/x/Dup.yml && { lorlint --no-default-rules --rules $d tests/fixtures/letters/firm.txt 2>&1; echo "exit $?"; } | sed "s|$d|D|"; rm -rf $d
+> D/x/Dup.yml:7:3: error: duplicate key 'good' in 'examples'
+> exit 2
