@@ -10,7 +10,7 @@ logs=$1
 echo "| target | executions | seconds | exec/s | cov | ft | minimized corpus | crashes, timeouts, leaks, OOMs |"
 echo "|---|---:|---:|---:|---:|---:|---:|---|"
 for log in "$logs"/fuzz_*.log; do
-	case $log in *.merge.log | *.first.log) continue ;; esac
+	case $log in *.merge.log | *.first.log | *.second.log) continue ;; esac
 	t=$(basename "$log" .log)
 	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	secs=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n 1)
