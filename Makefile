@@ -16,7 +16,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 BUILD ?= build
 PREFIX ?= /usr/local
-PKGS = libpcre2-8 libutf8proc yaml-0.1 jansson
+PKGS = libpcre2-8 libutf8proc yaml-0.1 jansson libzip libxml-2.0
 WARN = -std=c11 -Wall -Wextra -Wshadow -Wconversion -Wpointer-arith -Wstrict-prototypes \
        -Wmissing-prototypes -Wformat=2 -Wundef
 ifeq ($(CI),true)
@@ -54,7 +54,7 @@ test-deps:
 $(BUILD)/obj $(BUILD)/tests:
 	@mkdir -p $@
 
-$(BUILD)/obj/%.o: src/%.c src/internal.h src/xutil.h src/dates.h src/dates_impl.h src/lang.h src/lang_impl.h include/lorlint.h | deps $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c src/internal.h src/extract.h src/xutil.h src/dates.h src/dates_impl.h src/lang.h src/lang_impl.h include/lorlint.h | deps $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/embed: src/tools/embed.c | $(BUILD)/obj
@@ -104,12 +104,38 @@ build/fuzz/bin/%: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) build/fuzz/liblorlin
 fuzz: fuzz-build
 	@for t in $(FUZZ_TARGETS); do tests/fuzz/run.sh $$t -max_total_time=$(FUZZ_SECONDS) || exit 1; done
 
+# The document fuzz targets (issue 12): the .docx/.odt reader with the
+# reviewed copy, and the HTML extractor; plain programs for make test, and
+# `make fuzz-docs` for libFuzzer.
+$(BUILD)/fuzz_docx: tests/fuzz/fuzz_docx.c $(BUILD)/liblorlint.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+$(BUILD)/fuzz_html: tests/fuzz/fuzz_html.c $(BUILD)/liblorlint.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+fuzz-docs:
+	$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
+		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" LDFLAGS="-fsanitize=address,undefined" build/fuzz/liblorlint.a build/fuzz/mkdocs
+	mkdir -p build/fuzz/docs-corpus build/fuzz/html-corpus
+	build/fuzz/mkdocs build/fuzz/docs-corpus
+	mv build/fuzz/docs-corpus/*.html build/fuzz/html-corpus/
+	for t in fuzz_docx fuzz_html; do clang $(ALL_CFLAGS:-I$(BUILD)=-Ibuild/fuzz) -O1 -g -DLOR_LIBFUZZER \
+		-fsanitize=fuzzer,address,undefined -o build/fuzz/$$t tests/fuzz/$$t.c build/fuzz/liblorlint.a $(LDLIBS) || exit 1; done
+	build/fuzz/fuzz_docx -max_total_time=$(FUZZ_SECONDS) -max_len=200000 -timeout=10 build/fuzz/docs-corpus
+	build/fuzz/fuzz_html -max_total_time=$(FUZZ_SECONDS) -max_len=50000 -timeout=10 build/fuzz/html-corpus
+.PHONY: fuzz-docs
+
 # The header must stand on its own in strict C11.
 $(BUILD)/header-check.o: include/lorlint.h | $(BUILD)/obj
 	echo '#include "lorlint.h"' | $(CC) -std=c11 -pedantic -Werror -Wall -Wextra -Iinclude -x c -c -o $@ -
 
+# The corpus letters as LibreOffice and pandoc save them (tests/docs/run.sh
+# compares them with the .txt): converted once, for every build flavour.
+DOCS_CONV = build/docs
+$(DOCS_CONV)/stamp: $(wildcard corpus/*/*.txt) tests/docs/convert.sh | test-deps
+	@tests/docs/convert.sh $(DOCS_CONV)
+
 # check: run every test once with the current flags.
-check: $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(FUZZ_NAMES:%=$(BUILD)/%) $(BUILD)/lang_rule_check $(BUILD)/probe $(BUILD)/report_files
+check: $(DOCS_CONV)/stamp $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(FUZZ_NAMES:%=$(BUILD)/%) \
+	$(BUILD)/lang_rule_check $(BUILD)/probe $(BUILD)/report_files $(BUILD)/doctext $(BUILD)/mkdocs $(BUILD)/doccmp $(BUILD)/annocheck
 	@tests/run.sh $(BUILD)
 
 test:
@@ -187,6 +213,15 @@ $(BUILD)/eval: tests/tools/eval.c $(BUILD)/liblorlint.a
 # Splits JSON reports into a canonical line per letter (tests/determinism.sh).
 $(BUILD)/report_files: tests/tools/report_files.c | deps $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+$(BUILD)/doctext: tests/tools/doctext.c $(BUILD)/liblorlint.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+$(BUILD)/doccmp: tests/tools/doccmp.c $(BUILD)/liblorlint.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+$(BUILD)/annocheck: tests/tools/annocheck.c $(BUILD)/liblorlint.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+$(BUILD)/mkdocs: tests/tools/mkdocs.c tests/tools/docfixtures.h | $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
+$(BUILD)/tests/test_extract: tests/tools/docfixtures.h
 $(BUILD)/probe: tests/tools/probe.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
 # make eval: the corpus, the held-out sets, then the published letters of

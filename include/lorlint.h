@@ -237,6 +237,45 @@ int lor_document_new(lor_document **out, const char *path, const char *data, siz
 int lor_document_read(lor_document **out, const char *path, lor_error *err);
 void lor_document_free(lor_document *doc);
 
+/* Letters that live in documents: .docx, .odt, .pdf and .html are read into
+ * their text, with a map back to paragraph (and page) for reports. */
+#define LOR_READ_OPTIONS_VERSION 1
+typedef struct lor_read_options {
+	unsigned version;       /* LOR_READ_OPTIONS_VERSION */
+	const char *format;     /* NULL or "auto": by content, then by the name's
+	                           extension; else "text", "docx", "odt", "pdf", "html" */
+	int original;           /* 1: a .docx/.odt with tracked changes is read as
+	                           it was before them (insertions out, deletions in);
+	                           0: as with every change accepted */
+	const char *pdftotext;  /* the PDF text extractor; NULL: "pdftotext" on the PATH */
+} lor_read_options;
+#define LOR_READ_OPTIONS_INIT { LOR_READ_OPTIONS_VERSION, NULL, 0, NULL }
+
+/* Make a document from len bytes of any supported format (opts may be NULL:
+ * detected). Besides lor_document_new()'s errors, LOR_EINPUT with a one-line
+ * reason for a damaged, encrypted or hostile document (a zip bomb, XML with a
+ * DTD), a PDF without a text layer, or pdftotext missing or failing; LOR_EARG
+ * for an unknown format name. A PDF is read by running pdftotext (poppler) as
+ * a separate process, without a shell, under a time limit. */
+int lor_document_new_as(lor_document **out, const char *path, const char *data, size_t len,
+                        const lor_read_options *opts, lor_error *err);
+/* Read the file at path ("-": standard input) the same way. lor_document_read()
+ * is this with opts NULL. */
+int lor_document_read_as(lor_document **out, const char *path, const lor_read_options *opts,
+                         lor_error *err);
+/* The format the document was read from: "text", "docx", "odt", "pdf", "html". */
+const char *lor_document_format(const lor_document *doc);
+
+/* Where an offset of an extracted document's text was in the original file. */
+typedef struct lor_place {
+	const char *part;       /* "body", "header", "footer" or "footnote" */
+	size_t paragraph;       /* 1-based, counting the part's non-empty paragraphs */
+	size_t page;            /* 1-based for PDF; 0 when the format has no pages */
+} lor_place;
+/* Fill *out for a byte offset of the text and return 1; return 0 for a
+ * plain-text document (its lines and columns are the place). */
+int lor_document_place(const lor_document *doc, size_t offset, lor_place *out);
+
 const char *lor_document_path(const lor_document *doc);
 /* The original bytes, exactly as read (not NUL-terminated: use the size). */
 const char *lor_document_bytes(const lor_document *doc, size_t *len);

@@ -38,17 +38,29 @@ int lor_document_new(lor_document **out, const char *path, const char *data, siz
 	return LOR_OK;
 }
 
-int lor_document_read(lor_document **out, const char *path, lor_error *err)
+int lor_document_new_as(lor_document **out, const char *path, const char *data, size_t len,
+                        const lor_read_options *opts, lor_error *err)
+{
+	return lor_extract__document(out, path, data, len, opts, err);
+}
+
+int lor_document_read_as(lor_document **out, const char *path, const lor_read_options *opts,
+                         lor_error *err)
 {
 	char *data;
 	size_t len;
 	int rc;
 
-	if ((rc = lor__read_file(path, &data, &len, LOR_MAX_INPUT, err)))
+	if ((rc = lor__read_input(path, &data, &len, LOR_MAX_INPUT, err)))
 		return rc;
-	rc = lor_document_new(out, path, data, len, err);
+	rc = lor_extract__document(out, path, data, len, opts, err);
 	free(data);
 	return rc;
+}
+
+int lor_document_read(lor_document **out, const char *path, lor_error *err)
+{
+	return lor_document_read_as(out, path, NULL, err);
 }
 
 void lor_document_free(lor_document *doc)
@@ -63,6 +75,8 @@ void lor_document_free(lor_document *doc)
 	free(doc->map);
 	free(doc->lines);
 	free(doc->colck);
+	free(doc->places);
+	free(doc->src);
 	for (k = 0; k < 3; k++)
 		free(doc->tok[k]);
 	free(doc);

@@ -73,6 +73,9 @@ int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_er
 /* errno e as text in buf (strerror_r: strerror's static buffer is not safe
  * in the worker threads that read letters). Returns buf. */
 const char *lor__errno_text(int e, char *buf, size_t len);
+/* The same for a letter: a file that starts like a document (zip, PDF, OLE)
+ * is read whole, NUL bytes and all, for its reader to judge. */
+int lor__read_input(const char *path, char **out, size_t *len, size_t max, lor_error *err);
 
 /* ----------------------------------------------------------------- names.c */
 
@@ -107,7 +110,18 @@ struct lor_document {
 	lor_tok *tok[3];     /* indexed by lor_token_kind */
 	size_t ntok[3];
 	size_t caps[3];
+	/* a document extracted from another format (extract.c): */
+	int fmt;             /* lor_fmt; 0 for text */
+	int original;        /* read as before its tracked changes */
+	struct lor_xplace *places; /* text offsets to paragraph and page, sorted */
+	size_t nplaces;
+	char *src;           /* the file's bytes (docx, odt), for the annotators */
+	size_t src_len;
 };
+
+/* extract.c: a document from bytes of any format (see lor_document_new_as). */
+int lor_extract__document(lor_document **out, const char *path, const char *data, size_t len,
+                          const lor_read_options *opts, lor_error *err);
 
 #define LOR_COLCK 1024
 
@@ -454,11 +468,20 @@ struct lor_reporter {
 	void *state;   /* the format's own */
 };
 
+/* report_text.c: the strength report of one letter (score, verdict, bars,
+ * checklist, points, top fixes) to rep->fp; shown is the findings shown. */
+void lor_report_text__strength(lor_reporter *rep, const lor_report *r, size_t shown);
+
 extern const lor_reporter_ops lor_report_text, lor_report_json, lor_report_sarif,
-	lor_report_summary, lor_report_html;
+	lor_report_summary, lor_report_html, lor_report_docx, lor_report_odt;
 
 /* The finding's message as the options allow (redacted or not). */
 const char *lor_reporter__message(const lor_reporter *rep, const lor_finding *f);
+/* Where a finding is in a document read from .docx, .odt, .pdf or .html, in
+ * the user's terms ("paragraph 4", "page 2, paragraph 7", "header paragraph
+ * 1") into buf; returns buf, or NULL for a plain-text letter (whose line and
+ * column are the place) and for a finding about the whole letter. */
+const char *lor_reporter__place(const lor_document *doc, const lor_span *sp, char *buf, size_t len);
 /* The original text of a span, white space folded, cut at max bytes on a
  * character boundary. */
 int lor_reporter__excerpt(const lor_document *doc, const lor_span *sp, size_t max, lor_buf *out);

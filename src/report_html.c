@@ -327,9 +327,13 @@ static int write_text(lor_reporter *rep, size_t letter, const char *text, size_t
 	return LOR_OK;
 }
 
-static void position(FILE *fp, const lor_finding *f)
+static void position(FILE *fp, const lor_document *doc, const lor_finding *f)
 {
-	if (!f->span.length)
+	char where[96];
+
+	if (lor_reporter__place(doc, &f->span, where, sizeof(where)))
+		fprintf(fp, "<span class=\"pos\">%s</span>", where);
+	else if (!f->span.length)
 		fputs("<span class=\"pos\">whole letter</span>", fp);
 	else if (f->span.end_line == f->span.line)
 		fprintf(fp, "<span class=\"pos\">line %zu, columns %zu&ndash;%zu</span>", f->span.line,
@@ -340,7 +344,8 @@ static void position(FILE *fp, const lor_finding *f)
 }
 
 /* One entry of a findings list, the target of its marks' aria-describedby. */
-static void finding_item(lor_reporter *rep, size_t letter, size_t k, const lor_finding *f)
+static void finding_item(lor_reporter *rep, const lor_document *doc, size_t letter, size_t k,
+                         const lor_finding *f)
 {
 	FILE *fp = rep->fp;
 	const char *lv = lor_level_name(f->level);
@@ -351,7 +356,7 @@ static void finding_item(lor_reporter *rep, size_t letter, size_t k, const lor_f
 	            "<span class=\"icon i-%s\" aria-hidden=\"true\">%s</span><strong class=\"i-%s\">%s"
 	            "</strong> ",
 	        lv, f->span.offset, f->span.length, lv, level_icon(f->level), lv, lv);
-	position(fp, f);
+	position(fp, doc, f);
 	fputs(": ", fp);
 	if (f->span.length && !rep->opts.redact)
 		fprintf(fp, "<a href=\"#f%zu-%zu\">", letter, k);
@@ -509,7 +514,7 @@ static int file(lor_reporter *rep, const lor_report *r)
 				continue;
 			k++;
 			if (!in_text(f, len))
-				finding_item(rep, letter, k, f);
+				finding_item(rep, lor_report_document(r), letter, k, f);
 		}
 		fputs("</ul>\n</section>\n", fp);
 	}
@@ -533,7 +538,7 @@ static int file(lor_reporter *rep, const lor_report *r)
 				continue;
 			k++;
 			if (in_text(f, len))
-				finding_item(rep, letter, k, f);
+				finding_item(rep, lor_report_document(r), letter, k, f);
 		}
 		fputs("</ol>\n</section>\n", fp);
 	}

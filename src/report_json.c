@@ -69,6 +69,17 @@ static json_t *finding_json(lor_reporter *rep, const lor_report *r, const lor_fi
 	json_object_set_new(o, "end_column", json_integer((json_int_t)f->span.end_column));
 	json_object_set_new(o, "offset", json_integer((json_int_t)f->span.offset));
 	json_object_set_new(o, "length", json_integer((json_int_t)f->span.length));
+	{
+		/* a letter read from a document: where it is in the document */
+		const lor_document *doc = lor_report_document(r);
+		lor_place p;
+
+		if (f->span.length && lor_document_place(doc, f->span.offset, &p))
+			json_object_set_new(o, "location", json_pack("{s:s, s:I, s:o}", "part", p.part, "paragraph",
+			                                             (json_int_t)p.paragraph, "page",
+			                                             p.page ? json_integer((json_int_t)p.page)
+			                                                    : json_null()));
+	}
 	if (!rep->opts.redact) {
 		if (lor_reporter__excerpt(lor_report_document(r), &f->span, 200, &ex)) {
 			json_decref(o);

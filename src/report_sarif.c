@@ -313,8 +313,11 @@ static json_int_t rule_index(lor_reporter *rep, const lor_finding *f, int *oom)
 	return (json_int_t)json_array_size(st->seen) - 1;
 }
 
-static json_t *result_json(lor_reporter *rep, const lor_finding *f, json_t *artifact)
+static json_t *result_json(lor_reporter *rep, const lor_document *doc, const lor_finding *f,
+                           json_t *artifact)
 {
+	lor_place p;
+	char where[96];
 	int oom = 0;
 	json_int_t ix = rule_index(rep, f, &oom);
 	const char *level = sarif_level(f->level), *msg = lor_reporter__message(rep, f);
@@ -333,6 +336,19 @@ static json_t *result_json(lor_reporter *rep, const lor_finding *f, json_t *arti
 	                (json_int_t)f->span.length);
 	if (!loc)
 		return NULL;
+	/* a document's place, which its reader sees, beside the text region */
+	if (lor_reporter__place(doc, &f->span, where, sizeof(where)) &&
+	    lor_document_place(doc, f->span.offset, &p)) {
+		json_t *l0 = json_array_get(loc, 0);
+
+		if (json_object_set_new(l0, "message", json_pack("{s:s}", "text", where)) ||
+		    json_object_set_new(l0, "properties",
+		                        json_pack("{s:s, s:I, s:I}", "part", p.part, "paragraph",
+		                                  (json_int_t)p.paragraph, "page", (json_int_t)p.page))) {
+			json_decref(loc);
+			return NULL;
+		}
+	}
 	if (ix < 0)
 		return json_pack("{s:s, s:s, s:{s:s}, s:o}", "ruleId", f->rule, "level", level,
 		                 "message", "text", msg, "locations", loc);
@@ -359,7 +375,7 @@ static int file(lor_reporter *rep, const lor_report *r)
 		if (f->level < rep->opts.min_level)
 			continue;
 		fputs(st->results++ ? ",\n  " : "\n  ", rep->fp);
-		rc = dump(rep, result_json(rep, f, artifact));
+		rc = dump(rep, result_json(rep, lor_report_document(r), f, artifact));
 	}
 	json_decref(artifact);
 	return rc;

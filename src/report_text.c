@@ -82,9 +82,7 @@ static int file(lor_reporter *rep, const lor_report *r)
 	FILE *fp = rep->fp;
 	const char *path = lor_document_path(lor_report_document(r));
 	size_t i, shown = 0;
-	int c;
-	char date[16];
-	lor_verdict v = lor_report_verdict(r);
+	char where[96];
 
 	for (i = 0; i < lor_report_finding_count(r); i++) {
 		const lor_finding *f = lor_report_finding(r, i);
@@ -92,12 +90,33 @@ static int file(lor_reporter *rep, const lor_report *r)
 		if (f->level < rep->opts.min_level)
 			continue;
 		shown++;
-		fprintf(fp, "%s%s:%zu:%zu:%s %s%s:%s %s %s[%s]%s\n", col(rep, C_BOLD), path, f->span.line,
-		        f->span.column, col(rep, C_RESET), col(rep, level_color(f->level)),
+		/* a document's finding names its place there, not a line of the
+		 * text extracted from it */
+		if (lor_reporter__place(lor_report_document(r), &f->span, where, sizeof(where)))
+			fprintf(fp, "%s%s: %s:%s", col(rep, C_BOLD), path, where, col(rep, C_RESET));
+		else
+			fprintf(fp, "%s%s:%zu:%zu:%s", col(rep, C_BOLD), path, f->span.line, f->span.column,
+			        col(rep, C_RESET));
+		fprintf(fp, " %s%s:%s %s %s[%s]%s\n", col(rep, level_color(f->level)),
 		        lor_level_name(f->level), col(rep, C_RESET), lor_reporter__message(rep, f),
 		        col(rep, C_DIM), f->rule, col(rep, C_RESET));
 	}
-	fprintf(fp, "\n%s%s%s  score %d/100  %s%s%s  (profile %s, %zu words, %zu finding%s shown",
+	fputc('\n', fp);
+	lor_report_text__strength(rep, r, shown);
+	fputc('\n', fp);
+	return LOR_OK;
+}
+
+void lor_report_text__strength(lor_reporter *rep, const lor_report *r, size_t shown)
+{
+	FILE *fp = rep->fp;
+	const char *path = lor_document_path(lor_report_document(r));
+	size_t i;
+	int c;
+	char date[16];
+	lor_verdict v = lor_report_verdict(r);
+
+	fprintf(fp, "%s%s%s  score %d/100  %s%s%s  (profile %s, %zu words, %zu finding%s shown",
 	        col(rep, C_BOLD), path, col(rep, C_RESET), lor_report_score(r),
 	        col(rep, verdict_color(v)), lor_verdict_name(v), col(rep, C_RESET),
 	        lor_report_profile(r), lor_report_words(r), shown, shown == 1 ? "" : "s");
@@ -123,15 +142,18 @@ static int file(lor_reporter *rep, const lor_report *r)
 		 * present, or a defect that is absent. */
 		int good = lor_signal_is_positive((lor_signal)c) ? on : !on;
 		const lor_finding *f = by ? first_of(r, by) : NULL;
-		char where[48] = "";
+		char at[112] = "", place[96];
 
 		/* The finding that decided it, when the rule made one: where it is. */
-		if (f && f->span.length)
-			snprintf(where, sizeof(where), " at %zu:%zu", f->span.line, f->span.column);
+		if (f && f->span.length &&
+		    lor_reporter__place(lor_report_document(r), &f->span, place, sizeof(place)))
+			snprintf(at, sizeof(at), " in %s", place);
+		else if (f && f->span.length)
+			snprintf(at, sizeof(at), " at %zu:%zu", f->span.line, f->span.column);
 		fprintf(fp, "  %s%s%s %-30s %s%s%s%s\n", col(rep, good ? C_GREEN : C_RED),
 		        good ? "\xE2\x9C\x93" : "\xE2\x9C\x97", col(rep, C_RESET),
 		        lor_signal_name((lor_signal)c), col(rep, C_DIM),
-		        by ? by : "(no rule checks this)", where, col(rep, C_RESET));
+		        by ? by : "(no rule checks this)", at, col(rep, C_RESET));
 	}
 	for (i = 0; i < lor_report_reason_count(r); i++) {
 		const lor_reason *rs = lor_report_reason(r, i);
@@ -139,8 +161,6 @@ static int file(lor_reporter *rep, const lor_report *r)
 		fprintf(fp, "  %+4d %-12s %s\n", rs->points, rs->category, rs->reason);
 	}
 	top_fixes(rep, r);
-	fputc('\n', fp);
-	return LOR_OK;
 }
 
 static int finish(lor_reporter *rep)

@@ -11,9 +11,10 @@
 
 static const lor_reporter_ops *const formats[] = {
 	&lor_report_text, &lor_report_json, &lor_report_sarif, &lor_report_summary, &lor_report_html,
-	NULL
+	&lor_report_docx, &lor_report_odt, NULL
 };
-static const char *const format_names[] = { "text", "json", "sarif", "summary", "html", NULL };
+static const char *const format_names[] = { "text", "json", "sarif", "summary", "html", "docx", "odt",
+                                             NULL };
 
 const char *const *lor_reporter_formats(void)
 {
@@ -133,4 +134,19 @@ int lor_reporter__excerpt(const lor_document *doc, const lor_span *sp, size_t ma
 			return LOR_ENOMEM;
 	}
 	return LOR_OK;
+}
+
+const char *lor_reporter__place(const lor_document *doc, const lor_span *sp, char *buf, size_t len)
+{
+	lor_place p;
+	int n = 0;
+
+	if (!sp->length || !lor_document_place(doc, sp->offset, &p))
+		return NULL;
+	if (p.page)
+		n = snprintf(buf, len, "page %zu, ", p.page);
+	if (n >= 0 && (size_t)n < len)
+		snprintf(buf + n, len - (size_t)n, "%s%sparagraph %zu", strcmp(p.part, "body") ? p.part : "",
+		         strcmp(p.part, "body") ? " " : "", p.paragraph);
+	return buf;
 }

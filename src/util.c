@@ -185,7 +185,16 @@ const char *lor__errno_text(int e, char *buf, size_t len)
 	return buf;
 }
 
-int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_error *err)
+/* Do the first bytes of a file say it is a document (zip, PDF, OLE)? Such a
+ * file holds NUL bytes by design, so the "binary" check does not apply. */
+static int document_magic(const char *s, size_t n)
+{
+	return (n >= 4 && !memcmp(s, "PK\x03\x04", 4)) || (n >= 5 && !memcmp(s, "%PDF-", 5)) ||
+	       (n >= 4 && !memcmp(s, "\xD0\xCF\x11\xE0", 4));
+}
+
+static int read_file(const char *path, char **out, size_t *len, size_t max, int documents,
+                     lor_error *err)
 {
 	int is_stdin = strcmp(path, "-") == 0;
 	FILE *fp = is_stdin ? stdin : fopen(path, "rb");
@@ -204,7 +213,9 @@ int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_er
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
 		/* A NUL byte means binary: say so now rather than read on (a device
 		 * such as /dev/zero would otherwise be read up to the size cap). */
-		if (memchr(chunk, '\0', n)) {
+		if (b.len == 0 && documents && document_magic(chunk, n))
+			documents = 2;
+		if (documents != 2 && memchr(chunk, '\0', n)) {
 			if (!is_stdin)
 				fclose(fp);
 			lor_buf__release(&b);
@@ -240,4 +251,14 @@ int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_er
 	if (!*out)
 		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
 	return LOR_OK;
+}
+
+int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_error *err)
+{
+	return read_file(path, out, len, max, 0, err);
+}
+
+int lor__read_input(const char *path, char **out, size_t *len, size_t max, lor_error *err)
+{
+	return read_file(path, out, len, max, 1, err);
 }

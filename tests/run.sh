@@ -60,6 +60,8 @@ for f in "$build"/fuzz_*; do
 done
 # The report of a letter is the same beside any letters, in any order, with any -j, under any locale.
 suite "determinism over the corpus" tests/determinism.sh "$build"
+# Letters in .docx, .odt, .pdf and .html, made by LibreOffice and pandoc; hostile documents; reviewed copies.
+suite "documents (tests/docs/run.sh)" env LORLINT_DOCS=build/docs tests/docs/run.sh "$build"
 suite "dependency check without dpkg-query" tests/deps-check.sh "$build"
 suite "make install" tests/install.sh "$build"
 suite "golden corpus reports" tests/golden.sh "$build" check

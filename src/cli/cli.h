@@ -27,6 +27,8 @@ enum {
 
 typedef struct config {
 	const char *format, *output, *profile, *as_of, *explain, *config;
+	const char *annotate, *stdin_format; /* --annotate FILE; what "-" is */
+	int original;                        /* --docx-view original */
 	const char **rules;
 	size_t nrules;
 	int builtin, redact, list_rules, list_classes, fail_under, no_config;
@@ -60,6 +62,7 @@ typedef struct job {
 typedef struct runner {
 	const lor_ruleset *rs;
 	const lor_check_options *copts;
+	const lor_read_options *ropts, *stdin_ropts; /* files; standard input */
 	lor_reporter *rep;
 	FILE *out;               /* where rep writes: its first write error is kept */
 	int out_errno;
@@ -89,7 +92,8 @@ int load_config(config *cfg, lor_config **out);
 /* inputs.c */
 int add_path(inputs *in, const char *p);
 void free_inputs(inputs *in);
-/* Walk dir for *.txt and *.md in sorted order; -1 after printing an error. */
+/* Walk dir for letters (*.txt, *.md, *.docx, *.odt, *.pdf, *.html, *.htm)
+ * in sorted order; -1 after printing an error. */
 int walk(inputs *in, const char *dir, visited *seen, int *errors, const lor_config *pc);
 
 /* runner.c */

@@ -1,6 +1,7 @@
 /* inputs.c - the inputs of a run: files, standard input and directories walked in sorted order.
  *
- * A directory contributes its *.txt and *.md files, sorted, so output order
+ * A directory contributes its letters (*.txt, *.md, and the documents
+ * *.docx, *.odt, *.pdf, *.html, *.htm), sorted, so output order
  * never depends on the file system; symlink loops end (device and inode of
  * every directory walked are kept), and .lorlint.yml ignore globs apply.
  */
@@ -54,13 +55,19 @@ static int cmp_str(const void *a, const void *b)
 
 static int wanted(const char *name)
 {
-	size_t n = strlen(name);
+	static const char *const exts[] = { ".txt", ".md", ".docx", ".odt", ".pdf", ".html", ".htm", NULL };
+	size_t n = strlen(name), i;
 
-	return (n > 4 && !strcmp(name + n - 4, ".txt")) || (n > 3 && !strcmp(name + n - 3, ".md"));
+	if (!strncmp(name, "~$", 2))
+		return 0; /* Word's lock file beside an open document, not a letter */
+	for (i = 0; exts[i]; i++)
+		if (n > strlen(exts[i]) && !strcmp(name + n - strlen(exts[i]), exts[i]))
+			return 1;
+	return 0;
 }
 
 
-/* Walk dir for *.txt and *.md in sorted order. Returns 0, or -1 after
+/* Walk dir for letters in sorted order. Returns 0, or -1 after
  * printing an error (the walk goes on past unreadable entries). */
 int walk(inputs *in, const char *dir, visited *seen, int *errors, const lor_config *pc)
 {

@@ -150,6 +150,7 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 	config cfg = *cfg0;
 	lor_check_options copts = LOR_CHECK_OPTIONS_INIT;
 	lor_output_options oopts = LOR_OUTPUT_OPTIONS_INIT;
+	lor_read_options ropts = LOR_READ_OPTIONS_INIT, sropts = LOR_READ_OPTIONS_INIT;
 	lor_reporter *rep = NULL;
 	lor_error err;
 	inputs in = { NULL, 0, 0 };
@@ -192,6 +193,29 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 		}
 	}
 	copts.profile = cfg.profile;
+	if (cfg.annotate) {
+		/* --annotate FILE is -f docx|odt -o FILE, the format from the name */
+		size_t n = strlen(cfg.annotate);
+		int odt = n > 4 && !strcmp(cfg.annotate + n - 4, ".odt");
+
+		if (!odt && !(n > 5 && !strcmp(cfg.annotate + n - 5, ".docx"))) {
+			usage_error("--annotate '%s' must name a .docx or .odt file", cfg.annotate);
+			return CLI_EXIT_ERROR;
+		}
+		if (cfg.output && strcmp(cfg.output, cfg.annotate)) {
+			usage_error("%s", "--annotate names the output file: give it or -o, not both");
+			return CLI_EXIT_ERROR;
+		}
+		cfg.format = odt ? "odt" : "docx";
+		cfg.output = cfg.annotate;
+	}
+	if ((!strcmp(cfg.format, "docx") || !strcmp(cfg.format, "odt")) &&
+	    (!cfg.output || !strcmp(cfg.output, "-")) && isatty(STDOUT_FILENO)) {
+		usage_error("a .%s copy is not for a terminal: give -o FILE or --annotate FILE", cfg.format);
+		return CLI_EXIT_ERROR;
+	}
+	ropts.original = sropts.original = cfg.original;
+	sropts.format = cfg.stdin_format;
 	if (optind >= argc) {
 		usage_error("%s", "no input files (give FILE, DIR or - for standard input)");
 		return CLI_EXIT_ERROR;
@@ -204,6 +228,23 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 			walk(&in, argv[i], &seen, &errors, pc);
 		else
 			add_path(&in, argv[i]);
+	}
+	if ((!strcmp(cfg.format, "docx") || !strcmp(cfg.format, "odt")) && in.n != 1) {
+		usage_error("a reviewed .%s copy is of one letter, and %zu were given", cfg.format, in.n);
+		free_inputs(&in);
+		return CLI_EXIT_ERROR;
+	}
+	if (cfg.stdin_format) {
+		static const char *const names[] = { "auto", "text", "docx", "odt", "pdf", "html", NULL };
+
+		for (k = 0; names[k] && strcmp(names[k], cfg.stdin_format); k++)
+			;
+		if (!names[k]) {
+			usage_error("invalid format '%s' for --stdin-format (expected auto, text, docx, odt, pdf or html)",
+			            cfg.stdin_format);
+			free_inputs(&in);
+			return CLI_EXIT_ERROR;
+		}
 	}
 	if ((i = output_is_input(cfg.output, &in)) >= 0) {
 		fprintf(stderr, "lorlint: error: output '%s' is the input '%s'; refusing to overwrite it\n",
@@ -225,6 +266,8 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 	run.rs = rs;
 	run.out = out;
 	run.copts = &copts;
+	run.ropts = &ropts;
+	run.stdin_ropts = &sropts;
 	run.fail_level = (lor_level)cfg.fail_level;
 	run.fail_under = cfg.fail_under;
 	run.progress = isatty(STDERR_FILENO) && in.n > 200;

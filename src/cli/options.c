@@ -20,7 +20,7 @@ enum {
 	OPT_FORMAT = 'f', OPT_OUTPUT = 'o', OPT_RULES = 'r', OPT_HELP = 'h', OPT_VERSION = 'V',
 	OPT_PROFILE = 256, OPT_AS_OF, OPT_MIN_LEVEL, OPT_FAIL_LEVEL, OPT_FAIL_UNDER, OPT_REDACT,
 	OPT_NO_DEFAULT_RULES, OPT_LIST_RULES, OPT_EXPLAIN, OPT_CONFIG, OPT_NO_CONFIG, OPT_MAN,
-	OPT_LIST_CLASSES,
+	OPT_LIST_CLASSES, OPT_STDIN_FORMAT, OPT_DOCX_VIEW, OPT_ANNOTATE,
 	OPT_JOBS = 'j'
 };
 
@@ -35,6 +35,9 @@ static const opt_def options[] = {
 	/* "%F" is the library's list of formats, so the list is written once */
 	{ OPT_FORMAT, "format", "FORMAT", "output format: %F (default text)" },
 	{ OPT_OUTPUT, "output", "FILE", "write the report to FILE (atomically) instead of stdout" },
+	{ OPT_ANNOTATE, "annotate", "FILE", "write a copy of the letter (.docx or .odt) with each finding as a margin comment" },
+	{ OPT_STDIN_FORMAT, "stdin-format", "FORMAT", "what standard input is: auto (default), text, docx, odt, pdf or html" },
+	{ OPT_DOCX_VIEW, "docx-view", "VIEW", "tracked changes: accepted (default) or original (as before them)" },
 	{ OPT_RULES, "rules", "DIR", "add or override rule styles from DIR (repeatable)" },
 	{ OPT_NO_DEFAULT_RULES, "no-default-rules", NULL, "do not load the built-in rules" },
 	{ OPT_PROFILE, "profile", "NAME", "scoring profile: residency (default), fellowship, feedback" },
@@ -69,8 +72,9 @@ void usage_error(const char *fmt, ...)
 /* The texts --help and --man share. */
 static const char *const synopsis = "[options] [FILE|DIR|-]...";
 static const char *const about =
-	"Check letters of recommendation and report their strength. A DIR is walked\n"
-	"for *.txt and *.md files; - reads standard input.";
+	"Check letters of recommendation and report their strength. Letters may be\n"
+	".txt, .md, .docx, .odt, .pdf (read with poppler's pdftotext) or .html; a DIR\n"
+	"is walked for those files; - reads standard input.";
 static const char *const exit_text =
 	"0 clean; 1 a finding at or above --fail-level or a score below\n"
 	"--fail-under; 2 usage, input, rule-file or write error; 128+N killed by\n"
@@ -208,6 +212,15 @@ int parse_args(config *cfg, int argc, char **argv)
 			break;
 		}
 		case OPT_NO_DEFAULT_RULES: cfg->builtin = 0; break;
+		case OPT_ANNOTATE: cfg->annotate = optarg; break;
+		case OPT_STDIN_FORMAT: cfg->stdin_format = optarg; break;
+		case OPT_DOCX_VIEW:
+			if (strcmp(optarg, "accepted") && strcmp(optarg, "original")) {
+				usage_error("invalid view '%s' for --docx-view (expected accepted or original)", optarg);
+				return CLI_EXIT_ERROR;
+			}
+			cfg->original = !strcmp(optarg, "original");
+			break;
 		case OPT_PROFILE: cfg->profile = optarg; break;
 		case OPT_AS_OF: cfg->as_of = optarg; break;
 		case OPT_MIN_LEVEL:

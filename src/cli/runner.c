@@ -34,7 +34,8 @@ static void check_one(runner *r, size_t k)
 		snprintf(j->err.message, sizeof(j->err.message), "standard input given more than once");
 		return;
 	}
-	j->rc = lor_document_read(&j->doc, r->in->paths[k], &j->err);
+	j->rc = lor_document_read_as(&j->doc, r->in->paths[k],
+	                             strcmp(r->in->paths[k], "-") ? r->ropts : r->stdin_ropts, &j->err);
 	if (!j->rc)
 		j->rc = lor_check(&j->report, r->rs, j->doc, r->copts, &j->err);
 }
@@ -80,8 +81,16 @@ static void emit(runner *r, size_t k)
 				r->failed = 1;
 		if (r->fail_under >= 0 && lor_report_score(j->report) < r->fail_under)
 			r->failed = 1;
-		if (lor_reporter_file(r->rep, j->report))
+		int rc = lor_reporter_file(r->rep, j->report);
+
+		if (rc) {
+			/* a reviewed copy needs every part of the archive, even those
+			 * the letter's text did not */
+			fprintf(stderr, "%s: error: cannot write the report: %s\n",
+			        lor_document_path(lor_report_document(j->report)),
+			        rc == LOR_EINPUT ? "a part of the document is damaged" : lor_strerror(rc));
 			r->errors++;
+		}
 		if (r->out && ferror(r->out) && !r->out_errno)
 			r->out_errno = errno ? errno : EIO; /* ENOSPC, EPIPE: for the message */
 	}

@@ -14,12 +14,19 @@ set -eu
 libs="libpcre2-8:libpcre2-dev:pcre2-devel:pcre2:pcre2
 libutf8proc:libutf8proc-dev:utf8proc-devel:libutf8proc:utf8proc
 yaml-0.1:libyaml-dev:libyaml-devel:libyaml:libyaml
-jansson:libjansson-dev:jansson-devel:jansson:jansson"
+jansson:libjansson-dev:jansson-devel:jansson:jansson
+libzip:libzip-dev:libzip-devel:libzip:libzip
+libxml-2.0:libxml2-dev:libxml2-devel:libxml2:libxml2"
 # command, then its package on Debian, Fedora, Arch, Homebrew
 tools=""
 case "${1:-build}" in
 test) libs="$libs
-cmocka:libcmocka-dev:libcmocka-devel:cmocka:cmocka" ;;
+cmocka:libcmocka-dev:libcmocka-devel:cmocka:cmocka"
+	# the document tests: real producers (LibreOffice, pandoc) and poppler
+	tools="soffice:libreoffice-writer-nogui:libreoffice-writer:libreoffice-fresh:libreoffice
+pandoc:pandoc:pandoc:pandoc-cli:pandoc
+pdftotext:poppler-utils:poppler-utils:poppler:poppler
+pdftoppm:poppler-utils:poppler-utils:poppler:poppler" ;;
 bench) tools="rg:ripgrep:ripgrep:ripgrep:ripgrep
 valgrind:valgrind:valgrind:valgrind:valgrind" ;;
 esac

@@ -16,7 +16,7 @@ $ lorlint --format
 
 $ lorlint --format yaml tests/fixtures/letters/firm.txt
 ? 2
-! lorlint: error: unknown format 'yaml' (expected text, json, sarif, summary or html)
+! lorlint: error: unknown format 'yaml' (expected text, json, sarif, summary, html, docx or odt)
 ! Try 'lorlint --help' for more information.
 
 $ lorlint --as-of 2026-02-30 tests/fixtures/letters/firm.txt
