@@ -33,6 +33,9 @@ static char *all_reports(void)
 		lor_reporter *rep = NULL;
 		lor_error err;
 
+		/* docx and odt write a reviewed copy of one letter, not a report of five */
+		if (!strcmp(formats[f], "docx") || !strcmp(formats[f], "odt"))
+			continue;
 		o.rules = rs;
 		o.as_of = "2026-11-27";
 		assert_int_equal(lor_reporter_new(&rep, formats[f], fp, &o, &err), LOR_OK);
