@@ -43,7 +43,7 @@ RULE_FILES = $(sort $(shell find rules -type f ! -name '*.md' 2>/dev/null))
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps test-deps check test demo bench golden install clean fuzz
+.PHONY: all deps test-deps check test demo bench golden install clean fuzz fuzz-build
 all: $(BUILD)/lorlint
 
 deps:
@@ -80,19 +80,29 @@ $(BUILD)/lorlint: $(CLI_OBJ) $(BUILD)/liblorlint.a
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/liblorlint.a | test-deps $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS) $(shell pkg-config --libs cmocka)
 
-# The fuzz target as a plain program (make test runs it over corpus/ and the
-# fixtures); `make fuzz` builds it for libFuzzer with clang and runs it.
-$(BUILD)/fuzz_check: tests/fuzz/fuzz_check.c $(BUILD)/liblorlint.a
+# Fuzz targets (tests/fuzz/fuzz_*.c, one per input; see tests/fuzz/README.md).
+# Each builds as a plain program that replays files (make test runs every
+# target over its checked-in corpus, tests/fuzz/corpus/<target>/, also under
+# ASan+UBSan); `make fuzz` builds them for libFuzzer with clang and runs each
+# for FUZZ_SECONDS (FUZZ_TARGETS=fuzz_dates picks some).
+FUZZ_SRC = $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_NAMES = $(FUZZ_SRC:tests/fuzz/%.c=%)
+FUZZ_TARGETS ?= $(FUZZ_NAMES)
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(wildcard tests/fuzz/*.h) $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
 
 FUZZ_SECONDS ?= 60
-fuzz:
-	$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang \
-		CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" LDFLAGS="-fsanitize=address,undefined" build/fuzz/liblorlint.a
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer-no-link,address,undefined
+fuzz-build:
+	$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang CFLAGS="$(FUZZ_CFLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined" build/fuzz/liblorlint.a
+	$(MAKE) --no-print-directory $(FUZZ_NAMES:%=build/fuzz/bin/%)
+build/fuzz/bin/%: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) build/fuzz/liblorlint.a
+	@mkdir -p $(@D)
 	clang $(ALL_CFLAGS:-I$(BUILD)=-Ibuild/fuzz) -O1 -g -DLOR_LIBFUZZER -fsanitize=fuzzer,address,undefined \
-		-o build/fuzz/fuzz_check tests/fuzz/fuzz_check.c build/fuzz/liblorlint.a $(LDLIBS)
-	mkdir -p build/fuzz/corpus && cp corpus/*/*.txt tests/fixtures/letters/* build/fuzz/corpus/
-	build/fuzz/fuzz_check -max_total_time=$(FUZZ_SECONDS) -max_len=20000 -timeout=10 build/fuzz/corpus
+		-o $@ $< build/fuzz/liblorlint.a $(LDLIBS)
+fuzz: fuzz-build
+	@for t in $(FUZZ_TARGETS); do tests/fuzz/run.sh $$t -max_total_time=$(FUZZ_SECONDS) || exit 1; done
 
 # The document fuzz targets (issue 12): the .docx/.odt reader with the
 # reviewed copy, and the HTML extractor; plain programs for make test, and
@@ -124,8 +134,9 @@ $(DOCS_CONV)/stamp: $(wildcard corpus/*/*.txt) tests/docs/convert.sh | test-deps
 	@tests/docs/convert.sh $(DOCS_CONV)
 
 # check: run every test once with the current flags.
-check: $(DOCS_CONV)/stamp $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(BUILD)/fuzz_check $(BUILD)/lang_rule_check $(BUILD)/probe $(BUILD)/doctext $(BUILD)/mkdocs $(BUILD)/doccmp $(BUILD)/annocheck \
-	$(BUILD)/fuzz_docx $(BUILD)/fuzz_html $(BUILD)/facts_eval
+check: $(DOCS_CONV)/stamp $(BUILD)/lorlint $(TEST_BIN) $(BUILD)/header-check.o $(BUILD)/eval $(FUZZ_NAMES:%=$(BUILD)/%) \
+	$(BUILD)/lang_rule_check $(BUILD)/probe $(BUILD)/report_files $(BUILD)/doctext \
+	$(BUILD)/mkdocs $(BUILD)/doccmp $(BUILD)/annocheck $(BUILD)/facts_eval
 	@tests/run.sh $(BUILD)
 
 test:
@@ -202,6 +213,9 @@ $(BUILD)/eval: tests/tools/eval.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
 $(BUILD)/facts_eval: tests/tools/facts_eval.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
+# Splits JSON reports into a canonical line per letter (tests/determinism.sh).
+$(BUILD)/report_files: tests/tools/report_files.c | deps $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 $(BUILD)/doctext: tests/tools/doctext.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
 $(BUILD)/doccmp: tests/tools/doccmp.c $(BUILD)/liblorlint.a

@@ -115,6 +115,8 @@ int lor_classes__expand(const lor_classes *cs, const char *pat, lor_buf *out, si
 				*bad_at = i;
 				return LOR_ENOTFOUND;
 			}
+			if (out->max && strlen(cs->v[k]->pattern) > out->max - out->len)
+				return LOR_ELIMIT; /* out's own limit: the expansion is too long */
 			if (lor_buf__adds(out, cs->v[k]->pattern))
 				return LOR_ENOMEM;
 			for (m = from; map_out && m < out->len && m < map_cap; m++)

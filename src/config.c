@@ -16,7 +16,14 @@
  *   fail_level: warning
  *   fail_under: 60
  *   min_level: suggestion
+ *
+ * A configuration can be proposed by anyone in a pull request, so its rules:
+ * may only name folders inside the repository (the nearest folder at or
+ * above the file's that holds .git, else the file's own folder), symbolic
+ * links resolved: rules from elsewhere on the machine need --rules on the
+ * command line, which only the person running lorlint writes.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,25 +61,85 @@ static int level_of(lor_yaml *y, yaml_node_t *n, const char *key, int *out, lor_
 	return LOR_OK;
 }
 
-/* Make each rule directory relative to the config file's directory. */
-static int resolve_dirs(lor_config *c, lor_error *err)
+/* The repository of the configuration at path, resolved, in a new string:
+ * the nearest folder at or above the file's own that holds .git, else the
+ * file's own folder. NULL when that folder cannot be resolved. */
+static char *repository_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	lor_buf b = LOR_BUF_INIT;
+	char *own;
+	size_t n;
+	struct stat st;
+
+	if (lor_buf__add(&b, path, slash ? (size_t)(slash - path) + (slash == path) : 0) ||
+	    (!slash && lor_buf__adds(&b, "."))) {
+		lor_buf__release(&b);
+		return NULL;
+	}
+	own = realpath(b.data, NULL);
+	lor_buf__release(&b);
+	if (!own)
+		return NULL;
+	for (n = strlen(own);;) {
+		int found = !lor_buf__add(&b, own, n) && !lor_buf__adds(&b, "/.git") && stat(b.data, &st) == 0;
+
+		lor_buf__release(&b);
+		if (found) {
+			own[n ? n : 1] = '\0'; /* "/" itself keeps its slash */
+			return own;
+		}
+		if (!n)
+			return own; /* no .git above: the file's own folder, untouched */
+		while (n > 0 && own[--n] != '/')
+			;
+	}
+}
+
+/* 1 if dir, resolved, lies outside root (a resolved folder); a folder that
+ * does not exist is left to the rule loader's own error. */
+static int outside(const char *root, const char *dir)
+{
+	char *t = realpath(dir, NULL);
+	size_t n = strlen(root);
+	int in;
+
+	if (!t)
+		return 0;
+	in = !strcmp(root, "/") || (!strncmp(t, root, n) && (t[n] == '\0' || t[n] == '/'));
+	free(t);
+	return !in;
+}
+
+/* Make each rule directory (the items of the sequence node rules) relative to
+ * the config file's directory, and refuse one outside the repository. */
+static int resolve_dirs(lor_config *c, lor_yaml *y, yaml_node_t *rules, lor_error *err)
 {
 	const char *slash = strrchr(c->path, '/');
 	size_t dirlen = slash ? (size_t)(slash - c->path) : 0, i;
+	char *root = repository_of(c->path);
+	int rc = LOR_OK;
 
-	for (i = 0; i < c->nrules; i++) {
+	for (i = 0; i < c->nrules && !rc; i++) {
 		lor_buf b = LOR_BUF_INIT;
 
-		if (c->rules[i][0] == '/' || !dirlen)
-			continue;
-		if (lor_buf__add(&b, c->path, dirlen) || lor_buf__addf(&b, "/%s", c->rules[i])) {
-			lor_buf__release(&b);
-			return lor_error__set(err, LOR_ENOMEM, c->path, 0, 0, "out of memory");
+		if (c->rules[i][0] != '/' && dirlen) {
+			if (lor_buf__add(&b, c->path, dirlen) || lor_buf__addf(&b, "/%s", c->rules[i])) {
+				lor_buf__release(&b);
+				rc = lor_error__set(err, LOR_ENOMEM, c->path, 0, 0, "out of memory");
+				break;
+			}
+			free(c->rules[i]);
+			c->rules[i] = lor_buf__detach(&b);
 		}
-		free(c->rules[i]);
-		c->rules[i] = lor_buf__detach(&b);
+		if (root && outside(root, c->rules[i]))
+			rc = lor_yaml__fail(err, y, lor_yaml__node(y, rules->data.sequence.items.start[i]),
+			                    "rules folder '%s' is outside the repository '%s'; a configuration "
+			                    "may not load rules from elsewhere (give it with --rules)",
+			                    c->rules[i], root);
 	}
-	return LOR_OK;
+	free(root);
+	return rc;
 }
 
 static int parse(lor_config *c, lor_yaml *y, lor_error *err)
@@ -95,7 +162,7 @@ static int parse(lor_config *c, lor_yaml *y, lor_error *err)
 			return lor_yaml__fail(err, y, kn, "unknown key '%s'", k ? k : "?");
 	}
 	if ((n = lor_yaml__get(y, root, "rules")) &&
-	    ((rc = lor_yaml__strings(y, n, "rules", &c->rules, &c->nrules, err)) || (rc = resolve_dirs(c, err))))
+	    ((rc = lor_yaml__strings(y, n, "rules", &c->rules, &c->nrules, err)) || (rc = resolve_dirs(c, y, n, err))))
 		return rc;
 	if ((n = lor_yaml__get(y, root, "profile")) && (rc = lor_yaml__string(y, n, "profile", &c->profile, err)))
 		return rc;
@@ -140,12 +207,10 @@ static int parse(lor_config *c, lor_yaml *y, lor_error *err)
 	return LOR_OK;
 }
 
-int lor_config_load(lor_config **out, const char *path, lor_error *err)
+int lor_config__parse(lor_config **out, const char *path, const char *data, size_t len, lor_error *err)
 {
 	lor_config *c = calloc(1, sizeof(*c));
 	lor_yaml y;
-	char *data = NULL;
-	size_t len;
 	int rc;
 
 	if (!c || !(c->path = lor__strdup(path))) {
@@ -153,21 +218,29 @@ int lor_config_load(lor_config **out, const char *path, lor_error *err)
 		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
 	}
 	c->fail_level = c->min_level = c->fail_under = -1;
-	if ((rc = lor__read_file(path, &data, &len, 1u << 20, err))) {
-		lor_config_free(c);
-		return rc;
-	}
 	rc = lor_yaml__load(&y, path, data, len, err);
 	if (!rc)
 		rc = parse(c, &y, err);
 	lor_yaml__release(&y);
-	free(data);
 	if (rc) {
 		lor_config_free(c);
 		return rc;
 	}
 	*out = c;
 	return LOR_OK;
+}
+
+int lor_config_load(lor_config **out, const char *path, lor_error *err)
+{
+	char *data = NULL;
+	size_t len;
+	int rc;
+
+	if ((rc = lor__read_file(path, &data, &len, 1u << 20, err)))
+		return rc;
+	rc = lor_config__parse(out, path, data, len, err);
+	free(data);
+	return rc;
 }
 
 int lor_config_find(char *buf, size_t len, const char *dir)

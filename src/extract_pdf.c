@@ -60,12 +60,14 @@ static int run(const char *path, const char *prog, const char *data, size_t len,
 	size_t sent = 0;
 	lor_buf msgs = LOR_BUF_INIT;
 	int killed = 0;
+	char why[128]; /* strerror_r's buffer: this runs in worker threads */
 
 	/* a socket, not a pipe, for its input: send() with MSG_NOSIGNAL cannot
 	 * raise SIGPIPE in the caller if the child stops reading */
 	if (socketpair(AF_UNIX, SOCK_STREAM, 0, in) || pipe(po) || pipe(pe)) {
 		e = errno;
-		rc = lor_error__set(err, LOR_EIO, path, 0, 0, "cannot run pdftotext: %s", strerror(e));
+		rc = lor_error__set(err, LOR_EIO, path, 0, 0, "cannot run pdftotext: %s",
+		                    lor__errno_text(e, why, sizeof(why)));
 		goto done;
 	}
 	cloexec(in[0]);
@@ -91,7 +93,8 @@ static int run(const char *path, const char *prog, const char *data, size_t len,
 			                    "(Debian/Ubuntu: apt-get install poppler-utils; Fedora: dnf install "
 			                    "poppler-utils; macOS: brew install poppler)", prog);
 		else
-			rc = lor_error__set(err, LOR_EIO, path, 0, 0, "cannot run '%s': %s", prog, strerror(e));
+			rc = lor_error__set(err, LOR_EIO, path, 0, 0, "cannot run '%s': %s", prog,
+			                    lor__errno_text(e, why, sizeof(why)));
 		goto done;
 	}
 	fcntl(in[0], F_SETFL, fcntl(in[0], F_GETFL) | O_NONBLOCK);

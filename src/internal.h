@@ -71,6 +71,9 @@ char *lor__strndup(const char *s, size_t n);
 int lor__strcasecmp(const char *a, const char *b);
 /* Read a whole file (path "-" is stdin) into *out (NUL-terminated). */
 int lor__read_file(const char *path, char **out, size_t *len, size_t max, lor_error *err);
+/* errno e as text in buf (strerror_r: strerror's static buffer is not safe
+ * in the worker threads that read letters). Returns buf. */
+const char *lor__errno_text(int e, char *buf, size_t len);
 /* The same for a letter: a file that starts like a document (zip, PDF, OLE)
  * is read whole, NUL bytes and all, for its reader to judge. */
 int lor__read_input(const char *path, char **out, size_t *len, size_t max, lor_error *err);
@@ -153,6 +156,14 @@ typedef struct lor_yaml {
 	int trusted;                /* a built-in rule: its tokens were all checked at build and test time */
 } lor_yaml;
 
+/* Bounds on a YAML file, checked on libyaml's events before any tree is
+ * built, so that a hostile file fails at once (lor_yaml__load: LOR_ERULE at
+ * the first event past one). A real rule file nests 4 deep and holds a few
+ * hundred values. */
+#define LOR_YAML_MAX_DEPTH 64
+#define LOR_YAML_MAX_ALIASES 100
+#define LOR_YAML_MAX_VALUES 100000
+#define LOR_YAML_MAX_SCALAR (64u * 1024u)
 int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, lor_error *err);
 void lor_yaml__release(lor_yaml *y);
 yaml_node_t *lor_yaml__root(lor_yaml *y);
@@ -308,8 +319,9 @@ int lor_classes__add(lor_classes *cs, const char *file, const char *path, const 
 int lor_classes__resolve(lor_classes *cs, lor_error *err);
 /* Append pat to out with every {NAME} replaced by its class's pattern. When
  * map_out is given, map_out[i] (for i < map_cap) is the offset in pat that
- * produced byte i of the expansion. Returns LOR_OK, LOR_ENOMEM, or
- * LOR_ENOTFOUND with *bad_at the offset of the unknown reference. */
+ * produced byte i of the expansion. Returns LOR_OK, LOR_ENOMEM, LOR_ELIMIT
+ * when a class would take out past out->max (if set), or LOR_ENOTFOUND with
+ * *bad_at the offset of the unknown reference. */
 int lor_classes__expand(const lor_classes *cs, const char *pat, lor_buf *out, size_t *bad_at,
                         size_t *map_out, size_t map_cap);
 /* Run the class's examples: each `match` matched in full, no `nomatch`. */
@@ -428,6 +440,13 @@ struct lor_ruleset {
 	lor_prefilter *pf;       /* the literals of every pattern (prefilter.c) */
 	int pf_off;              /* tests only: run every pattern everywhere */
 };
+
+/* rules.c: compile one rule file's text against rs's word classes and throw
+ * the rule away: what the rule-file fuzz target needs. Returns as a load does. */
+int lor_rules__compile_data(const lor_ruleset *rs, const char *path, const char *data, size_t len,
+                            lor_error *err);
+/* config.c: lor_config_load() of text already read (path only names it). */
+int lor_config__parse(lor_config **out, const char *path, const char *data, size_t len, lor_error *err);
 
 /* ---------------------------------------------------------------- engine.c */
 

@@ -230,38 +230,6 @@ static int parse_count(const char *s, size_t n, uint32_t *out)
 	return 0;
 }
 
-/* Parse "[-]digits[.digits]" without the locale (strtod would follow LC_NUMERIC). */
-static int parse_number(const char *s, size_t n, double *out)
-{
-	double v = 0.0, scale = 1.0;
-	size_t i = 0;
-	int neg = 0, digits = 0, dot = 0;
-
-	if (n > 0 && s[0] == '-') {
-		neg = 1;
-		i = 1;
-	}
-	for (; i < n; i++) {
-		if (s[i] == '.' && !dot) {
-			dot = 1;
-		} else if (s[i] >= '0' && s[i] <= '9') {
-			digits++;
-			if (dot) {
-				scale /= 10.0;
-				v += (s[i] - '0') * scale;
-			} else {
-				v = v * 10.0 + (s[i] - '0');
-			}
-		} else {
-			return -1;
-		}
-	}
-	if (!digits || digits > 12)
-		return -1;
-	*out = neg ? -v : v;
-	return 0;
-}
-
 static void quote(char *dst, size_t cap, const char *s, size_t n)
 {
 	if (n > cap - 1)
@@ -385,7 +353,7 @@ static int load_params(struct builder *b, const lor_lang__blob *blob, lor_error 
 		if (fl.count < 2 || fl.count > 3)
 			return errf(err, blob->name, line, "expected 'name<TAB>value'");
 		quote(tmp, sizeof(tmp), fl.f[fl.count - 1], fl.n[fl.count - 1]);
-		if (parse_number(fl.f[fl.count - 1], fl.n[fl.count - 1], &v) < 0)
+		if (lor_x__parse_decimal(fl.f[fl.count - 1], fl.n[fl.count - 1], &v) < 0)
 			return errf(err, blob->name, line, "value '%s' is not a number", tmp);
 		if (fl.count == 2 && field_is(&fl, 0, "min_words") && v >= 1 && v <= 100) {
 			b->min_words = (size_t)v;

@@ -26,6 +26,9 @@
 #include "internal.h"
 
 #define LOR_HEAP_LIMIT_KIB 65536u
+/* Compile limits on a rule's pattern (see compile_bounded). */
+#define LOR_MAX_PATTERN (256u * 1024u)
+#define LOR_PARENS_NEST 100u
 
 int lor_matcher__init(lor_matcher *m)
 {
@@ -84,6 +87,7 @@ static int expand(lor_buf *out, size_t **map, lor_yaml *y, yaml_node_t *node, co
 	size_t bad = 0, cap = 0;
 	int rc;
 
+	out->max = LOR_MAX_PATTERN; /* stop a hostile expansion early: {BIG}{BIG}{BIG}... */
 	rc = lor_classes__expand(y->classes, pattern, out, &bad, NULL, 0);
 	if (rc == LOR_OK && map) {
 		/* a second pass, now that the length is known, to map offsets back */
@@ -103,6 +107,11 @@ static int expand(lor_buf *out, size_t **map, lor_yaml *y, yaml_node_t *node, co
 	}
 	if (rc == LOR_ENOMEM)
 		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+	if (rc == LOR_ELIMIT)
+		return lor_error__set(err, LOR_ERULE, y->path, (unsigned long)node->start_mark.line + 1,
+		                      (unsigned long)node->start_mark.column + 1,
+		                      "regex longer than %u bytes once its word classes are expanded",
+		                      LOR_MAX_PATTERN);
 	{
 		size_t len = strcspn(pattern + bad, "}") + 1;
 
@@ -111,6 +120,41 @@ static int expand(lor_buf *out, size_t **map, lor_yaml *y, yaml_node_t *node, co
 		                      "unknown word class '%.*s' (classes are files in a classes/ folder; "
 		                      "see lorlint --list-classes)", (int)len, pattern + bad);
 	}
+}
+
+/* A pattern of a rule file as PCRE2 code, under compile limits: a hostile
+ * rule (a regex of megabytes, or parentheses nested thousands deep) is
+ * refused with PCRE2's own message instead of costing time and memory. The
+ * limits apply to the pattern with its word classes expanded; the built-in
+ * rules stay far below them. */
+static pcre2_code *compile_bounded(const char *pat, size_t len, uint32_t flags, int *ec, PCRE2_SIZE *eoff)
+{
+	pcre2_compile_context *cc = pcre2_compile_context_create(NULL);
+	pcre2_code *re;
+
+	if (!cc) {
+		*ec = PCRE2_ERROR_NOMEMORY;
+		*eoff = 0;
+		return NULL;
+	}
+	pcre2_set_max_pattern_length(cc, LOR_MAX_PATTERN);
+	pcre2_set_parens_nest_limit(cc, LOR_PARENS_NEST);
+	re = pcre2_compile((PCRE2_SPTR)pat, len, flags, ec, eoff, cc);
+	pcre2_compile_context_free(cc);
+	return re;
+}
+
+/* How much of a pattern an error message quotes: all of it, or its first 60
+ * bytes cut at a character boundary, so that PCRE2's reason still fits. */
+static int quoted_len(const char *pattern)
+{
+	size_t n = strlen(pattern);
+
+	if (n <= 72)
+		return (int)n;
+	for (n = 60; n > 0 && ((unsigned char)pattern[n] & 0xC0) == 0x80; n--)
+		;
+	return (int)n;
 }
 
 int lor_match__compile(pcre2_code **out, lor_yaml *y, yaml_node_t *node, const char *pattern,
@@ -126,7 +170,7 @@ int lor_match__compile(pcre2_code **out, lor_yaml *y, yaml_node_t *node, const c
 		lor_buf__release(&b);
 		return rc;
 	}
-	re = pcre2_compile((PCRE2_SPTR)b.data, b.len, compile_flags(ignorecase), &ec, &eoff, NULL);
+	re = compile_bounded(b.data, b.len, compile_flags(ignorecase), &ec, &eoff);
 	if (!re) {
 		PCRE2_UCHAR msg[256];
 		/* the offset in the pattern as written: a fault inside a class's
@@ -137,8 +181,9 @@ int lor_match__compile(pcre2_code **out, lor_yaml *y, yaml_node_t *node, const c
 		lor_buf__release(&b);
 		free(map);
 		return lor_error__set(err, LOR_ERULE, y->path, (unsigned long)node->start_mark.line + 1,
-		                      scalar_column(node, pattern, at),
-		                      "invalid regex '%s': %s at offset %zu", pattern, (char *)msg, at);
+		                      scalar_column(node, pattern, at), "invalid regex '%.*s%s': %s at offset %zu",
+		                      quoted_len(pattern), pattern, pattern[quoted_len(pattern)] ? "..." : "",
+		                      (char *)msg, at);
 	}
 	lor_buf__release(&b);
 	free(map);

@@ -202,7 +202,7 @@ static int check_keys(lor_yaml *y, yaml_node_t *map, const lor_rule_kind *kind, 
 static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *err)
 {
 	yaml_node_pair_t *p;
-	int rc;
+	int rc, seen_bad = 0, seen_good = 0;
 
 	if (n->type != YAML_MAPPING_NODE)
 		return lor_yaml__fail(err, y, n, "'examples' must be a mapping with 'bad' and 'good' lists");
@@ -210,7 +210,10 @@ static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *er
 		yaml_node_t *kn = lor_yaml__node(y, p->key), *vn = lor_yaml__node(y, p->value);
 		const char *k = lor_yaml__scalar(kn);
 
-		if (k && !strcmp(k, "bad"))
+		/* a second list would replace (and leak) the first: found by fuzz_rule */
+		if (k && ((!strcmp(k, "bad") && seen_bad++) || (!strcmp(k, "good") && seen_good++)))
+			rc = lor_yaml__fail(err, y, kn, "duplicate key '%s' in 'examples'", k);
+		else if (k && !strcmp(k, "bad"))
 			rc = lor_yaml__strings(y, vn, "examples.bad", &r->bad, &r->nbad, err);
 		else if (k && !strcmp(k, "good"))
 			rc = lor_yaml__strings(y, vn, "examples.good", &r->good, &r->ngood, err);
@@ -337,6 +340,16 @@ fail:
 	rule_free(r);
 out_yaml:
 	lor_yaml__release(&y);
+	return rc;
+}
+
+int lor_rules__compile_data(const lor_ruleset *rs, const char *path, const char *data, size_t len,
+                            lor_error *err)
+{
+	lor_rule *r = NULL;
+	int rc = rule_compile(&r, &rs->classes, NULL, 0, "fuzz.Rule", path, data, len, err);
+
+	rule_free(r);
 	return rc;
 }
 
@@ -544,11 +557,14 @@ static int load_embedded(lor_ruleset *rs, lor_error *err)
 /* Sorted names in dir (no dot files); *names to be freed with lor__strings_free. */
 static int list_dir(const char *dir, char ***names, size_t *count, lor_error *err)
 {
+	char why[128];
+
 	if (!lor_x__list_dir(dir, names, count))
 		return LOR_OK;
 	if (errno == ENOMEM)
 		return lor_error__set(err, LOR_ENOMEM, dir, 0, 0, "out of memory");
-	return lor_error__set(err, LOR_EIO, dir, 0, 0, "cannot open rules directory: %s", strerror(errno));
+	return lor_error__set(err, LOR_EIO, dir, 0, 0, "cannot open rules directory: %s",
+	                      lor__errno_text(errno, why, sizeof(why)));
 }
 
 static int is_dir(const char *path)
@@ -564,6 +580,10 @@ static int is_dir(const char *path)
 typedef int (*yaml_file_fn)(void *arg, const char *file, const char *path, const char *data, size_t len,
                             lor_error *err);
 
+/* The most files one style or classes folder may hold (the built-in styles
+ * hold a few dozen). */
+#define LOR_MAX_FOLDER_FILES 1000
+
 static int each_yaml_file(const char *folder, yaml_file_fn fn, void *arg, lor_error *err)
 {
 	char **files = NULL, path[4096];
@@ -572,6 +592,14 @@ static int each_yaml_file(const char *folder, yaml_file_fn fn, void *arg, lor_er
 
 	if ((rc = list_dir(folder, &files, &nfiles, err)))
 		return rc;
+	/* A folder proposed in a pull request could hold a million files; the
+	 * load (and its duplicate checks) would then stall a CI job. */
+	if (nfiles > LOR_MAX_FOLDER_FILES) {
+		lor__strings_free(files, nfiles);
+		return lor_error__set(err, LOR_ERULE, folder, 0, 0,
+		                      "rules folder holds %zu files, more than the limit of %d", nfiles,
+		                      LOR_MAX_FOLDER_FILES);
+	}
 	for (j = 0; j < nfiles && !rc; j++) {
 		const char *ext;
 		char *data = NULL;

@@ -178,6 +178,13 @@ const char *lor_strerror(int code)
 	}
 }
 
+const char *lor__errno_text(int e, char *buf, size_t len)
+{
+	if (strerror_r(e, buf, len))
+		snprintf(buf, len, "error %d", e);
+	return buf;
+}
+
 /* Do the first bytes of a file say it is a document (zip, PDF, OLE)? Such a
  * file holds NUL bytes by design, so the "binary" check does not apply. */
 static int document_magic(const char *s, size_t n)
@@ -197,7 +204,8 @@ static int read_file(const char *path, char **out, size_t *len, size_t max, int 
 	size_t n;
 
 	if (!fp)
-		return lor_error__set(err, LOR_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+		return lor_error__set(err, LOR_EIO, path, 0, 0, "cannot open: %s",
+		                      lor__errno_text(errno, chunk, sizeof(chunk)));
 	if (!is_stdin && fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(fp);
 		return lor_error__set(err, LOR_EIO, path, 0, 0, "is a directory");
@@ -233,7 +241,8 @@ static int read_file(const char *path, char **out, size_t *len, size_t max, int 
 		if (!is_stdin)
 			fclose(fp);
 		lor_buf__release(&b);
-		return lor_error__set(err, LOR_EIO, path, 0, 0, "cannot read: %s", strerror(e));
+		return lor_error__set(err, LOR_EIO, path, 0, 0, "cannot read: %s",
+		                      lor__errno_text(e, chunk, sizeof(chunk)));
 	}
 	if (!is_stdin)
 		fclose(fp);

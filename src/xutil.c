@@ -118,3 +118,34 @@ int lor_x__list_dir(const char *dir, char ***names, size_t *count)
 	*count = n;
 	return 0;
 }
+
+int lor_x__parse_decimal(const char *s, size_t n, double *out)
+{
+	double v = 0.0, scale = 1.0;
+	size_t i = 0;
+	int neg = 0, digits = 0, dot = 0;
+
+	if (n > 0 && s[0] == '-') {
+		neg = 1;
+		i = 1;
+	}
+	for (; i < n; i++) {
+		if (s[i] == '.' && !dot) {
+			dot = 1;
+		} else if (s[i] >= '0' && s[i] <= '9') {
+			digits++;
+			if (dot) {
+				scale /= 10.0;
+				v += (s[i] - '0') * scale;
+			} else {
+				v = v * 10.0 + (s[i] - '0');
+			}
+		} else {
+			return -1;
+		}
+	}
+	if (!digits || digits > 12)
+		return -1;
+	*out = neg ? -v : v;
+	return 0;
+}

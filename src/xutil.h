@@ -26,4 +26,10 @@ int lor_x__read_file(const char *path, unsigned char **data, size_t *len);
 int lor_x__list_dir(const char *dir, char ***names, size_t *count);
 void lor_x__free_names(char **names, size_t count);
 
+/* Parse exactly n bytes of s as "[-]digits[.digits]" (at most 12 digits)
+ * into *out, the same under every locale: strtod follows LC_NUMERIC, and a
+ * program that links the library and calls setlocale(LC_ALL, "") under
+ * de_DE would read "0.6" as 0. Returns 0, or -1 when s is not such a number. */
+int lor_x__parse_decimal(const char *s, size_t n, double *out);
+
 #endif /* LOR_XUTIL_H */

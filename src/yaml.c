@@ -6,7 +6,6 @@
  * Types are checked strictly: a list where a string belongs is an error, not
  * a guess, because silent coercion hides typos in rules.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -46,31 +45,101 @@ yaml_node_t *lor_yaml__get(lor_yaml *y, yaml_node_t *map, const char *key)
 	return NULL;
 }
 
+/* libyaml's own complaint, positioned. The context ("while scanning a quoted
+ * scalar") starts where the trouble began, which is more useful than the end
+ * of the file. */
+static int syntax_error(const yaml_parser_t *parser, const char *path, lor_error *err)
+{
+	const yaml_mark_t *m = &parser->problem_mark;
+	char where[64] = "";
+
+	if (parser->error == YAML_MEMORY_ERROR)
+		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+	if (parser->context)
+		snprintf(where, sizeof(where), " (started at %lu:%lu)", (unsigned long)parser->context_mark.line + 1,
+		         (unsigned long)parser->context_mark.column + 1);
+	return lor_error__set(err, LOR_ERULE, path, (unsigned long)m->line + 1, (unsigned long)m->column + 1,
+	                      "invalid YAML: %s%s%s%s", parser->problem ? parser->problem : "parse error",
+	                      parser->context ? " " : "", parser->context ? parser->context : "", where);
+}
+
+/* A hostile file (a rule or .lorlint.yml proposed in a pull request) must
+ * fail fast, in bounded time and memory, before libyaml builds a tree: its
+ * loader and scanner slow down with the square of the nesting depth (100,000
+ * nested '[' took 23 s). So the events are read first and the file is
+ * refused at the first event past a bound: nesting depth, aliases, values,
+ * or a scalar's length. The bounds are far above what any real rule needs. */
+static int check_shape(const char *path, const char *data, size_t len, lor_error *err)
+{
+	yaml_parser_t parser;
+	yaml_event_t ev;
+	size_t depth = 0, aliases = 0, values = 0;
+	int rc = LOR_OK, done = 0;
+
+	if (!yaml_parser_initialize(&parser))
+		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	while (!done && !rc) {
+		const char *too = NULL, *unit = "";
+		unsigned long limit = 0;
+
+		if (!yaml_parser_parse(&parser, &ev)) {
+			rc = syntax_error(&parser, path, err);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > LOR_YAML_MAX_DEPTH)
+				too = "nested deeper than", limit = LOR_YAML_MAX_DEPTH, unit = " levels";
+			values++;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			break;
+		case YAML_ALIAS_EVENT:
+			if (++aliases > LOR_YAML_MAX_ALIASES)
+				too = "with more than", limit = LOR_YAML_MAX_ALIASES, unit = " aliases";
+			values++;
+			break;
+		case YAML_SCALAR_EVENT:
+			if (ev.data.scalar.length > LOR_YAML_MAX_SCALAR)
+				too = "value longer than", limit = LOR_YAML_MAX_SCALAR, unit = " bytes";
+			values++;
+			break;
+		case YAML_STREAM_END_EVENT:
+			done = 1;
+			break;
+		default:
+			break;
+		}
+		if (!too && values > LOR_YAML_MAX_VALUES)
+			too = "with more than", limit = LOR_YAML_MAX_VALUES, unit = " values";
+		if (too)
+			rc = lor_error__set(err, LOR_ERULE, path, (unsigned long)ev.start_mark.line + 1,
+			                    (unsigned long)ev.start_mark.column + 1, "YAML %s %lu%s (a limit for rule and config files)",
+			                    too, limit, unit);
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&parser);
+	return rc;
+}
+
 int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, lor_error *err)
 {
 	yaml_parser_t parser;
+	int rc;
 
 	memset(y, 0, sizeof(*y));
 	y->path = path;
+	if ((rc = check_shape(path, data, len, err)))
+		return rc;
 	if (!yaml_parser_initialize(&parser))
 		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
 	if (!yaml_parser_load(&parser, &y->doc)) {
-		const yaml_mark_t *m = &parser.problem_mark;
-		char where[64] = "";
-		int rc;
-
-		/* The context ("while scanning a quoted scalar") starts where the
-		 * trouble began, which is more useful than the end of the file. */
-		if (parser.context)
-			snprintf(where, sizeof(where), " (started at %lu:%lu)",
-			         (unsigned long)parser.context_mark.line + 1,
-			         (unsigned long)parser.context_mark.column + 1);
-		rc = lor_error__set(err, LOR_ERULE, path, (unsigned long)m->line + 1,
-		                    (unsigned long)m->column + 1, "invalid YAML: %s%s%s%s",
-		                    parser.problem ? parser.problem : "parse error",
-		                    parser.context ? " " : "", parser.context ? parser.context : "", where);
-
+		rc = syntax_error(&parser, path, err);
 		yaml_parser_delete(&parser);
 		return rc;
 	}
@@ -169,13 +238,11 @@ int lor_yaml__bool(lor_yaml *y, yaml_node_t *n, const char *key, int *out, lor_e
 int lor_yaml__number(lor_yaml *y, yaml_node_t *n, const char *key, double *out, lor_error *err)
 {
 	const char *v = lor_yaml__scalar(n);
-	char *end;
 	double d;
 
 	if (!v || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE || !*v)
 		return lor_yaml__fail(err, y, n, "'%s' must be a number", key);
-	d = strtod(v, &end);
-	if (*end || !isfinite(d))
+	if (lor_x__parse_decimal(v, strlen(v), &d)) /* not strtod: the same under every locale */
 		return lor_yaml__fail(err, y, n, "'%s' must be a number, not '%s'", key, v);
 	*out = d;
 	return LOR_OK;

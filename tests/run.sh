@@ -19,6 +19,20 @@ letterdates() {
 	LORLINT="$build/lorlint" sh tests/data/letterdates-check.sh | grep -v '^ok' >&2
 	return 1
 }
+# Sanitizer reports (a leak, a memory error, undefined behaviour) of any program run below, the
+# command under each CLI transcript included, go to files here: a case that throws stderr away
+# still cannot hide one, and the last suite fails if there is any. Plain builds ignore these.
+san=$(mktemp -d)
+trap 'rm -rf "$san"' EXIT
+export ASAN_OPTIONS="detect_leaks=1:log_path=$san/asan${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
+export UBSAN_OPTIONS="print_stacktrace=1:log_path=$san/ubsan${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}"
+no_sanitizer_reports() {
+	set -- "$san"/*
+	[ -e "$1" ] || return 0
+	echo "sanitizer reports in $# file(s):" >&2
+	head -n 40 "$@" >&2
+	return 1
+}
 for t in "$build"/tests/test_*; do
 	[ -x "$t" ] && suite "$t" "$t"
 done
@@ -33,9 +47,19 @@ suite "held-out labels" "$build"/eval --check --quiet --f1-bar 0.90 --verdict-ba
 suite "second held-out labels" "$build"/eval --check --quiet --f1-bar 0.90 --verdict-bar 0.85 tests/heldout2/expected.tsv
 # Phrasings of each signal's phenomenon, in words no measured letter uses (tests/real/README.md).
 suite "signal probes" "$build"/probe tests/real/probes.txt tests/heldout/probes.txt
-# The fuzz target as a plain program over every sample and fixture letter.
+# The pipeline fuzz target as a plain program over every sample and fixture letter: every format,
+# and every finding's span property (tests/fuzz/fuzz.h).
 suite "fuzz target over the samples" "$build"/fuzz_check corpus/*/*.txt corpus/*/*.md tests/heldout/letters/* \
 	tests/heldout2/letters/* tests/fixtures/letters/*
+# Every fuzz target replays its checked-in corpus (tests/fuzz/corpus/<target>/): a crash once found stays found.
+for f in "$build"/fuzz_*; do
+	[ -x "$f" ] || continue
+	set -- tests/fuzz/corpus/"${f##*/}"/*
+	[ -e "$1" ] || set --
+	suite "fuzz corpus of ${f##*/}" "$f" "$@"
+done
+# The report of a letter is the same beside any letters, in any order, with any -j, under any locale.
+suite "determinism over the corpus" tests/determinism.sh "$build"
 # Letters in .docx, .odt, .pdf and .html, made by LibreOffice and pandoc; hostile documents; reviewed copies.
 suite "documents (tests/docs/run.sh)" env LORLINT_DOCS=build/docs tests/docs/run.sh "$build"
 suite "dependency check without dpkg-query" tests/deps-check.sh "$build"
@@ -49,5 +73,6 @@ suite "letter facts on the corpus" "$build"/facts_eval --check --quiet corpus/po
 suite "letter facts on the letters written after the rules" "$build"/facts_eval --check --quiet \
 	corpus/portfolios/letters-heldout.tsv
 suite "browser test of the html report" tests/browser/run.sh "$build"
+suite "no leak, memory error or undefined behaviour reported (ASan, LSan, UBSan)" no_sanitizer_reports
 echo "suites: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -66,6 +66,8 @@ typedef struct runner {
 	const lor_check_options *copts;
 	const lor_read_options *ropts, *stdin_ropts; /* files; standard input */
 	lor_reporter *rep;
+	FILE *out;               /* where rep writes: its first write error is kept */
+	int out_errno;
 	lor_level fail_level;
 	int fail_under, progress;
 	const inputs *in;
@@ -111,11 +113,16 @@ void report_job(runner *r, job *j);
 void run_portfolio(runner *r, const inputs *in, long jobs, const char *profile, int *errors, int *failed);
 
 /* output.c */
+/* errno e as text in buf (strerror_r: strerror's buffer is shared). */
+const char *errno_text(int e, char *buf, size_t len);
 FILE *open_output(const char *output, char **tmp);
 /* The index of the input that is the output file itself (the same device
  * and inode, whatever the path or link), or -1: a report must never replace
  * the letter it is about. */
 int output_is_input(const char *output, const inputs *in);
-int close_output(FILE *fp, const char *output, char *tmp, int ok);
+/* Flush and close the report; a file is renamed into place when ok, else
+ * removed. werr is the errno of an earlier failed write (0 if none). Returns
+ * -1 after printing an error (or when !ok), 0 when the report is written. */
+int close_output(FILE *fp, const char *output, char *tmp, int ok, int werr);
 
 #endif /* LOR_CLI_H */

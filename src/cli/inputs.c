@@ -76,6 +76,7 @@ int walk(inputs *in, const char *dir, visited *seen, int *errors, const lor_conf
 	struct stat st;
 	char **names = NULL;
 	size_t n = 0, cap = 0, i;
+	char why[128];
 
 	if (stat(dir, &st) == 0) {
 		for (i = 0; i < seen->n; i++)
@@ -87,7 +88,7 @@ int walk(inputs *in, const char *dir, visited *seen, int *errors, const lor_conf
 		}
 	}
 	if (!(d = opendir(dir))) {
-		fprintf(stderr, "%s: error: cannot open directory: %s\n", dir, strerror(errno));
+		fprintf(stderr, "%s: error: cannot open directory: %s\n", dir, errno_text(errno, why, sizeof(why)));
 		(*errors)++;
 		return -1;
 	}
@@ -115,7 +116,7 @@ int walk(inputs *in, const char *dir, visited *seen, int *errors, const lor_conf
 		if (p) {
 			snprintf(p, len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
 			if (stat(p, &st) != 0) {
-				fprintf(stderr, "%s: error: cannot read: %s\n", p, strerror(errno));
+				fprintf(stderr, "%s: error: cannot read: %s\n", p, errno_text(errno, why, sizeof(why)));
 				(*errors)++;
 			} else if (lor_config_ignored(pc, p)) {
 				; /* ignored by the configuration */

@@ -78,7 +78,8 @@ static const char *const about =
 	"is walked for those files; - reads standard input.";
 static const char *const exit_text =
 	"0 clean; 1 a finding at or above --fail-level or a score below\n"
-	"--fail-under; 2 usage, input or rule-file error.";
+	"--fail-under; 2 usage, input, rule-file or write error; 128+N killed by\n"
+	"signal N (the temporary file of -o is removed).";
 static const char *const env_text =
 	"NO_COLOR disables colour; SOURCE_DATE_EPOCH sets the default --as-of.";
 

@@ -83,14 +83,19 @@ void report_job(runner *r, job *j)
 			r->failed = 1;
 		int rc = lor_reporter_file(r->rep, j->report);
 
-		if (rc) {
+		/* a failed write of the report itself (a full disk) is said once, by
+		 * close_output, not once per letter */
+		if (rc && !(r->out && ferror(r->out))) {
 			/* a reviewed copy needs every part of the archive, even those
 			 * the letter's text did not */
 			fprintf(stderr, "%s: error: cannot write the report: %s\n",
 			        lor_document_path(lor_report_document(j->report)),
 			        rc == LOR_EINPUT ? "a part of the document is damaged" : lor_strerror(rc));
-			r->errors++;
 		}
+		if (rc)
+			r->errors++;
+		if (r->out && ferror(r->out) && !r->out_errno)
+			r->out_errno = errno ? errno : EIO; /* ENOSPC, EPIPE: for the message */
 	}
 	lor_report_free(j->report);
 	lor_document_free(j->doc);

@@ -56,7 +56,7 @@ $t
 EOF
 	command -v "$cmd" >/dev/null 2>&1 || add "$deb" "$rpm" "$arch" "$brew"
 done
-if [ "${1:-build}" = bench ] && [ ! -x /usr/bin/time ]; then
+if { [ "${1:-build}" = bench ] || [ "${1:-build}" = test ]; } && [ ! -x /usr/bin/time ]; then
 	add time time time gnu-time
 fi
 [ -z "$missing_deb" ] && exit 0

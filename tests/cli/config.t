@@ -46,3 +46,35 @@ $ lorlint --config tests/fixtures/config/nope.yml tests/fixtures/letters/firm.tx
 ? 2
 ! tests/fixtures/config/nope.yml: error: cannot open: No such file or directory
 
+
+# A hostile .lorlint.yml, 100,000 nested '[' (200 KB): refused at the 64th level, exit 2, within
+# 1 s of CPU (ulimit -t) and 50 MB (GNU time's peak resident size). It took 23 s before.
+$ d=$(mktemp -d) && awk 'BEGIN { printf "rules: "; for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "" }' > $d/.lorlint.yml && cd $d && /usr/bin/time -f %M -o $d/kb sh -c 'ulimit -t 1 && exec lorlint x.txt'; echo "exit $?"; awk '$1 < 51200 { print "under 50 MB" }' $d/kb; rm -rf $d
+> exit 2
+> under 50 MB
+! .lorlint.yml:1:71: error: YAML nested deeper than 64 levels (a limit for rule and config files)
+
+# The bound is exact: 64 levels (the mapping and 63 lists) are read and judged as usual, 65 are not.
+$ d=$(mktemp -d) && cd $d && for n in 63 64; do awk -v n=$n 'BEGIN { printf "rules: "; for (i = 0; i < n; i++) printf "["; for (i = 0; i < n; i++) printf "]"; print "" }' > .lorlint.yml; lorlint x.txt; echo "exit $?"; done; rm -rf $d
+> exit 2
+> exit 2
+! .lorlint.yml:1:9: error: 'rules' items must be strings, not a list
+! .lorlint.yml:1:71: error: YAML nested deeper than 64 levels (a limit for rule and config files)
+
+# An alias bomb ("billion laughs"): refused at the 101st alias, before anything is expanded.
+$ d=$(mktemp -d) && awk 'BEGIN { print "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"; p = "a"; for (c = 1; c <= 20; c++) { n = "x" c; printf "%s: &%s [", n, n; for (i = 0; i < 9; i++) printf "%s*%s", (i ? ", " : ""), p; print "]"; p = n } }' > $d/.lorlint.yml && cd $d && /usr/bin/time -f %M -o $d/kb sh -c 'ulimit -t 1 && exec lorlint x.txt'; echo "exit $?"; awk '$1 < 51200 { print "under 50 MB" }' $d/kb; rm -rf $d
+> exit 2
+> under 50 MB
+! .lorlint.yml:13:18: error: YAML with more than 100 aliases (a limit for rule and config files)
+
+# rules: in a configuration may not reach outside the repository (the folder holding .git, else
+# the configuration's own), whether by '..', an absolute path or a symbolic link: a pull request
+# could otherwise load any folder of the CI machine. --rules on the command line may.
+$ d=$(mktemp -d) && mkdir -p $d/repo/.git $d/repo/house/s $d/elsewhere/s && cp tests/fixtures/rules/ok/*/*.yml $d/elsewhere/s/ && cp tests/fixtures/letters/firm.txt $d/repo/ && ln -s $d/elsewhere $d/repo/house/link && cd $d/repo && for r in ../elsewhere $d/elsewhere house/link; do printf 'rules: [house, %s]\n' "$r" > .lorlint.yml; { lorlint --no-default-rules firm.txt 2>&1; echo "exit $?"; } | sed "s|$d|D|g"; done; rm .lorlint.yml; lorlint --no-default-rules --rules ../elsewhere --format summary firm.txt > /dev/null; echo "--rules: exit $?"; rm -rf $d
+> .lorlint.yml:1:16: error: rules folder '../elsewhere' is outside the repository 'D/repo'; a configuration may not load rules from elsewhere (give it with --rules)
+> exit 2
+> .lorlint.yml:1:16: error: rules folder 'D/elsewhere' is outside the repository 'D/repo'; a configuration may not load rules from elsewhere (give it with --rules)
+> exit 2
+> .lorlint.yml:1:16: error: rules folder 'house/link' is outside the repository 'D/repo'; a configuration may not load rules from elsewhere (give it with --rules)
+> exit 2
+> --rules: exit 0

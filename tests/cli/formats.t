@@ -107,3 +107,17 @@ $ d=$(mktemp -d /tmp/lorlint-formats.XXXXXX) && lorlint --no-default-rules --rul
 ? 1
 > 1
 
+
+# --redact leaves no letter text in any format, errors included: a marker word planted in every
+# letter of the corpus (copies in a temporary folder) in the salutation, before each pronoun, in a
+# Portuguese paragraph (the language rule quotes it) and in a closing the rules quote, and in
+# letters that fail (invalid UTF-8, binary), is in no output with --redact. Without it, the JSON
+# excerpts and the HTML letters show it, so the marker is where a leak would be.
+$ d=$(mktemp -d) && for f in corpus/*/*.txt corpus/*/*.md; do b=$(echo "$f" | tr / _); { echo "Dear Qzvmarker committee,"; echo; sed 's/\b\(I\|she\|he\|they\|Dr\.\)\b/Qzvmarker \1/g' "$f"; echo; echo "A Qzvmarker é uma médica excelente e trabalhou conosco durante três anos no hospital universitário, onde Qzvmarker liderou a equipe."; echo; echo "Qzvmarker strongly recommends Qzvmarker. Qzvmarker is hard-working. No complaints about Qzvmarker."; } > "$d/$b"; done; printf 'Qzvmarker \377 wrote this\n' > $d/bad.txt; printf 'Qzvmarker\000binary' > $d/bin.txt; for fmt in text json sarif html summary; do lorlint --redact --format $fmt --as-of 2026-11-27 $d > $d.out 2>&1; echo "$fmt --redact: $(grep -c Qzvmarker $d.out) lines with the marker"; done; for fmt in json html; do lorlint --format $fmt --as-of 2026-11-27 $d 2>&1 | grep -q Qzvmarker && echo "$fmt without --redact: the marker is there"; done; rm -rf $d $d.out
+> text --redact: 0 lines with the marker
+> json --redact: 0 lines with the marker
+> sarif --redact: 0 lines with the marker
+> html --redact: 0 lines with the marker
+> summary --redact: 0 lines with the marker
+> json without --redact: the marker is there
+> html without --redact: the marker is there

@@ -123,3 +123,32 @@ $ lorlint --no-default-rules --rules tests/fixtures/rules/classes-ok --explain {
 $ lorlint --rules tests/fixtures/rules/badlang tests/fixtures/letters/firm.txt
 ? 2
 ! tests/fixtures/rules/badlang/lang/xx:2:1: error: count 'abc' is not a positive integer
+
+# Hostile rule files (a rule folder anyone may propose): 100,000 nested levels, an alias bomb, and
+# a regex that nests 5,000 deep or expands past 256 KB: each refused at its file and line, exit 2,
+# within 1 s of CPU and 50 MB (also in the ASan build: no built-in rules are loaded here).
+$ d=$(mktemp -d) && mkdir -p $d/deep/x $d/bomb/x $d/nest/x $d/huge/x && awk 'BEGIN { printf "extends: existence\nmessage: x\ntokens: "; for (i = 0; i < 100000; i++) printf "["; for (i = 0; i < 100000; i++) printf "]"; print "" }' > $d/deep/x/Deep.yml && awk 'BEGIN { print "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"; p = "a"; for (c = 1; c <= 20; c++) { n = "x" c; printf "%s: &%s [", n, n; for (i = 0; i < 9; i++) printf "%s*%s", (i ? ", " : ""), p; print "]"; p = n } }' > $d/bomb/x/Bomb.yml && awk 'BEGIN { printf "extends: existence\nmessage: x\ntokens:\n  - \""; for (i = 0; i < 5000; i++) printf "("; printf "a"; for (i = 0; i < 5000; i++) printf ")"; print "\"" }' > $d/nest/x/Nest.yml && mkdir $d/huge/classes && awk 'BEGIN { print "members:"; for (i = 0; i < 300; i++) print "  - member" i }' > $d/huge/classes/BIG.yml && awk 'BEGIN { printf "extends: existence\nmessage: x\ntokens:\n  - \""; for (i = 0; i < 6000; i++) printf "{BIG}"; print "\"" }' > $d/huge/x/Huge.yml && for r in deep bomb nest huge; do { /usr/bin/time -f %M -o $d/kb sh -c "ulimit -t 1 && exec lorlint --no-default-rules --rules $d/$r tests/fixtures/letters/firm.txt" 2>&1; echo "exit $?"; } | sed "s|$d|D|"; awk '$1 < 51200 { print "under 50 MB" }' $d/kb; done; rm -rf $d
+> D/deep/x/Deep.yml:3:72: error: YAML nested deeper than 64 levels (a limit for rule and config files)
+> exit 2
+> under 50 MB
+> D/bomb/x/Bomb.yml:13:18: error: YAML with more than 100 aliases (a limit for rule and config files)
+> exit 2
+> under 50 MB
+> D/nest/x/Nest.yml:4:107: error: invalid regex '((((((((((((((((((((((((((((((((((((((((((((((((((((((((((((...': parentheses are too deeply nested at offset 101
+> exit 2
+> under 50 MB
+> D/huge/x/Huge.yml:4:5: error: regex longer than 262144 bytes once its word classes are expanded
+> exit 2
+> under 50 MB
+
+# A style folder of thousands of files is refused before any is read (1,000 load in 0.2 s).
+$ d=$(mktemp -d) && mkdir -p $d/r/big && awk -v d=$d/r/big 'BEGIN { for (i = 1; i <= 1001; i++) { f = d "/R" i ".yml"; printf "extends: existence\nmessage: x\ntokens: [w%d]\n", i > f; close(f) } }' && { lorlint --no-default-rules --rules $d/r tests/fixtures/letters/firm.txt 2>&1; echo "exit $?"; } | sed "s|$d|D|"; rm $d/r/big/R1001.yml; lorlint --no-default-rules --rules $d/r --format summary tests/fixtures/letters/firm.txt | tail -n 1; rm -rf $d
+> D/r/big: error: rules folder holds 1001 files, more than the limit of 1000
+> exit 2
+> 1 letter checked: 0 strong, 0 moderate, 1 weak; 0 errors; mean score 0.0
+
+# A second 'good:' (or 'bad:') list in examples is an error at its key; it used to replace the
+# first and leak it (found by fuzz_rule; tests/fuzz/corpus/fuzz_rule/leak-duplicate-examples-key).
+$ d=$(mktemp -d) && mkdir -p $d/x && printf 'extends: existence\nmessage: x\ntokens: [w]\nexamples:\n  good: [a]\n  bad: [w]\n  good: [b]\n' > $d/x/Dup.yml && { lorlint --no-default-rules --rules $d tests/fixtures/letters/firm.txt 2>&1; echo "exit $?"; } | sed "s|$d|D|"; rm -rf $d
+> D/x/Dup.yml:7:3: error: duplicate key 'good' in 'examples'
+> exit 2

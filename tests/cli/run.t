@@ -39,6 +39,54 @@ $ lorlint --no-default-rules --rules tests/fixtures/rules/ok -o /nonexistent-dir
 ? 2
 ! /nonexistent-dir/out.json: error: cannot write: No such file or directory
 
+# Interrupted mid-run (SIGTERM, or SIGINT from a terminal): the temporary file is removed, the
+# existing report is left as it was, and lorlint dies of the signal (status 128 + signal number).
+$ d=$(mktemp -d) && echo old > $d/out.txt && for sig in TERM INT; do env --default-signal=INT lorlint -j 1 --as-of 2026-11-27 -o $d/out.txt $(for i in $(seq 200); do echo corpus/*/*.txt; done) & pid=$!; n=0; while [ -z "$(find $d -name 'out.txt.tmp.*' -size +0)" ] && [ $n -lt 1000 ]; do sleep 0.01; n=$((n + 1)); done; kill -$sig $pid; wait $pid 2>/dev/null; echo "$sig: exit $?"; ls $d; cat $d/out.txt; done; rm -rf $d
+> TERM: exit 143
+> out.txt
+> old
+> INT: exit 130
+> out.txt
+> old
+
+# A write error (here the file-size limit; a full disk is the same): one line, exit 2, the
+# temporary file removed and the existing report left as it was.
+$ d=$(mktemp -d) && echo old > $d/out.json && (ulimit -f 1 && lorlint --format json --as-of 2026-11-27 -o $d/out.json corpus 2>&1; echo "exit $?") | sed "s|$d|DIR|"; ls $d; cat $d/out.json; rm -rf $d
+> DIR/out.json: error: cannot write: File too large
+> exit 2
+> out.json
+> old
+
+# A device is written in place, never renamed over: /dev/full is a full disk, in every format
+# (summary writes its table at the end, and said "Input/output error" until its errno was kept).
+$ for f in text json sarif html summary; do lorlint --format $f --as-of 2026-11-27 -o /dev/full corpus 2>&1; echo "$f: exit $?"; done; ls -l /dev/full | cut -c1
+> /dev/full: error: cannot write: No space left on device
+> text: exit 2
+> /dev/full: error: cannot write: No space left on device
+> json: exit 2
+> /dev/full: error: cannot write: No space left on device
+> sarif: exit 2
+> /dev/full: error: cannot write: No space left on device
+> html: exit 2
+> /dev/full: error: cannot write: No space left on device
+> summary: exit 2
+> c
+
+$ lorlint --as-of 2026-11-27 corpus > /dev/full
+? 2
+! lorlint: error: cannot write standard output: No space left on device
+
+# A closed pipe on standard output ends the run as it ends any filter: by SIGPIPE (141), or,
+# when the caller ignores SIGPIPE, with one line and exit 2.
+$ { env --default-signal=PIPE lorlint --as-of 2026-11-27 $(for i in $(seq 20); do echo corpus/*/*.txt; done); echo "exit $?" >&2; } | head -c 1; echo
+> c
+! exit 141
+
+$ { env --ignore-signal=PIPE lorlint --as-of 2026-11-27 $(for i in $(seq 20); do echo corpus/*/*.txt; done); echo "exit $?" >&2; } | head -c 1; echo
+> c
+! lorlint: error: cannot write standard output: Broken pipe
+! exit 2
+
 # --fail-under and --fail-level decide the exit code.
 $ lorlint --no-default-rules --rules tests/fixtures/rules/ok --fail-level warning --min-level error tests/fixtures/letters/faint.txt > /dev/null; echo "exit $?"
 > exit 1

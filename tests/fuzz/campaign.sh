@@ -1,0 +1,28 @@
+#!/bin/sh
+# campaign.sh - the recorded fuzzing campaign: targets one after another, each to a number of runs or a time cap.
+#
+# Usage: nice -n 19 tests/fuzz/campaign.sh LOGDIR TARGET:RUNS:SECONDS...   (from the repo root)
+#   e.g. tests/fuzz/campaign.sh "$(mktemp -d)" fuzz_dates:10000000:1800 fuzz_rule:10000000:1800
+# Each target stops at RUNS executions or after SECONDS, whichever comes
+# first, and its corpus is then minimized into tests/fuzz/corpus/TARGET/
+# (run.sh with FUZZ_MERGE=1). Run two of these side by side on two cores.
+# LOGDIR keeps TARGET.log (libFuzzer's output with -print_final_stats) and
+# any crash input; tests/fuzz/CAMPAIGN.md records what they say.
+set -u
+logs=$1
+shift
+for spec in "$@"; do
+	t=${spec%%:*}
+	rest=${spec#*:}
+	runs=${rest%%:*}
+	secs=${rest#*:}
+	case $t in
+	fuzz_dates | fuzz_lang) len=256 ;;
+	fuzz_check | fuzz_letter) len=4096 ;;
+	*) len=2048 ;;
+	esac
+	echo "campaign: $t start $(date -u +%H:%M:%S)" >>"$logs/campaign.txt"
+	FUZZ_LOGS=$logs FUZZ_MERGE=1 tests/fuzz/run.sh "$t" -runs="$runs" -max_total_time="$secs" -max_len=$len \
+		2>>"$logs/campaign.txt"
+	echo "campaign: $t end $(date -u +%H:%M:%S) exit $?" >>"$logs/campaign.txt"
+done
