@@ -8,24 +8,9 @@
  * or a clean error, and a document must survive being checked and written
  * back as a reviewed copy: never a crash, a leak or a hang.
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "fuzz.h"
 
-#include "lorlint.h"
-
-static const lor_ruleset *rules(void)
-{
-	static lor_ruleset *rs;
-	lor_error err;
-
-	if (!rs && lor_ruleset_load(&rs, NULL, &err))
-		abort();
-	return rs;
-}
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+FUZZ_INIT(fuzz_rules())
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -50,7 +35,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				abort(); /* a failure must say why, in one line */
 			continue;
 		}
-		if (lor_check(&report, rules(), doc, &co, &err)) {
+		if (lor_check(&report, fuzz_rules(), doc, &co, &err)) {
 			if (err.code != LOR_ELIMIT && err.code != LOR_ENOMEM)
 				abort();
 			lor_document_free(doc);
@@ -73,32 +58,3 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	return 0;
 }
-
-#ifndef LOR_LIBFUZZER
-int main(int argc, char **argv)
-{
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		FILE *fp = fopen(argv[i], "rb");
-		char *buf;
-		long n;
-
-		if (!fp || fseek(fp, 0, SEEK_END) || (n = ftell(fp)) < 0 || fseek(fp, 0, SEEK_SET)) {
-			fprintf(stderr, "fuzz_docx: cannot read '%s'\n", argv[i]);
-			return 2;
-		}
-		buf = malloc((size_t)n + 1);
-		if (!buf || fread(buf, 1, (size_t)n, fp) != (size_t)n) {
-			fprintf(stderr, "fuzz_docx: cannot read '%s'\n", argv[i]);
-			return 2;
-		}
-		fclose(fp);
-		LLVMFuzzerTestOneInput((const uint8_t *)buf, (size_t)n);
-		free(buf);
-	}
-	lor_ruleset_free((lor_ruleset *)rules());
-	printf("fuzz_docx: %d inputs, no crash\n", argc - 1);
-	return 0;
-}
-#endif

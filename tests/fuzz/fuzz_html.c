@@ -6,14 +6,8 @@
  * must give a document whose text is valid for the rest of the pipeline, or
  * a one-line error; never a crash, a leak or a hang.
  */
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+#include "fuzz.h"
 
-#include "lorlint.h"
-
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -45,31 +39,3 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	lor_document_free(doc);
 	return 0;
 }
-
-#ifndef LOR_LIBFUZZER
-int main(int argc, char **argv)
-{
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		FILE *fp = fopen(argv[i], "rb");
-		char *buf;
-		long n;
-
-		if (!fp || fseek(fp, 0, SEEK_END) || (n = ftell(fp)) < 0 || fseek(fp, 0, SEEK_SET)) {
-			fprintf(stderr, "fuzz_html: cannot read '%s'\n", argv[i]);
-			return 2;
-		}
-		buf = malloc((size_t)n + 1);
-		if (!buf || fread(buf, 1, (size_t)n, fp) != (size_t)n) {
-			fprintf(stderr, "fuzz_html: cannot read '%s'\n", argv[i]);
-			return 2;
-		}
-		fclose(fp);
-		LLVMFuzzerTestOneInput((const uint8_t *)buf, (size_t)n);
-		free(buf);
-	}
-	printf("fuzz_html: %d inputs, no crash\n", argc - 1);
-	return 0;
-}
-#endif
