@@ -9,11 +9,9 @@
 
 static lor_ruleset *fixture_rules;
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+/* The fixture rule set, loaded once (before the first input, see FUZZ_INIT). */
+static const lor_ruleset *fixture(void)
 {
-	lor_document *doc;
-	lor_report *report;
-
 	if (!fixture_rules) {
 		lor_ruleset_options ro = LOR_RULESET_OPTIONS_INIT;
 		const char *dirs[] = { "tests/fixtures/rules/ok" };
@@ -28,7 +26,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		fuzz_ruleset = fixture_rules; /* freed by the plain main() */
 	}
-	report = fuzz_check_letter(fixture_rules, "fuzz.md", data, size, &doc);
+	return fixture_rules;
+}
+
+FUZZ_INIT(fixture())
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	lor_document *doc;
+	lor_report *report = fuzz_check_letter(fixture(), "fuzz.md", data, size, &doc);
+
 	lor_report_free(report);
 	lor_document_free(doc);
 	return 0;
