@@ -154,6 +154,8 @@ typedef struct lor_yaml {
 	const lor_classes *classes; /* word classes that patterns may name ({DURATION}); may be NULL */
 	lor_prefilter *pf;          /* where the patterns' literals go; may be NULL */
 	int trusted;                /* a built-in rule: its tokens were all checked at build and test time */
+	const struct lor_rulecache *cache;    /* regexes compiled at build time; may be NULL */
+	const struct lor_rulecache_rec *rec;  /* mkcache: told each regex source; may be NULL */
 } lor_yaml;
 
 /* Bounds on a YAML file, checked on libyaml's events before any tree is
@@ -256,6 +258,46 @@ int lor_match__next(lor_matcher *m, lor_regex *re, const char *subject, size_t e
 #define LOR_MATCH_UNKNOWN ((size_t)-2)
 int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, const char *subject,
                      size_t end, size_t start, size_t *cache, size_t *ms, size_t *me);
+
+/* ------------------------------------------------------------- rulecache.c */
+
+/* One regex of the built-in rules as the build compiled it (rulecache.c;
+ * the table is build/rulecache_data.c, written by src/tools/mkcache.c). */
+typedef struct lor_rulecache_entry {
+	uint64_t hash;            /* lor_rulecache__hash(src, len, flags); the table is sorted by it */
+	uint32_t flags;           /* PCRE2 compile options */
+	size_t len;
+	const char *src;          /* the regex source, word classes expanded */
+	size_t code;              /* its index in the serialized blob */
+	const char *const *lits;  /* its prefilter literals; nlits 0: it always runs */
+	size_t nlits;
+	int error;                /* not 0: PCRE2 refused it with this error (too large as one) */
+} lor_rulecache_entry;
+extern const lor_rulecache_entry lor_rulecache__entries[];
+extern const size_t lor_rulecache__count, lor_rulecache__ncodes, lor_rulecache__blob_size;
+extern const uint8_t lor_rulecache__blob[];
+
+typedef struct lor_rulecache lor_rulecache;
+uint64_t lor_rulecache__hash(const char *src, size_t len, uint32_t flags);
+/* Decode the blob; *out stays NULL (and LOR_OK is returned) when there is
+ * none or this PCRE2 refuses it: every regex then compiles at load. */
+int lor_rulecache__open(lor_rulecache **out);
+void lor_rulecache__close(lor_rulecache *c);
+/* A copy of the code compiled from exactly src/flags, and its entry; both
+ * NULL when the build did not see that source, and the code NULL when the
+ * entry records an error. */
+int lor_rulecache__take(const lor_rulecache *c, const char *src, size_t len, uint32_t flags,
+                        pcre2_code **code, const lor_rulecache_entry **entry);
+
+/* mkcache's recorder: add() is told every regex source match.c compiles
+ * for a token list while the rules load, and PCRE2's error (0: compiled). */
+typedef struct lor_rulecache_rec {
+	int (*add)(void *arg, const char *src, size_t len, uint32_t flags, int error);
+	void *arg;
+} lor_rulecache_rec;
+/* lor_ruleset_load() with the recorder set (and the cache not used). */
+int lor_ruleset__load_recorded(lor_ruleset **out, const lor_ruleset_options *opts,
+                               const lor_rulecache_rec *rec, lor_error *err);
 
 /* ------------------------------------------------------------- prefilter.c */
 
@@ -439,6 +481,8 @@ struct lor_ruleset {
 	lor_classes classes;     /* word classes, from every source's classes/ folder */
 	lor_prefilter *pf;       /* the literals of every pattern (prefilter.c) */
 	int pf_off;              /* tests only: run every pattern everywhere */
+	lor_rulecache *cache;    /* while loading: the build's compiled regexes (rulecache.c) */
+	const lor_rulecache_rec *rec; /* while loading, for mkcache only */
 };
 
 /* rules.c: compile one rule file's text against rs's word classes and throw

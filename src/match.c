@@ -229,8 +229,14 @@ static int add_token(lor_buf *b, const char *t)
 				return LOR_ENOMEM;
 			continue;
 		}
-		if (lor_buf__add(b, &c, 1))
-			return LOR_ENOMEM;
+		/* copy the run of bytes up to the next one the loop must look at */
+		{
+			size_t n = 1 + strcspn(t + i + 1, "\\()[] ");
+
+			if (lor_buf__add(b, t + i, n))
+				return LOR_ENOMEM;
+			i += n - 1;
+		}
 	}
 	return LOR_OK;
 }
@@ -276,6 +282,28 @@ static int literals_add(literals *l, const char *re, size_t len)
 	return LOR_OK;
 }
 
+/* Add the literals the build found for a cached regex (rulecache.c). */
+static int literals_add_cached(literals *l, const lor_rulecache_entry *e)
+{
+	size_t i;
+
+	if (l->always)
+		return LOR_OK;
+	if (!e->nlits) {
+		literals_release(l);
+		l->always = 1;
+		return LOR_OK;
+	}
+	if (lor__reserve(&l->v, &l->cap, l->n + e->nlits, sizeof(char *)))
+		return LOR_ENOMEM;
+	for (i = 0; i < e->nlits; i++) {
+		if (!(l->v[l->n] = lor__strdup(e->lits[i])))
+			return LOR_ENOMEM;
+		l->n++;
+	}
+	return LOR_OK;
+}
+
 /* Compile items [from, to) of seq as one alternation into *out (and its
  * prefilter literals into lits, when not NULL). Returns LOR_OK, or the PCRE2
  * error code (positive) when it does not compile. */
@@ -283,8 +311,10 @@ static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t
                          int ignorecase, int nonword, literals *lits, int *pcre_error)
 {
 	lor_buf b = LOR_BUF_INIT;
+	const lor_rulecache_entry *cached;
 	size_t i;
 	int xrc;
+	uint32_t flags;
 	PCRE2_SIZE eoff;
 
 	if (lor_buf__adds(&b, nonword ? "(?:" : "(?<!\\w)(?:"))
@@ -312,7 +342,30 @@ static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t
 	}
 	if (lor_buf__adds(&b, nonword ? ")" : ")(?!\\w)"))
 		goto nomem;
-	*out = pcre2_compile((PCRE2_SPTR)b.data, b.len, compile_flags(ignorecase), pcre_error, &eoff, NULL);
+	flags = compile_flags(ignorecase);
+	/* a built-in list the build compiled: a copy of its code, and its literals */
+	if (lor_rulecache__take(y->cache, b.data, b.len, flags, out, &cached))
+		goto nomem;
+	if (cached && cached->error) { /* too large as one: compile_split halves it */
+		lor_buf__release(&b);
+		*pcre_error = cached->error;
+		return cached->error;
+	}
+	if (cached) {
+		if (lits && literals_add_cached(lits, cached)) {
+			pcre2_code_free(*out);
+			*out = NULL;
+			goto nomem;
+		}
+		lor_buf__release(&b);
+		return LOR_OK;
+	}
+	*out = pcre2_compile((PCRE2_SPTR)b.data, b.len, flags, pcre_error, &eoff, NULL);
+	if (y->rec && y->rec->add(y->rec->arg, b.data, b.len, flags, *out ? 0 : *pcre_error)) {
+		pcre2_code_free(*out);
+		*out = NULL;
+		goto nomem;
+	}
 	if (*out && lits && literals_add(lits, b.data, b.len)) {
 		pcre2_code_free(*out);
 		*out = NULL;
