@@ -167,6 +167,30 @@ typedef struct lor_yaml {
 #define LOR_YAML_MAX_VALUES 100000
 #define LOR_YAML_MAX_SCALAR (64u * 1024u)
 int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, lor_error *err);
+
+/* The built-in YAML files as the build parsed them (src/tools/mkcache.c
+ * writes the tables into build/rulecache_data.c): lor_yaml__load() of an
+ * embedded file's own bytes rebuilds its document from these nodes instead
+ * of parsing it twice with libyaml. Nodes are in libyaml's order (id =
+ * position + 1); marks are libyaml's (0-based). */
+typedef struct lor_yaml_node {
+	int type, style;              /* yaml_node_type_t, and the scalar/sequence/mapping style */
+	unsigned long line, column, end_line, end_column;
+	size_t index, end_index;
+	const char *tag;
+	const char *value;            /* a scalar's, len bytes */
+	size_t len;
+	size_t first, count;          /* a sequence's items, a mapping's key-value pairs, in _items */
+} lor_yaml_node;
+typedef struct lor_yaml_prebuilt {
+	size_t file;                  /* its index in lor_embedded__files */
+	uint64_t hash;                /* lor_rulecache__hash() of its bytes, checked before use */
+	size_t first, count;          /* its nodes in lor_yaml__prebuilt_nodes */
+} lor_yaml_prebuilt;
+extern const lor_yaml_prebuilt lor_yaml__prebuilt[];
+extern const size_t lor_yaml__nprebuilt;
+extern const lor_yaml_node lor_yaml__prebuilt_nodes[];
+extern const int lor_yaml__prebuilt_items[];
 void lor_yaml__release(lor_yaml *y);
 yaml_node_t *lor_yaml__root(lor_yaml *y);
 yaml_node_t *lor_yaml__node(lor_yaml *y, int index);

@@ -121,6 +121,91 @@ static int write_table(FILE *out, const sources *s, size_t ncodes, const uint8_t
 	return ferror(out) ? -1 : 0;
 }
 
+/* The embedded YAML files as libyaml parses them, for yaml.c's
+ * load_prebuilt(): every file's nodes in id order (values as string
+ * literals), then the item and pair ids, then the files. */
+static int write_yaml(FILE *out)
+{
+	size_t i, nodes = 0, items = 0, docs = 0;
+	lor_buf ib = LOR_BUF_INIT, db = LOR_BUF_INIT;
+	char line[256];
+	int rc = 0;
+
+	fputs("\nconst lor_yaml_node lor_yaml__prebuilt_nodes[] = {\n", out);
+	for (i = 0; i < lor_embedded__count && !rc; i++) {
+		const lor_embedded_file *f = &lor_embedded__files[i];
+		size_t n = strlen(f->path), first = nodes;
+		yaml_parser_t parser;
+		yaml_document_t doc;
+		yaml_node_t *node;
+
+		if (!(n > 4 && !strcmp(f->path + n - 4, ".yml")) && !(n > 5 && !strcmp(f->path + n - 5, ".yaml")))
+			continue;
+		if (!yaml_parser_initialize(&parser))
+			return -1;
+		yaml_parser_set_input_string(&parser, (const unsigned char *)f->data, f->len);
+		if (!yaml_parser_load(&parser, &doc)) {
+			fprintf(stderr, "mkcache: %s does not parse\n", f->path);
+			yaml_parser_delete(&parser);
+			return -1;
+		}
+		yaml_parser_delete(&parser);
+		for (node = doc.nodes.start; node < doc.nodes.top; node++, nodes++) {
+			size_t first_item = items, count = 0, len = 0;
+			int style = 0;
+
+			if (node->type == YAML_SEQUENCE_NODE) {
+				yaml_node_item_t *it;
+
+				style = (int)node->data.sequence.style;
+				for (it = node->data.sequence.items.start; it < node->data.sequence.items.top; it++, count++) {
+					snprintf(line, sizeof(line), "%d,%s", *it, ++items % 16 ? "" : "\n");
+					rc |= lor_buf__adds(&ib, line);
+				}
+			} else if (node->type == YAML_MAPPING_NODE) {
+				yaml_node_pair_t *pr;
+
+				style = (int)node->data.mapping.style;
+				for (pr = node->data.mapping.pairs.start; pr < node->data.mapping.pairs.top; pr++, count++) {
+					items += 2;
+					snprintf(line, sizeof(line), "%d,%d,%s", pr->key, pr->value, items % 16 ? "" : "\n");
+					rc |= lor_buf__adds(&ib, line);
+				}
+			} else {
+				style = (int)node->data.scalar.style;
+				len = node->data.scalar.length;
+			}
+			fprintf(out, "{ %d, %d, %luu, %luu, %luu, %luu, %zuu, %zuu, ", (int)node->type, style,
+			        (unsigned long)node->start_mark.line, (unsigned long)node->start_mark.column,
+			        (unsigned long)node->end_mark.line, (unsigned long)node->end_mark.column,
+			        (size_t)node->start_mark.index, (size_t)node->end_mark.index);
+			if (node->tag)
+				emit_string(out, node->tag, strlen((const char *)node->tag));
+			else
+				fputs("NULL", out);
+			fputs(", ", out);
+			if (node->type == YAML_SCALAR_NODE)
+				emit_string(out, node->data.scalar.value, len);
+			else
+				fputs("NULL", out);
+			fprintf(out, ", %zuu, %zuu, %zuu },\n", len, first_item, count);
+		}
+		yaml_document_delete(&doc);
+		snprintf(line, sizeof(line), "{ %zuu, 0x%016llxu, %zuu, %zuu },\n", i,
+		         (unsigned long long)lor_rulecache__hash(f->data, f->len, 0), first, nodes - first);
+		rc |= lor_buf__adds(&db, line);
+		docs++;
+	}
+	if (!nodes)
+		fputs("{ 0 }\n", out);
+	fprintf(out, "};\nconst int lor_yaml__prebuilt_items[] = {\n%s};\n", items ? ib.data : "0");
+	fprintf(out, "const lor_yaml_prebuilt lor_yaml__prebuilt[] = {\n%s};\n", docs ? db.data : "{ 0 }");
+	fprintf(out, "const size_t lor_yaml__nprebuilt = %zuu;\n", docs);
+	lor_buf__release(&ib);
+	lor_buf__release(&db);
+	return rc ? -1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	sources s = { NULL, 0, 0 };
@@ -171,7 +256,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mkcache: cannot write '%s'\n", argv[1]);
 		return 1;
 	}
-	rc = write_table(out, &s, ncodes, blob, size);
+	rc = write_table(out, &s, ncodes, blob, size) || write_yaml(out);
 	if (fclose(out) || rc) {
 		fprintf(stderr, "mkcache: cannot write '%s'\n", argv[1]);
 		remove(argv[1]);

@@ -1,4 +1,4 @@
-/* rulecache_empty.c - no regexes compiled at build time: what src/tools/mkcache.c links
+/* rulecache_empty.c - no regexes compiled and no YAML parsed at build time: what src/tools/mkcache.c links
  * against while it makes the real table (build/rulecache_data.c). rulecache.c
  * then finds nothing and every regex compiles at load. */
 #include "internal.h"
@@ -6,3 +6,8 @@
 const lor_rulecache_entry lor_rulecache__entries[1];
 const size_t lor_rulecache__count = 0, lor_rulecache__ncodes = 0, lor_rulecache__blob_size = 0;
 const uint8_t lor_rulecache__blob[1];
+
+const lor_yaml_node lor_yaml__prebuilt_nodes[1];
+const int lor_yaml__prebuilt_items[1];
+const lor_yaml_prebuilt lor_yaml__prebuilt[1];
+const size_t lor_yaml__nprebuilt = 0;
