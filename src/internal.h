@@ -154,7 +154,7 @@ typedef struct lor_yaml {
 	const lor_classes *classes; /* word classes that patterns may name ({DURATION}); may be NULL */
 	lor_prefilter *pf;          /* where the patterns' literals go; may be NULL */
 	int trusted;                /* a built-in rule: its tokens were all checked at build and test time */
-	const struct lor_rulecache *cache;    /* regexes compiled at build time; may be NULL */
+	int cached;                 /* the build's table of built-in regexes may be used (rulecache.c) */
 	const struct lor_rulecache_rec *rec;  /* mkcache: told each regex source; may be NULL */
 } lor_yaml;
 
@@ -228,14 +228,16 @@ int lor_yaml__pick(lor_yaml *y, yaml_node_t *n, const char *key, const char *con
 #define LOR_MATCH_LIMIT 2000000u
 #define LOR_DEPTH_LIMIT 10000u
 
-/* One compiled regex. code is never changed once loaded, so threads share
- * it. JIT compilation is lazy: once the regex has been run over
+/* One compiled regex. code is never changed once made, so threads share
+ * it; a built-in regex is made on its first run from the build's table
+ * (entry, rulecache.c), published atomically like the JIT copy. JIT compilation is lazy: once the regex has been run over
  * LOR_JIT_AFTER bytes in all, the thread that crosses the mark JIT-compiles
  * a copy and publishes it (jit, atomically); until then, and wherever JIT is
  * unavailable, the interpreter runs it. A one-letter run JITs almost nothing. */
 #define LOR_JIT_AFTER 4096u
 typedef struct lor_regex {
-	pcre2_code *code;
+	_Atomic(pcre2_code *) code; /* NULL until first run when it comes from the build (entry) */
+	const struct lor_rulecache_entry *entry;
 	_Atomic(pcre2_code *) jit;
 	atomic_size_t scanned;
 } lor_regex;
@@ -292,26 +294,20 @@ typedef struct lor_rulecache_entry {
 	uint32_t flags;           /* PCRE2 compile options */
 	size_t len;
 	const char *src;          /* the regex source, word classes expanded */
-	size_t code;              /* its index in the serialized blob */
+	const uint8_t *blob;      /* its code, serialized on its own */
 	const char *const *lits;  /* its prefilter literals; nlits 0: it always runs */
 	size_t nlits;
 	int error;                /* not 0: PCRE2 refused it with this error (too large as one) */
 } lor_rulecache_entry;
 extern const lor_rulecache_entry lor_rulecache__entries[];
-extern const size_t lor_rulecache__count, lor_rulecache__ncodes, lor_rulecache__blob_size;
-extern const uint8_t lor_rulecache__blob[];
+extern const size_t lor_rulecache__count;
 
-typedef struct lor_rulecache lor_rulecache;
 uint64_t lor_rulecache__hash(const char *src, size_t len, uint32_t flags);
-/* Decode the blob; *out stays NULL (and LOR_OK is returned) when there is
- * none or this PCRE2 refuses it: every regex then compiles at load. */
-int lor_rulecache__open(lor_rulecache **out);
-void lor_rulecache__close(lor_rulecache *c);
-/* A copy of the code compiled from exactly src/flags, and its entry; both
- * NULL when the build did not see that source, and the code NULL when the
- * entry records an error. */
-int lor_rulecache__take(const lor_rulecache *c, const char *src, size_t len, uint32_t flags,
-                        pcre2_code **code, const lor_rulecache_entry **entry);
+/* The entry the build made of exactly src/flags, or NULL. */
+const lor_rulecache_entry *lor_rulecache__find(const char *src, size_t len, uint32_t flags);
+/* A new code for the entry: decoded, or compiled from its source when this
+ * PCRE2 refuses the serialized form. NULL on no memory. */
+pcre2_code *lor_rulecache__code(const lor_rulecache_entry *e);
 
 /* mkcache's recorder: add() is told every regex source match.c compiles
  * for a token list while the rules load, and PCRE2's error (0: compiled). */
@@ -505,7 +501,6 @@ struct lor_ruleset {
 	lor_classes classes;     /* word classes, from every source's classes/ folder */
 	lor_prefilter *pf;       /* the literals of every pattern (prefilter.c) */
 	int pf_off;              /* tests only: run every pattern everywhere */
-	lor_rulecache *cache;    /* while loading: the build's compiled regexes (rulecache.c) */
 	const lor_rulecache_rec *rec; /* while loading, for mkcache only */
 };
 

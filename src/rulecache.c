@@ -6,27 +6,24 @@
  * regex source and its compile flags, so the build does them once:
  * src/tools/mkcache.c loads the built-in rules, collects every alternation
  * source that match.c compiles, and writes build/rulecache_data.c with, per
- * source, its literals and its PCRE2 code in one pcre2_serialize_encode()
- * blob (pcre2serialize(3)).
+ * source, its literals and its PCRE2 code serialized on its own
+ * (pcre2serialize(3)).
  *
- * At run time the blob is decoded once per rule set (a copy, not a compile),
- * and match.c asks lor_rulecache__take() for each source before compiling
- * it. A source is found only when it is byte for byte the one the build saw,
- * with the same flags, so a user's class that redefines a built-in one (and
- * so changes the expanded source) simply misses and compiles as before. The
- * blob is only trusted as far as PCRE2 trusts it: a different PCRE2 (version,
- * code unit width, configuration) refuses it in pcre2_serialize_decode(), and
- * every regex then compiles at load as it did before; nothing else changes.
+ * At load, match.c finds each built-in source here and takes its literals;
+ * the regex itself stays unmade until a check first runs it
+ * (lor_rulecache__code, called from match.c), so a run decodes only the
+ * regexes it uses and `--list-rules` none. A source is found only when it is
+ * byte for byte the one the build saw, with the same flags, so a user's class
+ * that redefines a built-in one (and so changes the expanded source) misses
+ * and compiles at load as before. The serialized code is only trusted as far
+ * as PCRE2 trusts it: a different PCRE2 (version, code unit width,
+ * configuration) refuses it in pcre2_serialize_decode(), and the source is
+ * then compiled instead, with the same result.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
-
-struct lor_rulecache {
-	pcre2_code **codes; /* decoded, in the blob's order */
-	size_t n;
-};
 
 uint64_t lor_rulecache__hash(const char *src, size_t len, uint32_t flags)
 {
@@ -42,54 +39,11 @@ uint64_t lor_rulecache__hash(const char *src, size_t len, uint32_t flags)
 	return h;
 }
 
-int lor_rulecache__open(lor_rulecache **out)
+const lor_rulecache_entry *lor_rulecache__find(const char *src, size_t len, uint32_t flags)
 {
-	lor_rulecache *c;
-	int32_t n;
-
-	*out = NULL;
-	if (!lor_rulecache__count || !lor_rulecache__blob_size)
-		return LOR_OK;
-	n = pcre2_serialize_get_number_of_codes(lor_rulecache__blob);
-	if (n <= 0 || (size_t)n != lor_rulecache__ncodes)
-		return LOR_OK; /* not this PCRE2's format: compile as before */
-	if (!(c = calloc(1, sizeof(*c))) || !(c->codes = calloc((size_t)n, sizeof(pcre2_code *)))) {
-		free(c);
-		return LOR_ENOMEM;
-	}
-	if (pcre2_serialize_decode(c->codes, n, lor_rulecache__blob, NULL) != n) {
-		free(c->codes);
-		free(c);
-		return LOR_OK; /* refused (another PCRE2 build, or no memory): compile as before */
-	}
-	c->n = (size_t)n;
-	*out = c;
-	return LOR_OK;
-}
-
-void lor_rulecache__close(lor_rulecache *c)
-{
-	size_t i;
-
-	if (!c)
-		return;
-	for (i = 0; i < c->n; i++)
-		pcre2_code_free(c->codes[i]);
-	free(c->codes);
-	free(c);
-}
-
-int lor_rulecache__take(const lor_rulecache *c, const char *src, size_t len, uint32_t flags,
-                        pcre2_code **code, const lor_rulecache_entry **entry)
-{
-	uint64_t h;
+	uint64_t h = lor_rulecache__hash(src, len, flags);
 	size_t lo = 0, hi = lor_rulecache__count;
 
-	*code = NULL;
-	*entry = NULL;
-	if (!c)
-		return LOR_OK;
-	h = lor_rulecache__hash(src, len, flags);
 	while (lo < hi) { /* the entries are sorted by hash */
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -101,14 +55,23 @@ int lor_rulecache__take(const lor_rulecache *c, const char *src, size_t len, uin
 	for (; lo < lor_rulecache__count && lor_rulecache__entries[lo].hash == h; lo++) {
 		const lor_rulecache_entry *e = &lor_rulecache__entries[lo];
 
-		if (e->flags != flags || e->len != len || memcmp(e->src, src, len) ||
-		    (!e->error && e->code >= c->n))
-			continue;
-		/* a copy shares the decoded character tables (PCRE2 counts them) */
-		if (!e->error && !(*code = pcre2_code_copy(c->codes[e->code])))
-			return LOR_ENOMEM;
-		*entry = e;
-		return LOR_OK;
+		if (e->flags == flags && e->len == len && !memcmp(e->src, src, len))
+			return e;
 	}
-	return LOR_OK;
+	return NULL;
+}
+
+pcre2_code *lor_rulecache__code(const lor_rulecache_entry *e)
+{
+	pcre2_code *code = NULL;
+	int ec;
+	PCRE2_SIZE eoff;
+
+	if (e->error)
+		return NULL;
+	if (e->blob && pcre2_serialize_get_number_of_codes(e->blob) == 1 &&
+	    pcre2_serialize_decode(&code, 1, e->blob, NULL) == 1)
+		return code;
+	/* refused (another PCRE2 build): the source compiles to the same code */
+	return pcre2_compile((PCRE2_SPTR)e->src, e->len, e->flags, &ec, &eoff, NULL);
 }

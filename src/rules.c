@@ -228,7 +228,7 @@ static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *er
 
 /* Compile one rule from a YAML file's contents. */
 static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilter *pf, int trusted,
-                        const lor_rulecache *cache, const lor_rulecache_rec *rec, const char *id, const char *path, const char *data, size_t len, lor_error *err)
+                        const lor_rulecache_rec *rec, const char *id, const char *path, const char *data, size_t len, lor_error *err)
 {
 	lor_yaml y;
 	yaml_node_t *root, *n;
@@ -241,7 +241,7 @@ static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilte
 	y.classes = classes;
 	y.pf = pf;
 	y.trusted = trusted;
-	y.cache = trusted ? cache : NULL;
+	y.cached = trusted && !rec; /* mkcache, recording, compiles everything itself */
 	y.rec = rec;
 	root = lor_yaml__root(&y);
 	if (root->type != YAML_MAPPING_NODE) {
@@ -349,7 +349,7 @@ int lor_rules__compile_data(const lor_ruleset *rs, const char *path, const char 
                             lor_error *err)
 {
 	lor_rule *r = NULL;
-	int rc = rule_compile(&r, &rs->classes, NULL, 0, NULL, NULL, "fuzz.Rule", path, data, len, err);
+	int rc = rule_compile(&r, &rs->classes, NULL, 0, NULL, "fuzz.Rule", path, data, len, err);
 
 	rule_free(r);
 	return rc;
@@ -490,7 +490,7 @@ static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *fi
 			return dup < 0 ? lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory")
 			               : lor_error__set(err, LOR_ERULE, path, 1, 1,
 			                                "duplicate rule name '%s' (also defined in %s)", id, prev);
-		if ((rc = rule_compile(&r, &rs->classes, rs->pf, trusted, rs->cache, rs->rec, id, path, data, len, err)))
+		if ((rc = rule_compile(&r, &rs->classes, rs->pf, trusted, rs->rec, id, path, data, len, err)))
 			return rc;
 		for (i = 0; i < rs->nrules; i++)
 			if (!strcmp(rs->rules[i]->id, id)) {
@@ -776,10 +776,7 @@ static int load(lor_ruleset **out, const lor_ruleset_options *opts, const lor_ru
 	rs->rec = rec;
 	if (lor_prefilter__new(&rs->pf))
 		rc = lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
-	/* the built-in rules' regexes as the build compiled them (rulecache.c),
-	 * needed only while they load */
-	if (!rc && opts->builtin && !rec && lor_rulecache__open(&rs->cache))
-		rc = lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
+
 	if (!rc && opts->builtin)
 		rc = load_classes_embedded(rs, err);
 	for (i = 0; !rc && i < opts->ndirs; i++)
@@ -801,8 +798,6 @@ static int load(lor_ruleset **out, const lor_ruleset_options *opts, const lor_ru
 			                    "styles) and none is loaded", rs->rules[i]->id);
 	if (!rc && lor_prefilter__build(rs->pf))
 		rc = lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
-	lor_rulecache__close(rs->cache);
-	rs->cache = NULL;
 	rs->rec = NULL;
 	if (rc) {
 		lor_ruleset_free(rs);
