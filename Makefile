@@ -66,7 +66,19 @@ $(BUILD)/embedded.c: $(BUILD)/embed $(RULE_FILES)
 $(BUILD)/obj/embedded.o: $(BUILD)/embedded.c src/internal.h | deps $(BUILD)/obj
 	$(CC) $(filter-out -Wconversion,$(ALL_CFLAGS)) -c -o $@ $<
 
-$(BUILD)/liblorlint.a: $(LIB_OBJ)
+# The built-in rules' regexes, compiled once here instead of in every run
+# (src/rulecache.c): mkcache loads the rules with an empty table and writes
+# the real one.
+$(BUILD)/mkcache: src/tools/mkcache.c src/tools/rulecache_empty.c $(LIB_OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ src/tools/mkcache.c src/tools/rulecache_empty.c $(LIB_OBJ) $(LDLIBS)
+
+$(BUILD)/rulecache_data.c: $(BUILD)/mkcache
+	$(BUILD)/mkcache $@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/rulecache_data.o: $(BUILD)/rulecache_data.c src/internal.h | deps $(BUILD)/obj
+	$(CC) $(filter-out -Wconversion,$(ALL_CFLAGS)) -c -o $@ $<
+
+$(BUILD)/liblorlint.a: $(LIB_OBJ) $(BUILD)/obj/rulecache_data.o
 	rm -f $@
 	ar rcs $@ $^
 

@@ -92,7 +92,7 @@ int lor_classes__expand(const lor_classes *cs, const char *pat, lor_buf *out, si
                         size_t *map_out, size_t map_cap)
 {
 	int in_class = 0;
-	size_t i, len;
+	size_t i, len, m;
 
 	for (i = 0; pat[i]; i++) {
 		if (pat[i] == '\\' && pat[i + 1]) {
@@ -109,7 +109,7 @@ int lor_classes__expand(const lor_classes *cs, const char *pat, lor_buf *out, si
 			in_class = 0;
 		if (!in_class && reference_at(pat, i, &len)) {
 			long k = lor_classes__find(cs, pat + i + 1, len - 2);
-			size_t from = out->len, m;
+			size_t from = out->len;
 
 			if (k < 0 || !cs->v[k]->pattern) {
 				*bad_at = i;
@@ -124,10 +124,13 @@ int lor_classes__expand(const lor_classes *cs, const char *pat, lor_buf *out, si
 			i += len - 1;
 			continue;
 		}
-		if (lor_buf__add(out, pat + i, 1))
+		/* the run of bytes up to the next one that may start something */
+		len = 1 + strcspn(pat + i + 1, "\\[]{");
+		if (lor_buf__add(out, pat + i, len))
 			return LOR_ENOMEM;
-		if (map_out && out->len <= map_cap)
-			map_out[out->len - 1] = i;
+		for (m = 0; map_out && m < len && out->len - len + m < map_cap; m++)
+			map_out[out->len - len + m] = i + m;
+		i += len - 1;
 	}
 	return LOR_OK;
 }

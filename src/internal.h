@@ -154,6 +154,8 @@ typedef struct lor_yaml {
 	const lor_classes *classes; /* word classes that patterns may name ({DURATION}); may be NULL */
 	lor_prefilter *pf;          /* where the patterns' literals go; may be NULL */
 	int trusted;                /* a built-in rule: its tokens were all checked at build and test time */
+	int cached;                 /* the build's table of built-in regexes may be used (rulecache.c) */
+	const struct lor_rulecache_rec *rec;  /* mkcache: told each regex source; may be NULL */
 } lor_yaml;
 
 /* Bounds on a YAML file, checked on libyaml's events before any tree is
@@ -165,6 +167,30 @@ typedef struct lor_yaml {
 #define LOR_YAML_MAX_VALUES 100000
 #define LOR_YAML_MAX_SCALAR (64u * 1024u)
 int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, lor_error *err);
+
+/* The built-in YAML files as the build parsed them (src/tools/mkcache.c
+ * writes the tables into build/rulecache_data.c): lor_yaml__load() of an
+ * embedded file's own bytes rebuilds its document from these nodes instead
+ * of parsing it twice with libyaml. Nodes are in libyaml's order (id =
+ * position + 1); marks are libyaml's (0-based). */
+typedef struct lor_yaml_node {
+	int type, style;              /* yaml_node_type_t, and the scalar/sequence/mapping style */
+	unsigned long line, column, end_line, end_column;
+	size_t index, end_index;
+	const char *tag;
+	const char *value;            /* a scalar's, len bytes */
+	size_t len;
+	size_t first, count;          /* a sequence's items, a mapping's key-value pairs, in _items */
+} lor_yaml_node;
+typedef struct lor_yaml_prebuilt {
+	size_t file;                  /* its index in lor_embedded__files */
+	uint64_t hash;                /* lor_rulecache__hash() of its bytes, checked before use */
+	size_t first, count;          /* its nodes in lor_yaml__prebuilt_nodes */
+} lor_yaml_prebuilt;
+extern const lor_yaml_prebuilt lor_yaml__prebuilt[];
+extern const size_t lor_yaml__nprebuilt;
+extern const lor_yaml_node lor_yaml__prebuilt_nodes[];
+extern const int lor_yaml__prebuilt_items[];
 void lor_yaml__release(lor_yaml *y);
 yaml_node_t *lor_yaml__root(lor_yaml *y);
 yaml_node_t *lor_yaml__node(lor_yaml *y, int index);
@@ -202,14 +228,16 @@ int lor_yaml__pick(lor_yaml *y, yaml_node_t *n, const char *key, const char *con
 #define LOR_MATCH_LIMIT 2000000u
 #define LOR_DEPTH_LIMIT 10000u
 
-/* One compiled regex. code is never changed once loaded, so threads share
- * it. JIT compilation is lazy: once the regex has been run over
+/* One compiled regex. code is never changed once made, so threads share
+ * it; a built-in regex is made on its first run from the build's table
+ * (entry, rulecache.c), published atomically like the JIT copy. JIT compilation is lazy: once the regex has been run over
  * LOR_JIT_AFTER bytes in all, the thread that crosses the mark JIT-compiles
  * a copy and publishes it (jit, atomically); until then, and wherever JIT is
  * unavailable, the interpreter runs it. A one-letter run JITs almost nothing. */
 #define LOR_JIT_AFTER 4096u
 typedef struct lor_regex {
-	pcre2_code *code;
+	_Atomic(pcre2_code *) code; /* NULL until first run when it comes from the build (entry) */
+	const struct lor_rulecache_entry *entry;
 	_Atomic(pcre2_code *) jit;
 	atomic_size_t scanned;
 } lor_regex;
@@ -256,6 +284,40 @@ int lor_match__next(lor_matcher *m, lor_regex *re, const char *subject, size_t e
 #define LOR_MATCH_UNKNOWN ((size_t)-2)
 int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, const char *subject,
                      size_t end, size_t start, size_t *cache, size_t *ms, size_t *me);
+
+/* ------------------------------------------------------------- rulecache.c */
+
+/* One regex of the built-in rules as the build compiled it (rulecache.c;
+ * the table is build/rulecache_data.c, written by src/tools/mkcache.c). */
+typedef struct lor_rulecache_entry {
+	uint64_t hash;            /* lor_rulecache__hash(src, len, flags); the table is sorted by it */
+	uint32_t flags;           /* PCRE2 compile options */
+	size_t len;
+	const char *src;          /* the regex source, word classes expanded */
+	const uint8_t *blob;      /* its code, serialized on its own */
+	const char *const *lits;  /* its prefilter literals; nlits 0: it always runs */
+	size_t nlits;
+	int error;                /* not 0: PCRE2 refused it with this error (too large as one) */
+} lor_rulecache_entry;
+extern const lor_rulecache_entry lor_rulecache__entries[];
+extern const size_t lor_rulecache__count;
+
+uint64_t lor_rulecache__hash(const char *src, size_t len, uint32_t flags);
+/* The entry the build made of exactly src/flags, or NULL. */
+const lor_rulecache_entry *lor_rulecache__find(const char *src, size_t len, uint32_t flags);
+/* A new code for the entry: decoded, or compiled from its source when this
+ * PCRE2 refuses the serialized form. NULL on no memory. */
+pcre2_code *lor_rulecache__code(const lor_rulecache_entry *e);
+
+/* mkcache's recorder: add() is told every regex source match.c compiles
+ * for a token list while the rules load, and PCRE2's error (0: compiled). */
+typedef struct lor_rulecache_rec {
+	int (*add)(void *arg, const char *src, size_t len, uint32_t flags, int error);
+	void *arg;
+} lor_rulecache_rec;
+/* lor_ruleset_load() with the recorder set (and the cache not used). */
+int lor_ruleset__load_recorded(lor_ruleset **out, const lor_ruleset_options *opts,
+                               const lor_rulecache_rec *rec, lor_error *err);
 
 /* ------------------------------------------------------------- prefilter.c */
 
@@ -439,6 +501,7 @@ struct lor_ruleset {
 	lor_classes classes;     /* word classes, from every source's classes/ folder */
 	lor_prefilter *pf;       /* the literals of every pattern (prefilter.c) */
 	int pf_off;              /* tests only: run every pattern everywhere */
+	const lor_rulecache_rec *rec; /* while loading, for mkcache only */
 };
 
 /* rules.c: compile one rule file's text against rs's word classes and throw

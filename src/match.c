@@ -229,8 +229,14 @@ static int add_token(lor_buf *b, const char *t)
 				return LOR_ENOMEM;
 			continue;
 		}
-		if (lor_buf__add(b, &c, 1))
-			return LOR_ENOMEM;
+		/* copy the run of bytes up to the next one the loop must look at */
+		{
+			size_t n = 1 + strcspn(t + i + 1, "\\()[] ");
+
+			if (lor_buf__add(b, t + i, n))
+				return LOR_ENOMEM;
+			i += n - 1;
+		}
 	}
 	return LOR_OK;
 }
@@ -276,15 +282,40 @@ static int literals_add(literals *l, const char *re, size_t len)
 	return LOR_OK;
 }
 
+/* Add the literals the build found for a cached regex (rulecache.c). */
+static int literals_add_cached(literals *l, const lor_rulecache_entry *e)
+{
+	size_t i;
+
+	if (l->always)
+		return LOR_OK;
+	if (!e->nlits) {
+		literals_release(l);
+		l->always = 1;
+		return LOR_OK;
+	}
+	if (lor__reserve(&l->v, &l->cap, l->n + e->nlits, sizeof(char *)))
+		return LOR_ENOMEM;
+	for (i = 0; i < e->nlits; i++) {
+		if (!(l->v[l->n] = lor__strdup(e->lits[i])))
+			return LOR_ENOMEM;
+		l->n++;
+	}
+	return LOR_OK;
+}
+
 /* Compile items [from, to) of seq as one alternation into *out (and its
  * prefilter literals into lits, when not NULL). Returns LOR_OK, or the PCRE2
  * error code (positive) when it does not compile. */
-static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t from, size_t to,
-                         int ignorecase, int nonword, literals *lits, int *pcre_error)
+static int compile_range(pcre2_code **out, const lor_rulecache_entry **entry, lor_yaml *y,
+                         yaml_node_t *seq, size_t from, size_t to, int ignorecase, int nonword,
+                         literals *lits, int *pcre_error)
 {
 	lor_buf b = LOR_BUF_INIT;
+	const lor_rulecache_entry *cached;
 	size_t i;
 	int xrc;
+	uint32_t flags;
 	PCRE2_SIZE eoff;
 
 	if (lor_buf__adds(&b, nonword ? "(?:" : "(?<!\\w)(?:"))
@@ -312,7 +343,27 @@ static int compile_range(pcre2_code **out, lor_yaml *y, yaml_node_t *seq, size_t
 	}
 	if (lor_buf__adds(&b, nonword ? ")" : ")(?!\\w)"))
 		goto nomem;
-	*out = pcre2_compile((PCRE2_SPTR)b.data, b.len, compile_flags(ignorecase), pcre_error, &eoff, NULL);
+	flags = compile_flags(ignorecase);
+	*out = NULL;
+	*entry = NULL;
+	/* a built-in list the build compiled: its literals now, its code when it first runs */
+	if (y->cached && (cached = lor_rulecache__find(b.data, b.len, flags))) {
+		lor_buf__release(&b);
+		if (cached->error) { /* too large as one: compile_split halves it */
+			*pcre_error = cached->error;
+			return cached->error;
+		}
+		if (lits && literals_add_cached(lits, cached))
+			return LOR_ENOMEM;
+		*entry = cached;
+		return LOR_OK;
+	}
+	*out = pcre2_compile((PCRE2_SPTR)b.data, b.len, flags, pcre_error, &eoff, NULL);
+	if (y->rec && y->rec->add(y->rec->arg, b.data, b.len, flags, *out ? 0 : *pcre_error)) {
+		pcre2_code_free(*out);
+		*out = NULL;
+		goto nomem;
+	}
 	if (*out && lits && literals_add(lits, b.data, b.len)) {
 		pcre2_code_free(*out);
 		*out = NULL;
@@ -338,7 +389,8 @@ static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *
                          size_t to, int ignorecase, int nonword, literals *lits, lor_error *err)
 {
 	pcre2_code *re = NULL;
-	int ec = 0, rc = compile_range(&re, y, seq, from, to, ignorecase, nonword, lits, &ec);
+	const lor_rulecache_entry *entry = NULL;
+	int ec = 0, rc = compile_range(&re, &entry, y, seq, from, to, ignorecase, nonword, lits, &ec);
 
 	if (rc == LOR_ENOMEM)
 		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
@@ -347,7 +399,8 @@ static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *
 			pcre2_code_free(re);
 			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
 		}
-		r->v[r->n].code = re;
+		atomic_init(&r->v[r->n].code, re);
+		r->v[r->n].entry = entry;
 		atomic_init(&r->v[r->n].jit, NULL);
 		atomic_init(&r->v[r->n].scanned, 0);
 		r->n++;
@@ -376,7 +429,7 @@ static void regexes_free(lor_regex *v, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++) {
-		pcre2_code_free(v[i].code);
+		pcre2_code_free(atomic_load(&v[i].code));
 		pcre2_code_free(atomic_load(&v[i].jit));
 	}
 	free(v);
@@ -525,23 +578,45 @@ int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, const char *subjec
 
 /* The code to run for re over span more bytes: the JIT copy once re has
  * earned it (see lor_regex), else the interpreted original. */
+/* The regex's code, made now if it is a built-in one not yet run: decoded
+ * from the build's table (or compiled from its source); when two threads
+ * race, the first to publish wins and the other frees its copy. NULL when
+ * there is no memory. */
+static pcre2_code *base_code(lor_regex *re)
+{
+	pcre2_code *code = atomic_load_explicit(&re->code, memory_order_acquire), *none = NULL;
+
+	if (code || !re->entry)
+		return code;
+	if (!(code = lor_rulecache__code(re->entry)))
+		return NULL;
+	if (!atomic_compare_exchange_strong_explicit(&re->code, &none, code, memory_order_acq_rel,
+	                                             memory_order_acquire)) {
+		pcre2_code_free(code);
+		code = none;
+	}
+	return code;
+}
+
 static const pcre2_code *regex_code(lor_regex *re, size_t span)
 {
-	pcre2_code *jit = atomic_load_explicit(&re->jit, memory_order_acquire);
+	pcre2_code *jit = atomic_load_explicit(&re->jit, memory_order_acquire), *code;
 	size_t before;
 
 	if (jit)
 		return jit;
+	if (!(code = base_code(re)))
+		return NULL;
 	before = atomic_fetch_add_explicit(&re->scanned, span, memory_order_relaxed);
 	/* exactly one caller crosses the mark, so one thread compiles */
 	if (before < LOR_JIT_AFTER && before + span >= LOR_JIT_AFTER) {
-		if ((jit = pcre2_code_copy(re->code)) && pcre2_jit_compile(jit, PCRE2_JIT_COMPLETE) == 0) {
+		if ((jit = pcre2_code_copy(code)) && pcre2_jit_compile(jit, PCRE2_JIT_COMPLETE) == 0) {
 			atomic_store_explicit(&re->jit, jit, memory_order_release);
 			return jit;
 		}
 		pcre2_code_free(jit); /* no JIT here: the interpreter it stays */
 	}
-	return re->code;
+	return code;
 }
 
 int lor_match__next(lor_matcher *m, lor_regex *re, const char *subject, size_t end,
@@ -553,9 +628,12 @@ int lor_match__next(lor_matcher *m, lor_regex *re, const char *subject, size_t e
 
 	if (start > end)
 		return 0;
+	const pcre2_code *code = regex_code(re, span + 1);
+
+	if (!code)
+		return PCRE2_ERROR_NOMEMORY;
 	pcre2_set_match_limit(m->mc, (uint32_t)(LOR_MATCH_LIMIT + (span > 60000000u ? 60000000u : span) * 64u));
-	rc = pcre2_match(regex_code(re, span + 1), (PCRE2_SPTR)subject, end, start, PCRE2_NO_UTF_CHECK, m->md,
-	                 m->mc);
+	rc = pcre2_match(code, (PCRE2_SPTR)subject, end, start, PCRE2_NO_UTF_CHECK, m->md, m->mc);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0)

@@ -228,7 +228,7 @@ static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *er
 
 /* Compile one rule from a YAML file's contents. */
 static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilter *pf, int trusted,
-                        const char *id, const char *path, const char *data, size_t len, lor_error *err)
+                        const lor_rulecache_rec *rec, const char *id, const char *path, const char *data, size_t len, lor_error *err)
 {
 	lor_yaml y;
 	yaml_node_t *root, *n;
@@ -241,6 +241,8 @@ static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilte
 	y.classes = classes;
 	y.pf = pf;
 	y.trusted = trusted;
+	y.cached = trusted && !rec; /* mkcache, recording, compiles everything itself */
+	y.rec = rec;
 	root = lor_yaml__root(&y);
 	if (root->type != YAML_MAPPING_NODE) {
 		rc = lor_yaml__fail(err, &y, root, "a rule file must be a mapping of keys");
@@ -347,7 +349,7 @@ int lor_rules__compile_data(const lor_ruleset *rs, const char *path, const char 
                             lor_error *err)
 {
 	lor_rule *r = NULL;
-	int rc = rule_compile(&r, &rs->classes, NULL, 0, "fuzz.Rule", path, data, len, err);
+	int rc = rule_compile(&r, &rs->classes, NULL, 0, NULL, "fuzz.Rule", path, data, len, err);
 
 	rule_free(r);
 	return rc;
@@ -488,7 +490,7 @@ static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *fi
 			return dup < 0 ? lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory")
 			               : lor_error__set(err, LOR_ERULE, path, 1, 1,
 			                                "duplicate rule name '%s' (also defined in %s)", id, prev);
-		if ((rc = rule_compile(&r, &rs->classes, rs->pf, trusted, id, path, data, len, err)))
+		if ((rc = rule_compile(&r, &rs->classes, rs->pf, trusted, rs->rec, id, path, data, len, err)))
 			return rc;
 		for (i = 0; i < rs->nrules; i++)
 			if (!strcmp(rs->rules[i]->id, id)) {
@@ -756,7 +758,8 @@ static int apply_settings(lor_ruleset *rs, const lor_ruleset_options *opts, lor_
 	return LOR_OK;
 }
 
-int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_error *err)
+static int load(lor_ruleset **out, const lor_ruleset_options *opts, const lor_rulecache_rec *rec,
+                lor_error *err)
 {
 	lor_ruleset_options defaults = LOR_RULESET_OPTIONS_INIT;
 	lor_ruleset *rs;
@@ -770,8 +773,10 @@ int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_err
 		                      opts->version);
 	if (!(rs = calloc(1, sizeof(*rs))))
 		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
+	rs->rec = rec;
 	if (lor_prefilter__new(&rs->pf))
 		rc = lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
+
 	if (!rc && opts->builtin)
 		rc = load_classes_embedded(rs, err);
 	for (i = 0; !rc && i < opts->ndirs; i++)
@@ -793,6 +798,7 @@ int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_err
 			                    "styles) and none is loaded", rs->rules[i]->id);
 	if (!rc && lor_prefilter__build(rs->pf))
 		rc = lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
+	rs->rec = NULL;
 	if (rc) {
 		lor_ruleset_free(rs);
 		return rc;
@@ -803,6 +809,17 @@ int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_err
 		qsort(rs->profiles, rs->nprofiles, sizeof(lor_profile *), cmp_profile);
 	*out = rs;
 	return LOR_OK;
+}
+
+int lor_ruleset_load(lor_ruleset **out, const lor_ruleset_options *opts, lor_error *err)
+{
+	return load(out, opts, NULL, err);
+}
+
+int lor_ruleset__load_recorded(lor_ruleset **out, const lor_ruleset_options *opts,
+                               const lor_rulecache_rec *rec, lor_error *err)
+{
+	return load(out, opts, rec, err);
 }
 
 void lor_ruleset_free(lor_ruleset *rs)

@@ -126,13 +126,80 @@ static int check_shape(const char *path, const char *data, size_t len, lor_error
 	return rc;
 }
 
+/* The build's parse of data, when data is an embedded file's own bytes
+ * (the same pointer, length and hash); NULL otherwise. */
+static const lor_yaml_prebuilt *prebuilt_for(const char *data, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < lor_yaml__nprebuilt; i++) {
+		const lor_yaml_prebuilt *p = &lor_yaml__prebuilt[i];
+		const lor_embedded_file *f = p->file < lor_embedded__count ? &lor_embedded__files[p->file] : NULL;
+
+		if (f && f->data == data && f->len == len)
+			return lor_rulecache__hash(data, len, 0) == p->hash ? p : NULL;
+	}
+	return NULL;
+}
+
+/* Rebuild the document libyaml made of an embedded file at build time:
+ * the same nodes with the same ids, values and marks. */
+static int load_prebuilt(lor_yaml *y, const lor_yaml_prebuilt *p, lor_error *err)
+{
+	const lor_yaml_node *v = lor_yaml__prebuilt_nodes + p->first;
+	size_t i, j;
+
+	if (!yaml_document_initialize(&y->doc, NULL, NULL, NULL, 1, 1))
+		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+	y->loaded = 1;
+	for (i = 0; i < p->count; i++) {
+		const yaml_char_t *tag = (const yaml_char_t *)v[i].tag;
+		int id = 0;
+		yaml_node_t *n;
+
+		if (v[i].type == YAML_SCALAR_NODE)
+			id = yaml_document_add_scalar(&y->doc, tag, (const yaml_char_t *)v[i].value, (int)v[i].len,
+			                              (yaml_scalar_style_t)v[i].style);
+		else if (v[i].type == YAML_SEQUENCE_NODE)
+			id = yaml_document_add_sequence(&y->doc, tag, (yaml_sequence_style_t)v[i].style);
+		else if (v[i].type == YAML_MAPPING_NODE)
+			id = yaml_document_add_mapping(&y->doc, tag, (yaml_mapping_style_t)v[i].style);
+		if (id != (int)i + 1)
+			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+		n = yaml_document_get_node(&y->doc, id);
+		n->start_mark.index = v[i].index;
+		n->start_mark.line = v[i].line;
+		n->start_mark.column = v[i].column;
+		n->end_mark.index = v[i].end_index;
+		n->end_mark.line = v[i].end_line;
+		n->end_mark.column = v[i].end_column;
+	}
+	for (i = 0; i < p->count; i++) {
+		const int *it = lor_yaml__prebuilt_items + v[i].first;
+		int ok = 1;
+
+		for (j = 0; ok && j < v[i].count; j++)
+			ok = v[i].type == YAML_SEQUENCE_NODE
+			             ? yaml_document_append_sequence_item(&y->doc, (int)i + 1, it[j])
+			             : yaml_document_append_mapping_pair(&y->doc, (int)i + 1, it[2 * j], it[2 * j + 1]);
+		if (!ok)
+			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+	}
+	if (!yaml_document_get_root_node(&y->doc))
+		return lor_error__set(err, LOR_ERULE, y->path, 1, 1, "empty file, expected a mapping");
+	return LOR_OK;
+}
+
 int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, lor_error *err)
 {
 	yaml_parser_t parser;
+	const lor_yaml_prebuilt *pre;
 	int rc;
 
 	memset(y, 0, sizeof(*y));
 	y->path = path;
+	if ((pre = prebuilt_for(data, len)))
+		return load_prebuilt(y, pre, err);
 	if ((rc = check_shape(path, data, len, err)))
 		return rc;
 	if (!yaml_parser_initialize(&parser))

@@ -1,0 +1,236 @@
+/* test_rulecache.c - what the build compiles once (src/rulecache.c, src/tools/mkcache.c) is
+ * what a load would have made: every built-in regex decodes to the code its source compiles to,
+ * with the same literals; every built-in YAML file rebuilds to the document libyaml parses; and
+ * the built-in rules (cached) judge every corpus and held-out letter exactly as the same files
+ * loaded from rules/ (nothing cached) do. */
+#define _GNU_SOURCE
+#include <glob.h>
+
+#include "harness.h"
+#include "internal.h"
+
+static void test_table_finds_itself(void **state)
+{
+	size_t i, found = 0;
+
+	(void)state;
+	assert_true(lor_rulecache__count > 20); /* the build made a real table */
+	for (i = 0; i < lor_rulecache__count; i++) {
+		const lor_rulecache_entry *e = &lor_rulecache__entries[i];
+		char *copy = malloc(e->len + 1);
+
+		assert_ptr_equal(lor_rulecache__find(e->src, e->len, e->flags), e);
+		/* one byte changed, or other flags: not the build's regex */
+		memcpy(copy, e->src, e->len);
+		copy[e->len - 1] = copy[e->len - 1] == ')' ? ']' : ')';
+		assert_null(lor_rulecache__find(copy, e->len, e->flags));
+		assert_null(lor_rulecache__find(e->src, e->len - 1, e->flags));
+		assert_true(lor_rulecache__find(e->src, e->len, e->flags ^ PCRE2_MULTILINE) != e);
+		free(copy);
+		found++;
+	}
+	assert_int_equal(found, lor_rulecache__count);
+}
+
+/* Every match of a and b over text, start and end, must be the same. */
+static void same_matches(const pcre2_code *a, const pcre2_code *b, const char *text)
+{
+	pcre2_match_data *ma = pcre2_match_data_create_from_pattern(a, NULL);
+	pcre2_match_data *mb = pcre2_match_data_create_from_pattern(b, NULL);
+	size_t len = strlen(text), pos = 0;
+
+	while (pos <= len) {
+		int ra = pcre2_match(a, (PCRE2_SPTR)text, len, pos, 0, ma, NULL);
+		int rb = pcre2_match(b, (PCRE2_SPTR)text, len, pos, 0, mb, NULL);
+		PCRE2_SIZE *oa = pcre2_get_ovector_pointer(ma), *ob = pcre2_get_ovector_pointer(mb);
+
+		assert_int_equal(ra, rb);
+		if (ra < 0)
+			break;
+		assert_int_equal(oa[0], ob[0]);
+		assert_int_equal(oa[1], ob[1]);
+		pos = oa[1] > oa[0] ? oa[1] : oa[0] + 1;
+		while (pos < len && ((unsigned char)text[pos] & 0xC0) == 0x80)
+			pos++;
+	}
+	pcre2_match_data_free(ma);
+	pcre2_match_data_free(mb);
+}
+
+static void test_decoded_is_compiled(void **state)
+{
+	size_t len, i, j, codes = 0;
+	char *letter = h_slurp("corpus/strong/01-cmio-sepsis.txt", &len);
+
+	(void)state;
+	for (i = 0; i < lor_rulecache__count; i++) {
+		const lor_rulecache_entry *e = &lor_rulecache__entries[i];
+		pcre2_code *dec, *cmp;
+		PCRE2_SIZE eoff, sa, sb;
+		char **lits;
+		size_t nlits;
+		int ec;
+
+		if (e->error) { /* too large as one alternation: PCRE2 still says so */
+			assert_null(pcre2_compile((PCRE2_SPTR)e->src, e->len, e->flags, &ec, &eoff, NULL));
+			assert_int_equal(ec, e->error);
+			continue;
+		}
+		assert_non_null(dec = lor_rulecache__code(e));
+		assert_non_null(cmp = pcre2_compile((PCRE2_SPTR)e->src, e->len, e->flags, &ec, &eoff, NULL));
+		pcre2_pattern_info(dec, PCRE2_INFO_SIZE, &sa);
+		pcre2_pattern_info(cmp, PCRE2_INFO_SIZE, &sb);
+		assert_int_equal(sa, sb);
+		same_matches(dec, cmp, letter);
+		same_matches(dec, cmp, "I recommend her without reservation; she is one of the best residents I have "
+		                       "supervised in ten years, and I think she will do well.");
+		/* the literals the build stored are the ones the prefilter finds now */
+		assert_int_equal(lor_prefilter__literals(e->src, e->len, &lits, &nlits), LOR_OK);
+		assert_int_equal(nlits, e->nlits);
+		for (j = 0; j < nlits; j++)
+			assert_string_equal(lits[j], e->lits[j]);
+		lor__strings_free(lits, nlits);
+		pcre2_code_free(dec);
+		pcre2_code_free(cmp);
+		codes++;
+	}
+	assert_true(codes > 20);
+	free(letter);
+}
+
+static void same_node(yaml_document_t *a, yaml_document_t *b, int id)
+{
+	yaml_node_t *x = yaml_document_get_node(a, id), *y = yaml_document_get_node(b, id);
+	long i, n;
+
+	assert_non_null(x);
+	assert_non_null(y);
+	assert_int_equal(x->type, y->type);
+	assert_string_equal((const char *)x->tag, (const char *)y->tag);
+	assert_int_equal(x->start_mark.line, y->start_mark.line);
+	assert_int_equal(x->start_mark.column, y->start_mark.column);
+	assert_int_equal(x->start_mark.index, y->start_mark.index);
+	assert_int_equal(x->end_mark.line, y->end_mark.line);
+	assert_int_equal(x->end_mark.column, y->end_mark.column);
+	switch (x->type) {
+	case YAML_SCALAR_NODE:
+		assert_int_equal(x->data.scalar.style, y->data.scalar.style);
+		assert_int_equal(x->data.scalar.length, y->data.scalar.length);
+		assert_memory_equal(x->data.scalar.value, y->data.scalar.value, x->data.scalar.length);
+		break;
+	case YAML_SEQUENCE_NODE:
+		n = x->data.sequence.items.top - x->data.sequence.items.start;
+		assert_int_equal(n, y->data.sequence.items.top - y->data.sequence.items.start);
+		for (i = 0; i < n; i++)
+			assert_int_equal(x->data.sequence.items.start[i], y->data.sequence.items.start[i]);
+		break;
+	case YAML_MAPPING_NODE:
+		n = x->data.mapping.pairs.top - x->data.mapping.pairs.start;
+		assert_int_equal(n, y->data.mapping.pairs.top - y->data.mapping.pairs.start);
+		for (i = 0; i < n; i++) {
+			assert_int_equal(x->data.mapping.pairs.start[i].key, y->data.mapping.pairs.start[i].key);
+			assert_int_equal(x->data.mapping.pairs.start[i].value, y->data.mapping.pairs.start[i].value);
+		}
+		break;
+	default:
+		fail_msg("node %d has no type", id);
+	}
+}
+
+static void test_prebuilt_yaml_is_parsed(void **state)
+{
+	size_t i, files = 0, nodes = 0;
+
+	(void)state;
+	for (i = 0; i < lor_yaml__nprebuilt; i++) {
+		const lor_embedded_file *f = &lor_embedded__files[lor_yaml__prebuilt[i].file];
+		char *copy = malloc(f->len + 1);
+		lor_yaml pre, parsed;
+		lor_error err;
+		int id;
+
+		memcpy(copy, f->data, f->len);
+		assert_int_equal(lor_yaml__load(&pre, f->path, f->data, f->len, &err), LOR_OK);   /* the build's */
+		assert_int_equal(lor_yaml__load(&parsed, f->path, copy, f->len, &err), LOR_OK);   /* libyaml's */
+		for (id = 1; yaml_document_get_node(&parsed.doc, id); id++, nodes++)
+			same_node(&pre.doc, &parsed.doc, id);
+		assert_null(yaml_document_get_node(&pre.doc, id));
+		lor_yaml__release(&pre);
+		lor_yaml__release(&parsed);
+		free(copy);
+		files++;
+	}
+	assert_true(files > 50);
+	assert_true(nodes > 5000);
+}
+
+/* The built-in rules (cached regexes, prebuilt YAML) and the same files read from rules/ (nothing
+ * cached: every token compiled and checked) give the same report for every letter. */
+static void test_cached_rules_judge_alike(void **state)
+{
+	static const char *const patterns[] = { "corpus/*/*.txt", "corpus/*/*.md", "tests/heldout/letters/*",
+	                                        "tests/heldout2/letters/*" };
+	const char *dirs[] = { "rules" };
+	lor_ruleset_options bo = LOR_RULESET_OPTIONS_INIT, fo = LOR_RULESET_OPTIONS_INIT;
+	lor_check_options o = LOR_CHECK_OPTIONS_INIT;
+	lor_ruleset *b, *f;
+	lor_error err;
+	size_t k, i, j, letters = 0, findings = 0;
+	int s;
+
+	(void)state;
+	fo.builtin = 0;
+	fo.dirs = dirs;
+	fo.ndirs = 1;
+	assert_int_equal(lor_ruleset_load(&b, &bo, &err), LOR_OK);
+	if (lor_ruleset_load(&f, &fo, &err) != LOR_OK)
+		fail_msg("%s:%lu:%lu: %s", err.path, err.line, err.column, err.message);
+	o.as_of_year = 2026;
+	o.as_of_month = 11;
+	o.as_of_day = 27;
+	for (k = 0; k < sizeof(patterns) / sizeof(patterns[0]); k++) {
+		glob_t g;
+
+		if (glob(patterns[k], 0, NULL, &g))
+			continue;
+		for (i = 0; i < g.gl_pathc; i++, letters++) {
+			lor_document *doc;
+			lor_report *x, *y;
+
+			assert_int_equal(lor_document_read(&doc, g.gl_pathv[i], &err), LOR_OK);
+			assert_int_equal(lor_check(&x, b, doc, &o, &err), LOR_OK);
+			assert_int_equal(lor_check(&y, f, doc, &o, &err), LOR_OK);
+			assert_int_equal(x->nfindings, y->nfindings);
+			for (j = 0; j < x->nfindings; j++) {
+				assert_string_equal(x->findings[j].rule, y->findings[j].rule);
+				assert_int_equal(x->findings[j].span.offset, y->findings[j].span.offset);
+				assert_int_equal(x->findings[j].span.length, y->findings[j].span.length);
+				assert_string_equal(x->findings[j].message, y->findings[j].message);
+			}
+			for (s = 0; s < LOR_SIG_COUNT; s++)
+				assert_int_equal(x->signal[s], y->signal[s]);
+			assert_int_equal(x->score.total, y->score.total);
+			findings += x->nfindings;
+			lor_report_free(x);
+			lor_report_free(y);
+			lor_document_free(doc);
+		}
+		globfree(&g);
+	}
+	assert_true(letters > 100);
+	assert_true(findings > 500);
+	lor_ruleset_free(b);
+	lor_ruleset_free(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table_finds_itself),
+		cmocka_unit_test(test_decoded_is_compiled),
+		cmocka_unit_test(test_prebuilt_yaml_is_parsed),
+		cmocka_unit_test(test_cached_rules_judge_alike),
+	};
+
+	return cmocka_run_group_tests_name("rulecache", tests, NULL, NULL);
+}
