@@ -9,9 +9,12 @@
 # tests/fuzz/corpus/TARGET/, which `make test` replays. FUZZ_LOGS names a
 # directory for the log and any crash (default: a new mktemp directory);
 # the log's last lines give the executions, coverage and crashes that
-# tests/fuzz/CAMPAIGN.md records. FUZZ_MAX_LEN (default 8192) caps the input
-# length of the run and of the merge alike: a merge must not cut a .docx in
-# the checked-in corpus short of its zip directory.
+# tests/fuzz/CAMPAIGN.md records. A second run of a target into the same
+# directory logs to TARGET.2.log (then .3, ...), so that summarize.sh can
+# add up the runs that each resumed from the corpus the one before left.
+# FUZZ_MAX_LEN (default 8192) caps the input length of the run and of the
+# merge alike: a merge must not cut a .docx in the checked-in corpus short
+# of its zip directory.
 set -eu
 t=$1
 shift
@@ -40,15 +43,21 @@ for f in $seeds tests/fuzz/corpus/$t/*; do
 done
 dict=
 [ -f tests/fuzz/$t.dict ] && dict=-dict=tests/fuzz/$t.dict
-echo "run.sh: $t over $n seeds, log in $logs/$t.log" >&2
+log=$logs/$t.log
+runs=1
+while [ -e "$log" ]; do
+	runs=$((runs + 1))
+	log=$logs/$t.$runs.log
+done
+echo "run.sh: $t over $n seeds, log in $log" >&2
 rc=0
 len=${FUZZ_MAX_LEN:-8192}
 "$bin" $dict -max_len="$len" -timeout=60 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$logs/$t-" \
-	"$@" "$work/in" >"$logs/$t.log" 2>&1 || rc=$?
-tail -n 20 "$logs/$t.log" >&2
+	"$@" "$work/in" >"$log" 2>&1 || rc=$?
+tail -n 20 "$log" >&2
 if [ "$rc" -eq 0 ] && [ "${FUZZ_MERGE:-0}" = 1 ]; then
 	rm -rf "$work/min" && mkdir "$work/min"
-	"$bin" -merge=1 -max_len="$len" -timeout=60 "$work/min" "$work/in" >"$logs/$t.merge.log" 2>&1
+	"$bin" -merge=1 -max_len="$len" -timeout=60 "$work/min" "$work/in" >"${log%.log}.merge.log" 2>&1
 	rm -f tests/fuzz/corpus/$t/*
 	for f in "$work/min"/*; do [ -f "$f" ] && cp "$f" tests/fuzz/corpus/$t/; done
 	echo "run.sh: $(ls tests/fuzz/corpus/$t | wc -l) files in tests/fuzz/corpus/$t" >&2
