@@ -58,7 +58,13 @@ tail -n 20 "$log" >&2
 if [ "$rc" -eq 0 ] && [ "${FUZZ_MERGE:-0}" = 1 ]; then
 	rm -rf "$work/min" && mkdir "$work/min"
 	"$bin" -merge=1 -max_len="$len" -timeout=60 "$work/min" "$work/in" >"${log%.log}.merge.log" 2>&1
-	rm -f tests/fuzz/corpus/$t/*
+	# libFuzzer names an input by its SHA-1; a file named otherwise is a
+	# regression input (a crash once found, see CAMPAIGN.md) and stays
+	for f in tests/fuzz/corpus/$t/*; do
+		name=${f##*/}
+		case $name in *[!0-9a-f]*) continue ;; esac
+		[ ${#name} -eq 40 ] && rm -f "$f"
+	done
 	for f in "$work/min"/*; do [ -f "$f" ] && cp "$f" tests/fuzz/corpus/$t/; done
 	echo "run.sh: $(ls tests/fuzz/corpus/$t | wc -l) files in tests/fuzz/corpus/$t" >&2
 fi
