@@ -228,7 +228,8 @@ static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *er
 
 /* Compile one rule from a YAML file's contents. */
 static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilter *pf, int trusted,
-                        const lor_rulecache_rec *rec, const char *id, const char *path, const char *data, size_t len, lor_error *err)
+                        const lor_rulecache_rec *rec, const char *id, const char *path, const char *data,
+                        size_t len, lor_error *err)
 {
 	lor_yaml y;
 	yaml_node_t *root, *n;
