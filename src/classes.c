@@ -241,7 +241,7 @@ out:
 }
 
 int lor_classes__add(lor_classes *cs, const char *file, const char *path, const char *data,
-                     size_t len, int *seen_here, lor_error *err)
+                     size_t len, int *seen_here, int trusted, lor_error *err)
 {
 	const char *dot = strrchr(file, '.');
 	size_t n = dot ? (size_t)(dot - file) : strlen(file);
@@ -261,6 +261,7 @@ int lor_classes__add(lor_classes *cs, const char *file, const char *path, const 
 		                      "duplicate word class '%s' (also defined in %s)", name, cs->v[k]->path);
 	if ((rc = class_parse(&c, name, path, data, len, err)))
 		return rc;
+	c->trusted = trusted;
 	if (k >= 0) {
 		class_free(cs->v[k]);
 		cs->v[k] = c;
@@ -327,9 +328,9 @@ static int resolve(lor_classes *cs, size_t k, unsigned char *state, lor_error *e
 		rc = lor_classes__expand(cs, m, &one, &at, NULL, 0);
 		if (rc == LOR_ENOMEM)
 			goto nomem;
-		re = pcre2_compile((PCRE2_SPTR)one.data, one.len,
+		re = c->trusted ? NULL : pcre2_compile((PCRE2_SPTR)one.data, one.len,
 		                   PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &eoff, NULL);
-		if (!re) {
+		if (!re && !c->trusted) {
 			PCRE2_UCHAR msg[256];
 
 			pcre2_get_error_message(ec, msg, sizeof(msg));

@@ -360,6 +360,7 @@ typedef struct lor_class {
 	char **match, **nomatch;                 /* the class's own examples */
 	size_t nmatch, nnomatch;
 	char *pattern;                           /* (?:m1|m2|...) with nested classes expanded */
+	int trusted;                             /* built in: members not compiled one by one */
 } lor_class;
 
 struct lor_classes {
@@ -374,8 +375,10 @@ long lor_classes__find(const lor_classes *cs, const char *name, size_t n);
 /* Add the class file `file` (NAME.yml) of one source; a class of the same
  * name from an earlier source is replaced. seen_here marks the classes this
  * source defined (sized for cs->n + 1), to catch duplicates within it. */
+/* trusted: a built-in class, whose members were each compiled at build and
+ * test time (test_rules loads rules/ as a folder): resolve skips that. */
 int lor_classes__add(lor_classes *cs, const char *file, const char *path, const char *data,
-                     size_t len, int *seen_here, lor_error *err);
+                     size_t len, int *seen_here, int trusted, lor_error *err);
 /* Expand references among the members and check every member compiles;
  * call once, after the last source. Cycles and unknown names are errors. */
 int lor_classes__resolve(lor_classes *cs, lor_error *err);

@@ -31,6 +31,7 @@
 #define LOR_LANG_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "lorlint.h"
 
@@ -65,6 +66,24 @@ typedef struct lor_lang__blob {
  */
 int lor_lang__model_new(lor_lang__model **out, const lor_lang__blob *blobs, size_t nblobs,
 			lor_error *err);
+
+/* The model the build made of the built-in rules/lang/ files (written into
+ * build/rulecache_data.c by src/tools/mkcache.c, like the built-in regexes):
+ * the model's own bytes and its arrays, used in place, read-only. */
+typedef struct lor_lang__prebuilt {
+	uint64_t hash;                 /* lor_lang__blobs_hash() of the files it was built from */
+	const unsigned char *model;    /* the struct itself, model_size bytes (0: there is none) */
+	size_t model_size;
+	const void *slots, *rows, *ignore, *phrases, *suffixes;
+} lor_lang__prebuilt;
+extern const lor_lang__prebuilt lor_lang__prebuilt_model;
+
+/* A hash of the blobs' names and bytes, in order. */
+uint64_t lor_lang__blobs_hash(const lor_lang__blob *blobs, size_t nblobs);
+/* The prebuilt model, if it was made from exactly these blobs (by their
+ * hash) by this build; *out is NULL (and 0 returned) otherwise, or when out
+ * of memory. Free it with lor_lang__model_free like any other. */
+int lor_lang__model_prebuilt(lor_lang__model **out, const lor_lang__blob *blobs, size_t nblobs);
 
 /* Convenience for tests and tools: read every regular file in the directory
  * dir (names starting with '.' skipped) in name order and call

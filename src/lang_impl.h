@@ -78,6 +78,8 @@ struct lor_lang__model {
 	unsigned char capnouns[ROW]; /* 1: the language capitalises common nouns */
 	size_t home;                 /* index of the home language (en), ROW if none */
 	int16_t unseen_word[ROW];    /* each language's value for a whole word it does not list */
+	int borrowed;                /* the arrays are the build's (lor_lang__model_prebuilt): not freed */
+	uint64_t hash;               /* lor_lang__blobs_hash() of the files it was built from */
 };
 
 static inline uint64_t mix64(uint64_t x)

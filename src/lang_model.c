@@ -328,6 +328,8 @@ static int load_ignore(struct builder *b, const lor_lang__blob *blob, lor_error 
 					return errf(err, blob->name, line, "suffix '%s' is not lowercase a-z", tmp);
 			if (lor__reserve(&b->suffixes, &b->capsuffixes, b->nsuffixes + 1, sizeof(*b->suffixes)))
 				return errf(err, blob->name, line, "out of memory");
+			/* zeroed first: the model's bytes are the same in every build (mkcache) */
+			memset(&b->suffixes[b->nsuffixes], 0, sizeof(b->suffixes[0]));
 			memcpy(b->suffixes[b->nsuffixes].s, tmp, fl.n[1] + 1);
 			b->suffixes[b->nsuffixes].len = fl.n[1];
 			b->nsuffixes++;
@@ -731,6 +733,7 @@ int lor_lang__model_new(lor_lang__model **out, const lor_lang__blob *blobs, size
 	}
 	if (rc == 0 && finish_model(b, m) < 0)
 		rc = errf(err, "rules/lang", 0, "out of memory");
+	m->hash = lor_lang__blobs_hash(blobs, nblobs);
 	builder_release(b);
 	free(b);
 	if (rc != 0) {
@@ -741,10 +744,48 @@ int lor_lang__model_new(lor_lang__model **out, const lor_lang__blob *blobs, size
 	return 0;
 }
 
+uint64_t lor_lang__blobs_hash(const lor_lang__blob *blobs, size_t nblobs)
+{
+	uint64_t h = SEED_NGRAM;
+	size_t i;
+
+	for (i = 0; i < nblobs; i++) {
+		h = fnv_bytes(h, blobs[i].name, strlen(blobs[i].name) + 1);
+		h = fnv_bytes(h, (const char *)blobs[i].data, blobs[i].len);
+	}
+	return mix64(h);
+}
+
+int lor_lang__model_prebuilt(lor_lang__model **out, const lor_lang__blob *blobs, size_t nblobs)
+{
+	const lor_lang__prebuilt *p = &lor_lang__prebuilt_model;
+	lor_lang__model *m;
+
+	*out = NULL;
+	if (p->model_size != sizeof(*m) || p->hash != lor_lang__blobs_hash(blobs, nblobs))
+		return 0;
+	if (!(m = malloc(sizeof(*m))))
+		return 0;
+	memcpy(m, p->model, sizeof(*m));
+	/* the arrays stay where the build put them, read-only */
+	m->slots = (struct slot *)(uintptr_t)p->slots;
+	m->rows = (int16_t *)(uintptr_t)p->rows;
+	m->ignore = (uint64_t *)(uintptr_t)p->ignore;
+	m->phrases = (struct phrase *)(uintptr_t)p->phrases;
+	m->suffixes = (struct suffix *)(uintptr_t)p->suffixes;
+	m->borrowed = 1;
+	*out = m;
+	return 0;
+}
+
 void lor_lang__model_free(lor_lang__model *m)
 {
 	if (!m)
 		return;
+	if (m->borrowed) {
+		free(m);
+		return;
+	}
 	free(m->slots);
 	free(m->rows);
 	free(m->ignore);

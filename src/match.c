@@ -576,8 +576,6 @@ int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, const char *subjec
 	return 1;
 }
 
-/* The code to run for re over span more bytes: the JIT copy once re has
- * earned it (see lor_regex), else the interpreted original. */
 /* The regex's code, made now if it is a built-in one not yet run: decoded
  * from the build's table (or compiled from its source); when two threads
  * race, the first to publish wins and the other frees its copy. NULL when
@@ -598,6 +596,8 @@ static pcre2_code *base_code(lor_regex *re)
 	return code;
 }
 
+/* The code to run for re over span more bytes: the JIT copy once re has
+ * earned it (see lor_regex), else the interpreted original. */
 static const pcre2_code *regex_code(lor_regex *re, size_t span)
 {
 	pcre2_code *jit = atomic_load_explicit(&re->jit, memory_order_acquire), *code;

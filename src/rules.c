@@ -228,7 +228,8 @@ static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *er
 
 /* Compile one rule from a YAML file's contents. */
 static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilter *pf, int trusted,
-                        const lor_rulecache_rec *rec, const char *id, const char *path, const char *data, size_t len, lor_error *err)
+                        const lor_rulecache_rec *rec, const char *id, const char *path, const char *data,
+                        size_t len, lor_error *err)
 {
 	lor_yaml y;
 	yaml_node_t *root, *n;
@@ -508,13 +509,16 @@ static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *fi
 }
 
 /* Build the language model from blobs, replacing any earlier one. */
-static int load_lang(lor_ruleset *rs, const lor_lang__blob *blobs, size_t n, lor_error *err)
+static int load_lang(lor_ruleset *rs, const lor_lang__blob *blobs, size_t n, int prebuilt, lor_error *err)
 {
 	lor_lang__model *m = NULL;
 
 	if (!n)
 		return LOR_OK;
-	if (lor_lang__model_new(&m, blobs, n, err))
+	/* the built-in files: the model the build made of them, if it matches */
+	if (prebuilt && lor_lang__model_prebuilt(&m, blobs, n))
+		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
+	if (!m && lor_lang__model_new(&m, blobs, n, err))
 		return LOR_ERULE;
 	lor_lang__model_free(rs->lang);
 	rs->lang = m;
@@ -536,7 +540,7 @@ static int load_embedded(lor_ruleset *rs, lor_error *err)
 			blobs[nblobs].data = (const unsigned char *)lor_embedded__files[i].data;
 			blobs[nblobs++].len = lor_embedded__files[i].len;
 		}
-	rc = load_lang(rs, blobs, nblobs, err);
+	rc = load_lang(rs, blobs, nblobs, !rs->rec, err);
 	free(blobs);
 
 	for (i = 0; i < lor_embedded__count && !rc; i++) {
@@ -691,7 +695,7 @@ static int load_classes_embedded(lor_ruleset *rs, lor_error *err)
 		if (strncmp(f->path, "rules/classes/", 14) || strchr(f->path + 14, '/') ||
 		    !has_ext(f->path + 14, &ext))
 			continue;
-		rc = lor_classes__add(&rs->classes, f->path + 14, f->path, f->data, f->len, seen_here, err);
+		rc = lor_classes__add(&rs->classes, f->path + 14, f->path, f->data, f->len, seen_here, !rs->rec, err);
 	}
 	free(seen_here);
 	return rc;
@@ -708,7 +712,7 @@ static int add_class_file(void *arg, const char *file, const char *path, const c
 {
 	class_arg *a = arg;
 
-	return lor_classes__add(&a->rs->classes, file, path, data, len, a->seen_here, err);
+	return lor_classes__add(&a->rs->classes, file, path, data, len, a->seen_here, 0, err);
 }
 
 static int load_classes_dir(lor_ruleset *rs, const char *dir, lor_error *err)

@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "internal.h"
+#include "lang.h"
+#include "lang_impl.h"
 
 typedef struct source {
 	char *src;
@@ -211,6 +213,39 @@ static int write_yaml(FILE *out)
 	return rc ? -1 : 0;
 }
 
+/* One array of the language model as bytes, 64-byte aligned (its rows are
+ * read a cache line at a time). */
+static void emit_array(FILE *out, const char *name, const void *v, size_t size)
+{
+	fprintf(out, "_Alignas(64) static const unsigned char %s[%zu] =\n", name, size ? size : 1);
+	if (size)
+		emit_string(out, v, size);
+	else
+		fputs("{ 0 }", out);
+	fputs(";\n", out);
+}
+
+/* The built-in language model as lang_model.c made it, for
+ * lor_lang__model_prebuilt(): the struct's bytes and its arrays. */
+static int write_lang(FILE *out, const lor_lang__model *m)
+{
+	fputs("\n#include \"lang.h\"\n", out);
+	if (!m) {
+		fputs("const lor_lang__prebuilt lor_lang__prebuilt_model;\n", out);
+		return ferror(out) ? -1 : 0;
+	}
+	emit_array(out, "lang_model", m, sizeof(*m));
+	emit_array(out, "lang_slots", m->slots, (m->mask + 1) * sizeof(*m->slots));
+	emit_array(out, "lang_rows", m->rows, m->nrows * ROW * sizeof(*m->rows));
+	emit_array(out, "lang_ignore", m->ignore, m->nignore * sizeof(*m->ignore));
+	emit_array(out, "lang_phrases", m->phrases, m->nphrases * sizeof(*m->phrases));
+	emit_array(out, "lang_suffixes", m->suffixes, m->nsuffixes * sizeof(*m->suffixes));
+	fprintf(out, "const lor_lang__prebuilt lor_lang__prebuilt_model = { 0x%016llxu, lang_model, %zuu,\n"
+	        "\tlang_slots, lang_rows, lang_ignore, lang_phrases, lang_suffixes };\n",
+	        (unsigned long long)m->hash, sizeof(*m));
+	return ferror(out) ? -1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	sources s = { NULL, 0, 0 };
@@ -231,7 +266,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mkcache: %s\n", err.message);
 		return 1;
 	}
-	lor_ruleset_free(rs);
 	/* sorted by hash: rulecache.c searches the table */
 	if (s.n)
 		qsort(s.v, s.n, sizeof(source), cmp_hash);
@@ -258,7 +292,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mkcache: cannot write '%s'\n", argv[1]);
 		return 1;
 	}
-	rc = write_table(out, &s) || write_yaml(out);
+	rc = write_table(out, &s) || write_yaml(out) || write_lang(out, rs->lang);
+	lor_ruleset_free(rs);
 	if (fclose(out) || rc) {
 		fprintf(stderr, "mkcache: cannot write '%s'\n", argv[1]);
 		remove(argv[1]);

@@ -1,6 +1,7 @@
 /* test_rulecache.c - what the build compiles once (src/rulecache.c, src/tools/mkcache.c) is
  * what a load would have made: every built-in regex decodes to the code its source compiles to,
- * with the same literals; every built-in YAML file rebuilds to the document libyaml parses; and
+ * with the same literals; every built-in YAML file rebuilds to the document libyaml parses; the
+ * language model is the one rules/lang/ builds; and
  * the built-in rules (cached) judge every corpus and held-out letter exactly as the same files
  * loaded from rules/ (nothing cached) do. */
 #define _GNU_SOURCE
@@ -8,6 +9,8 @@
 
 #include "harness.h"
 #include "internal.h"
+#include "lang.h"
+#include "lang_impl.h"
 
 static void test_table_finds_itself(void **state)
 {
@@ -223,6 +226,59 @@ static void test_cached_rules_judge_alike(void **state)
 	lor_ruleset_free(f);
 }
 
+/* The language model the build made equals the one the embedded rules/lang/ files build now,
+ * field for field and array for array. */
+static void test_prebuilt_lang_model(void **state)
+{
+	lor_lang__blob blobs[64];
+	lor_lang__model *pre, *built;
+	lor_error err;
+	size_t i, n = 0;
+
+	(void)state;
+	for (i = 0; i < lor_embedded__count; i++)
+		if (!strncmp(lor_embedded__files[i].path, "rules/lang/", 11)) {
+			assert_true(n < 64);
+			blobs[n].name = lor_embedded__files[i].path;
+			blobs[n].data = (const unsigned char *)lor_embedded__files[i].data;
+			blobs[n++].len = lor_embedded__files[i].len;
+		}
+	assert_true(n > 10);
+	assert_int_equal(lor_lang__model_prebuilt(&pre, blobs, n), 0);
+	assert_non_null(pre);
+	assert_int_equal(pre->borrowed, 1);
+	assert_int_equal(lor_lang__model_new(&built, blobs, n, &err), 0);
+	assert_int_equal(pre->nlang, built->nlang);
+	assert_memory_equal(pre->code, built->code, sizeof(pre->code));
+	assert_memory_equal(pre->prior, built->prior, sizeof(pre->prior));
+	assert_int_equal(pre->mask, built->mask);
+	assert_int_equal(pre->nrows, built->nrows);
+	assert_memory_equal(pre->slots, built->slots, (pre->mask + 1) * sizeof(*pre->slots));
+	assert_memory_equal(pre->rows, built->rows, pre->nrows * ROW * sizeof(*pre->rows));
+	assert_int_equal(pre->nignore, built->nignore);
+	assert_memory_equal(pre->ignore, built->ignore, pre->nignore * sizeof(*pre->ignore));
+	assert_int_equal(pre->nphrases, built->nphrases);
+	assert_memory_equal(pre->phrases, built->phrases, pre->nphrases * sizeof(*pre->phrases));
+	assert_int_equal(pre->nsuffixes, built->nsuffixes);
+	assert_memory_equal(pre->suffixes, built->suffixes, pre->nsuffixes * sizeof(*pre->suffixes));
+	assert_memory_equal(pre->unseen_word, built->unseen_word, sizeof(pre->unseen_word));
+	assert_int_equal(pre->hash, built->hash);
+	/* other files (one byte changed) are not the build's: no prebuilt model */
+	{
+		unsigned char *copy = malloc(blobs[0].len);
+		lor_lang__model *none;
+
+		memcpy(copy, blobs[0].data, blobs[0].len);
+		copy[blobs[0].len / 2] ^= 1;
+		blobs[0].data = copy;
+		assert_int_equal(lor_lang__model_prebuilt(&none, blobs, n), 0);
+		assert_null(none);
+		free(copy);
+	}
+	lor_lang__model_free(pre);
+	lor_lang__model_free(built);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_decoded_is_compiled),
 		cmocka_unit_test(test_prebuilt_yaml_is_parsed),
 		cmocka_unit_test(test_cached_rules_judge_alike),
+		cmocka_unit_test(test_prebuilt_lang_model),
 	};
 
 	return cmocka_run_group_tests_name("rulecache", tests, NULL, NULL);
