@@ -319,7 +319,8 @@ static int right_clean(const struct text *t, size_t e)
 }
 
 /* After a month or season name ending at q: an optional '.', ',' and "of" or
- * "de", then a plausible four-digit year.  Sets *ye past it. */
+ * "de", then a four-digit year from LOR_DATES__MIN_NAMED_YEAR on (a month
+ * in words makes an older year plain).  Sets *ye past it. */
 static int year_after(const struct text *t, size_t q, int abbrev, size_t *ye, int *year)
 {
 	size_t r, we, e;
@@ -338,7 +339,8 @@ static int year_after(const struct text *t, size_t q, int abbrev, size_t *ye, in
 			return 0;
 	}
 	e = digits_end(t, r);
-	if (e - r != 4 || !right_clean(t, e) || !plausible(number(t, r, e)))
+	if (e - r != 4 || !right_clean(t, e) || number(t, r, e) < LOR_DATES__MIN_NAMED_YEAR ||
+	    number(t, r, e) > LOR_DATES__MAX_YEAR)
 		return 0;
 	*ye = e;
 	*year = number(t, r, e);

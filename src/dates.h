@@ -81,6 +81,8 @@ typedef struct lor_dates__list {
 /* Lowest and highest year the scanner accepts in any date. */
 #define LOR_DATES__MIN_YEAR 1800 /* old letters exist: Poincaré for Einstein, 1911 */
 #define LOR_DATES__MAX_YEAR 2100
+/* A year after a month in words may be older: Franklin's "December 20, 1766". */
+#define LOR_DATES__MIN_NAMED_YEAR 1600
 
 /* Returned by lor_dates__days_between for a date that is not valid. */
 #define LOR_DATES__BAD_SPAN LONG_MIN
@@ -94,7 +96,8 @@ typedef struct lor_dates__list {
  * season names match case-insensitively for ASCII letters and byte-exactly for
  * accented letters ("Março" and "marco" match, "MARÇO" does not).
  *
- * What is read (every year must lie in LOR_DATES__MIN_YEAR..MAX_YEAR):
+ * What is read (every year must lie in LOR_DATES__MIN_YEAR..MAX_YEAR, or from
+ * LOR_DATES__MIN_NAMED_YEAR after a month in words):
  *   DAY      "March 3, 2021", "Mar. 3 2021", "March 3rd, 2021", "3 March
  *            2021", "3rd of March, 2021", "12 de agosto de 2025", "le 5
  *            février 2023", "1er mars 2022", "1º de maio de 2020", "1.º de

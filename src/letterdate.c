@@ -91,10 +91,46 @@ static size_t time_after(const struct text *t, size_t i)
 	}
 }
 
+/* Capitalised words that stand before a date on a line of their own but
+ * date something other than the letter. */
+static const char *const event_words[] = {
+	"born", "since", "until", "till", "from", "to", "due", "deadline", "expires", "valid",
+	"effective", "start", "starts", "end", "ends", "by", "before", "after", "date", NULL
+};
+
+/* 1 if [s, e) is a place name alone, one to three capitalised words and
+ * nothing else: "Wilmington" in "Wilmington 16 April 1802", as letters of
+ * the 18th and 19th centuries (and some from abroad today) set the place
+ * before the date without a comma. A last word in -ed ("Revised", "Received")
+ * labels another event, not a place. */
+static int place_alone(const struct text *t, size_t s, size_t e)
+{
+	int words = 0;
+
+	while (s < e) {
+		size_t w = s;
+
+		if (!is_upper(t->s[w]) && t->s[w] < 0x80)
+			return 0;
+		while (w < e && (is_wordbyte(t->s[w]) || t->s[w] == '-' || t->s[w] == '\''))
+			w++;
+		if (w == s || ++words > 3 || word_in(t, s, w, event_words))
+			return 0;
+		if (w == e && w - s >= 2 && lower(t->s[w - 2]) == 'e' && lower(t->s[w - 1]) == 'd')
+			return 0;
+		if (w < e && !is_blank(t->s[w]))
+			return 0;
+		for (s = w; s < e && is_blank(t->s[s]); s++)
+			;
+	}
+	return words > 0;
+}
+
 /* The date holds its line: see "date line" in dates.h. */
 static int on_date_line(const struct text *t, const lor_date__item *it)
 {
-	size_t s = it->offset, e = it->offset, i, w;
+	size_t s = it->offset, e = it->offset, i, w, bare;
+	unsigned char closer = 0; /* "[December 20, 1766]": an editor's brackets */
 
 	/* Look back no further than a prefix can reach, so a long line full
 	 * of dates costs linear time, not quadratic. */
@@ -111,8 +147,16 @@ static int on_date_line(const struct text *t, const lor_date__item *it)
 			i = te - 1;
 			continue;
 		}
+		if ((t->s[i] == ']' || t->s[i] == ')') && !closer) {
+			closer = (unsigned char)t->s[i];
+			continue;
+		}
 		if (!is_filler(t->s[i]) && !one_of(t->s[i], ".,;"))
 			return 0;
+	}
+	if (closer) { /* the date alone in its brackets */
+		trim(t, &s, &e);
+		return e - s == 1 && (unsigned char)t->s[s] == (closer == ']' ? '[' : '(');
 	}
 	/* Set apart by a gap of two or more spaces (or a tab) from what stands
 	 * before it on the line: a date column, "/s/ Jane Doe, M.D.    10/20/2026". */
@@ -120,6 +164,7 @@ static int on_date_line(const struct text *t, const lor_date__item *it)
 	    t->s[it->offset - 2] == ' ')
 		return 1;
 	trim(t, &s, &e);
+	bare = e;
 	for (;;) {  /* "Signed on", "Paris, le", "Friday" */
 		for (w = e; w > s && is_wordbyte(t->s[w - 1]); w--)
 			;
@@ -148,7 +193,8 @@ static int on_date_line(const struct text *t, const lor_date__item *it)
 	/* a place set off by a comma, a full stop or a dash, as letters from
 	 * abroad write it: "Lagos, Nigeria. 2nd October 2026", "Accra, Ghana - 14 March 2025" */
 	return t->s[e - 1] == ',' || (t->s[e - 1] == '.' && e - s >= 4 && is_wordbyte(t->s[e - 2])) ||
-	       (t->s[e - 1] == '-' && e - s >= 3 && is_blank(t->s[e - 2]));
+	       (t->s[e - 1] == '-' && e - s >= 3 && is_blank(t->s[e - 2])) ||
+	       (e == bare && place_alone(t, s, e)); /* "Iniciou em 10 de marco" is no place */
 }
 
 /* End of the header: see rule 1 in dates.h. */
