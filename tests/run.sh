@@ -47,6 +47,9 @@ suite "held-out labels" "$build"/eval --check --quiet --f1-bar 0.90 --verdict-ba
 suite "second held-out labels" "$build"/eval --check --quiet --f1-bar 0.90 --verdict-bar 0.85 tests/heldout2/expected.tsv
 # Phrasings of each signal's phenomenon, in words no measured letter uses (tests/real/README.md).
 suite "signal probes" "$build"/probe tests/real/probes.txt tests/heldout/probes.txt
+# A letter is judged the same when hard-wrapped at 72 columns, as e-mail wraps it (src/text.c, unwrap).
+suite "judgement independent of line wrapping" tests/wrap.sh "$build" corpus/*/*.txt corpus/*/*.md \
+	tests/heldout/letters/* tests/heldout2/letters/*
 # The pipeline fuzz target as a plain program over every sample and fixture letter: every format,
 # and every finding's span property (tests/fuzz/fuzz.h).
 suite "fuzz target over the samples" "$build"/fuzz_check corpus/*/*.txt corpus/*/*.md tests/heldout/letters/* \

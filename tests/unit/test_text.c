@@ -78,6 +78,77 @@ static void test_offsets_map_back(void **state)
 	lor_document_free(doc);
 }
 
+/* Hard-wrapped prose reads as running text in the view: the line ends a
+ * greedy wrap made become spaces (trailing blanks dropped), while a
+ * paragraph's end, a short line, a list item, an indented line and a line
+ * after a colon keep theirs; positions still map to the original. */
+static void test_unwrap_hard_wrapped(void **state)
+{
+	const char *in =
+		"Dear Committee,\n"
+		"\n"
+		"Of the 34 house officers who passed through my unit in that period, \n"
+		"she was the best, without question. I recommend her without\n"
+		"reservation and would not hesitate to have her back on my team.\n"
+		"\n"
+		"She carried out the following duties for our service this year:\n"
+		"- admitted and examined patients on the acute medical take\n"
+		"- wrote the discharge summaries for all of our ward patients\n"
+		"\n"
+		"Sincerely,\n"
+		"Dr. A. Person\n";
+	const char *want =
+		"Dear Committee,\n"
+		"\n"
+		"Of the 34 house officers who passed through my unit in that period, "
+		"she was the best, without question. I recommend her without "
+		"reservation and would not hesitate to have her back on my team.\n"
+		"\n"
+		"She carried out the following duties for our service this year:\n"
+		"- admitted and examined patients on the acute medical take\n"
+		"- wrote the discharge summaries for all of our ward patients\n"
+		"\n"
+		"Sincerely,\n"
+		"Dr. A. Person\n";
+	lor_document *doc = h_doc(in);
+	size_t she = (size_t)(strstr(in, "\nshe was") - in) + 1, i, n, found = 0;
+	lor_span sp;
+
+	(void)state;
+	assert_string_equal(lor_document_normalized(doc, NULL), want);
+	/* the word "she" still maps to the start of line 4 of the original */
+	n = lor_document_token_count(doc, LOR_TOK_WORD);
+	for (i = 0; i < n; i++) {
+		assert_int_equal(lor_document_token(doc, LOR_TOK_WORD, i, &sp), LOR_OK);
+		if (sp.offset == she) {
+			assert_int_equal(sp.length, 3);
+			assert_int_equal(sp.line, 4);
+			assert_int_equal(sp.column, 1);
+			found = 1;
+		}
+	}
+	assert_true(found);
+	lor_document_free(doc);
+}
+
+/* Text that is not wrapped keeps every line end: one paragraph a line
+ * (lines wider than any wrap), and short lines. */
+static void test_unwrap_leaves_unwrapped_text(void **state)
+{
+	const char *para =
+		"I have supervised Dr. Okafor for two years on the medical service of our hospital, "
+		"and I recommend her without reservation.\n"
+		"She built the sepsis dashboard.\n";
+	const char *poem = "Roses are red,\nviolets are blue,\nsugar is sweet,\nand so are you.\n";
+	lor_document *a = h_doc(para), *b = h_doc(poem);
+
+	(void)state;
+	assert_string_equal(lor_document_normalized(a, NULL), para);
+	assert_string_equal(lor_document_normalized(b, NULL), poem);
+	lor_document_free(a);
+	lor_document_free(b);
+}
+
 static void test_read_errors(void **state)
 {
 	lor_document *doc = NULL;
@@ -176,6 +247,8 @@ int main(void)
 		cmocka_unit_test(test_normalized_view),
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_offsets_map_back),
+		cmocka_unit_test(test_unwrap_hard_wrapped),
+		cmocka_unit_test(test_unwrap_leaves_unwrapped_text),
 		cmocka_unit_test(test_read_errors),
 		cmocka_unit_test(test_huge_line),
 		cmocka_unit_test(test_position_checkpoints),
