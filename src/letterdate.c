@@ -30,7 +30,7 @@ static const char *const closings[] = {
 
 /* Set aside before the date on a date line: "Paris, le 5 mars 2023". */
 static const char *const date_leads[] = {
-	"le", "el", "em", "on", "the", "this", "signed", "dated",
+	"le", "ce", "el", "em", "on", "the", "this", "signed", "dated", /* "Paris, ce 3 mai" */
 	"a", /* "Guadalajara, Jalisco, a 3 de mayo de 2024" */
 	"den", "am", /* "Berlin, den 28. Juni 1930" */
 	/* a weekday before the date, with or without a comma */
