@@ -178,14 +178,19 @@ void lor_dates__list_release(lor_dates__list *list);
  *      than one block and that block has no closing line: a signature block
  *      with no closing word above it.
  * A date line holds the date and little else: before it, at most 60 bytes
- * ending in ',' (a place or weekday: "Boston, ", "lunes, ", "Paris, le ") or
- * in the ':' of a date label (LOR_DATE__CTX_LABEL: "Date: ", not "Fecha de
- * ingreso: "), once trailing words among "le", "el", "em", "on", "the",
- * "this", "signed", "dated" and the weekday names are set aside ("Signed
- * on ", "Friday "), or at most 60 bytes set apart from the date by two or
- * more spaces (a date column beside a name); after it, only '.', ',', ';',
- * Markdown emphasis or a clock time ("9:14 AM").  This is what keeps "I met
- * her on March 3, 2021." out of rule 1.
+ * ending in ',' (a place or weekday: "Boston, ", "lunes, ", "Paris, le "),
+ * in a full stop or a dash after a place ("Lagos, Nigeria. ", "Accra - "),
+ * or in the ':' of a date label (LOR_DATE__CTX_LABEL: "Date: ", not "Fecha
+ * de ingreso: "), once trailing words among "le", "ce", "el", "em", "on",
+ * "the", "this", "signed", "dated", "a", "den", "am" and the weekday names
+ * are set aside ("Signed on ", "Friday "); or, with nothing set aside, one
+ * to three capitalised words and nothing else, a place without its comma
+ * ("Wilmington 16 April 1802"; not a word in -ed, nor "Born", "Since",
+ * "Until", "Due" and the like); or at most 60 bytes set apart from the date
+ * by two or more spaces (a date column beside a name); or the date alone in
+ * an editor's brackets ("[December 20, 1766]"). After it, only '.', ',',
+ * ';', Markdown emphasis, a clock time ("9:14 AM") or the closing bracket.
+ * This is what keeps "I met her on March 3, 2021." out of rule 1.
  * Body dates are activity dates and never the letter date.
  */
 long lor_dates__letter_date(const lor_dates__list *list, const char *text, size_t len);
