@@ -31,7 +31,13 @@ endif
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -I$(BUILD) $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS = $(PKG_LIBS) -lm -lpthread
+LDLIBS = $(PKG_LIBS) -lm -lpthread -ldl
+# The command links only what every run uses; libxml2 and libzip (and ICU and
+# libcrypto behind them) are opened by src/dynlib.c when a document is read,
+# by the sonames found here (objdump is binutils', there with the compiler).
+DOC_PKGS = libzip libxml-2.0
+CORE_LIBS = $(shell pkg-config --libs $(filter-out $(DOC_PKGS),$(PKGS))) -lm -lpthread -ldl
+soname = $(shell objdump -p $$(pkg-config --variable=libdir $(1))/$(2) 2>/dev/null | awk '/SONAME/ { print $$2 }')
 
 LIB_SRC = $(wildcard src/*.c)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/embedded.o
@@ -54,8 +60,12 @@ test-deps:
 $(BUILD)/obj $(BUILD)/tests:
 	@mkdir -p $@
 
-$(BUILD)/obj/%.o: src/%.c src/internal.h src/extract.h src/xutil.h src/dates.h src/dates_impl.h src/lang.h src/lang_impl.h include/lorlint.h | deps $(BUILD)/obj
+$(BUILD)/obj/%.o: src/%.c src/internal.h src/extract.h src/dynlib.h src/xutil.h src/dates.h src/dates_impl.h src/lang.h src/lang_impl.h include/lorlint.h | deps $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/obj/dynlib.o: src/dynlib.c src/dynlib.h src/internal.h include/lorlint.h | deps $(BUILD)/obj
+	$(CC) $(ALL_CFLAGS) -DLOR_XML2_SONAME='"$(or $(call soname,libxml-2.0,libxml2.so),libxml2.so.2)"' \
+		-DLOR_ZIP_SONAME='"$(or $(call soname,libzip,libzip.so),libzip.so.4)"' -c -o $@ $<
 
 $(BUILD)/embed: src/tools/embed.c | $(BUILD)/obj
 	$(CC) -O1 -o $@ $<
@@ -87,7 +97,7 @@ $(BUILD)/obj/cli/%.o: src/cli/%.c src/cli/cli.h include/lorlint.h | deps $(BUILD
 	$(CC) $(CLI_CFLAGS) -c -o $@ $<
 
 $(BUILD)/lorlint: $(CLI_OBJ) $(BUILD)/liblorlint.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(CORE_LIBS)
 
 $(BUILD)/tests/%: tests/unit/%.c tests/unit/harness.h $(BUILD)/liblorlint.a | test-deps $(BUILD)/tests
 	$(CC) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS) $(shell pkg-config --libs cmocka)

@@ -20,11 +20,9 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-#include <zip.h>
 
 #include "extract.h"
+#include "dynlib.h"
 
 static const char *const fmt_names[] = { "text", "docx", "odt", "pdf", "html", NULL };
 static const char *const part_names[] = { "header", "body", "footnote", "footer", NULL };
@@ -220,8 +218,11 @@ int lor_xzip__open(lor_xzip *z, const char *path, const char *data, size_t len, 
 	zip_error_t ze;
 	zip_source_t *src;
 	zip_t *za;
+	int rc;
 
 	memset(z, 0, sizeof(*z));
+	if ((rc = lor_dl__need(path, err)))
+		return rc;
 	z->path = path;
 	zip_error_init(&ze);
 	if (!(src = zip_source_buffer_create(data, len, 0, &ze))) {
@@ -229,8 +230,7 @@ int lor_xzip__open(lor_xzip *z, const char *path, const char *data, size_t len, 
 		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
 	}
 	if (!(za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze))) {
-		int rc = zip_fail(err, path, "cannot open", &ze);
-
+		rc = zip_fail(err, path, "cannot open", &ze);
 		zip_source_free(src);
 		zip_error_fini(&ze);
 		return rc;
@@ -344,7 +344,10 @@ int lor_xml__parse(void **out, const char *path, const char *what, const char *d
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
+	int rc;
 
+	if ((rc = lor_dl__need(path, err)))
+		return rc;
 	pthread_once(&xml_once, xml_init);
 	if (len > (size_t)0x7fffffff)
 		return lor_error__set(err, LOR_EINPUT, path, 0, 0, "'%s' is too large", what);

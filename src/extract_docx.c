@@ -21,10 +21,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/tree.h>
-#include <zip.h>
 
 #include "extract.h"
+#include "dynlib.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define MC_NS "http://schemas.openxmlformats.org/markup-compatibility/2006"

@@ -12,10 +12,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 
 #include "extract.h"
+#include "dynlib.h"
 
 typedef struct walk {
 	lor_xtext *xt;
@@ -156,6 +155,8 @@ int lor_html__extract(lor_xtext *xt, const char *path, const char *data, size_t 
 	walk w = { xt, 0, 0 };
 	int rc;
 
+	if ((rc = lor_dl__need(path, err)))
+		return rc;
 	if (len > (size_t)0x7fffffff)
 		return lor_error__set(err, LOR_EINPUT, path, 0, 0, "file too large");
 	/* Entities are decoded; nothing is fetched (HTML_PARSE_NONET). */

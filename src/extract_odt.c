@@ -19,10 +19,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/tree.h>
-#include <zip.h>
 
 #include "extract.h"
+#include "dynlib.h"
 
 #define TEXT_NS "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 #define OFFICE_NS "urn:oasis:names:tc:opendocument:xmlns:office:1.0"

@@ -29,10 +29,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <libxml/tree.h>
-#include <zip.h>
 
 #include "extract.h"
+#include "dynlib.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define REL_NS "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -823,6 +822,8 @@ static int annotate(lor_reporter *rep, const lor_report *r, int odt)
 	char *old = NULL;
 	int rc;
 
+	if ((rc = lor_dl__need(doc->path, &err)))
+		return rc;
 	memset(&j, 0, sizeof(j));
 	j.rep = rep;
 	j.r = r;

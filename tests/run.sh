@@ -66,6 +66,14 @@ suite "determinism over the corpus" tests/determinism.sh "$build"
 # Letters in .docx, .odt, .pdf and .html, made by LibreOffice and pandoc; hostile documents; reviewed copies.
 suite "documents (tests/docs/run.sh)" env LORLINT_DOCS=build/docs tests/docs/run.sh "$build"
 suite "dependency check without dpkg-query" tests/deps-check.sh "$build"
+# Start-up (issue 14): the command loads libxml2 and libzip only when a document needs them (src/dynlib.c).
+doc_libs_not_linked() {
+	if objdump -p "$build/lorlint" | grep -E 'NEEDED.*(libxml2|libzip)' >&2; then
+		echo "$build/lorlint links the document libraries: it must open them when a document needs them" >&2
+		return 1
+	fi
+}
+suite "document libraries opened on first use, not linked" doc_libs_not_linked
 suite "make install" tests/install.sh "$build"
 suite "golden corpus reports" tests/golden.sh "$build" check
 # Letter sets (issue 13): each portfolio's exact set findings and verdict; the
