@@ -174,10 +174,10 @@ typedef struct spans {
 	int loaded;
 } spans;
 
-/* Scratch for lor_match__first's cache: on the stack for the usual few
- * regexes, on the heap past that. */
+/* Scratch for lor_match__first's cache: on the stack for up to 256 regexes
+ * (a list's tokens), on the heap past that. */
 typedef struct mcache {
-	size_t local[16];
+	size_t local[512];
 	size_t *v;
 } mcache;
 
@@ -185,7 +185,7 @@ static size_t *mcache_init(mcache *c, size_t n)
 {
 	size_t i;
 
-	c->v = 2 * n <= 16 ? c->local : malloc(2 * n * sizeof(size_t));
+	c->v = 2 * n <= 512 ? c->local : malloc(2 * n * sizeof(size_t));
 	for (i = 0; c->v && i < 2 * n; i++)
 		c->v[i] = LOR_MATCH_UNKNOWN;
 	return c->v;
@@ -195,6 +195,23 @@ static void mcache_release(mcache *c)
 {
 	if (c->v != c->local)
 		free(c->v);
+}
+
+/* The windows of the document's tokens (match.c), or NULL when the
+ * prefilter is off: then every token searches its whole span. */
+static lor_windows *ctx_windows(lor_ctx *ctx)
+{
+	if (!ctx->rs || !ctx->rs->pf || ctx->rs->pf_off)
+		return NULL;
+	if (!ctx->pfh.scanned && lor_prefilter__scan(ctx->rs->pf, ctx->doc->norm, ctx->doc->norm_len, &ctx->pfh))
+		return NULL; /* out of memory: search without windows, which is only slower */
+	if (!ctx->win.hits) {
+		ctx->win.pf = ctx->rs->pf;
+		ctx->win.hits = &ctx->pfh;
+		ctx->win.text = ctx->doc->norm;
+		ctx->win.len = ctx->doc->norm_len;
+	}
+	return &ctx->win;
 }
 
 static int load_exceptions(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size_t start,
@@ -207,7 +224,7 @@ static int load_exceptions(lor_ctx *ctx, const lor_rule *rule, const lor_pattern
 	sp->loaded = 1;
 	if (!mcache_init(&mc, p->nexcept))
 		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
-	while ((rc = lor_match__first(&ctx->matcher, p->except, p->nexcept, ctx->doc->norm, end, pos, mc.v,
+	while ((rc = lor_match__first(&ctx->matcher, p->except, p->nexcept, ctx_windows(ctx), ctx->doc->norm, end, pos, mc.v,
 	                              &es, &ee)) == 1) {
 		if (ee > es) {
 			if (lor__reserve(&sp->v, &sp->cap, 2 * (sp->n + 1), sizeof(size_t))) {
@@ -257,8 +274,8 @@ int lor_ctx__each(lor_ctx *ctx, const lor_rule *rule, const lor_pattern *p, size
 		return rc;
 	if (!mcache_init(&mc, p->nre))
 		return lor_error__set(ctx->err, LOR_ENOMEM, ctx->doc->path, 0, 0, "out of memory");
-	while ((m = lor_match__first(&ctx->matcher, p->re, p->nre, ctx->doc->norm, end, pos, mc.v, &ms,
-	                             &me)) == 1) {
+	while ((m = lor_match__first(&ctx->matcher, p->re, p->nre, ctx_windows(ctx), ctx->doc->norm, end, pos,
+	                             mc.v, &ms, &me)) == 1) {
 		if (me == ms) { /* an empty match finds nothing; step over one character */
 			pos = ms + 1;
 			while (pos < end && ((unsigned char)ctx->doc->norm[pos] & 0xC0) == 0x80)
@@ -319,6 +336,7 @@ void lor_ctx__release(lor_ctx *ctx)
 	}
 	free(ctx->findings);
 	lor_prefilter__hits_release(&ctx->pfh);
+	lor_windows__release(&ctx->win);
 	lor_matcher__release(&ctx->matcher);
 }
 

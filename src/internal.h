@@ -240,11 +240,16 @@ typedef struct lor_regex {
 	const struct lor_rulecache_entry *entry;
 	_Atomic(pcre2_code *) jit;
 	atomic_size_t scanned;
+	size_t chunk;         /* which alternation of its list it belongs to (lor_match__first) */
+	size_t win;           /* 1 + its window pattern in the prefilter (lor_windows); 0: none */
 } lor_regex;
 
-/* A compiled token list: tokens joined into one alternation (or, when that
- * is too large for PCRE2, a few alternations of consecutive tokens, matched
- * together as one), with optional exceptions compiled the same way. Matches
+/* A compiled token list. The tokens are joined into one alternation (or,
+ * when that is too large for PCRE2, a few alternations of consecutive
+ * tokens, each a chunk, matched together as one) for the prefilter's
+ * literals; the regexes run are the tokens, one each, in list order and
+ * marked with their chunk, so that lor_match__first gives exactly what the
+ * alternations would (see there). Exceptions are compiled the same way. Matches
  * are whole words unless nonword is set. */
 typedef struct lor_pattern {
 	lor_regex *re;
@@ -253,6 +258,23 @@ typedef struct lor_pattern {
 	lor_regex *except;    /* NULL when there are no exceptions */
 	size_t nexcept;
 } lor_pattern;
+
+/* Where in one text each windowed token may start a match (match.c): the
+ * prefilter's hits of the token's anchors, each widened back over k runs of
+ * white space, merged; built per token on its first use in the text. hits
+ * NULL: no windows (every token searches its whole span). */
+typedef struct lor_windows {
+	const lor_prefilter *pf;
+	const struct lor_prefilter_hits *hits;
+	const char *text;
+	size_t len;
+	size_t *runs, nruns;  /* where each run of white space starts */
+	int runs_done;
+	size_t *at;           /* per window pattern: 1 + its first pair in pairs; 0: not built */
+	size_t *count;        /* per window pattern: its number of windows */
+	size_t *pairs, npairs, cappairs; /* first, last start of each window */
+} lor_windows;
+void lor_windows__release(lor_windows *w);
 
 /* Per-check matching state: one per thread, never shared. */
 typedef struct lor_matcher {
@@ -275,14 +297,14 @@ void lor_pattern__release(lor_pattern *p);
 
 /* Find the next match of re in subject[start, end). Returns 1 and sets
  * ms and me, 0 when none, or a negative PCRE2 error (match/depth limit). */
-int lor_match__next(lor_matcher *m, lor_regex *re, const char *subject, size_t end,
+int lor_match__next(lor_matcher *m, lor_regex *re, lor_windows *w, const char *subject, size_t end,
                     size_t start, size_t *ms, size_t *me);
 /* The leftmost (then longest) match of any of n regexes, as one pattern
  * would give; cache holds 2n entries, set to LOR_MATCH_UNKNOWN before the
  * first call of a scan and passed unchanged to the following ones (each
  * regex is then re-run only when the scan has passed its last match). */
 #define LOR_MATCH_UNKNOWN ((size_t)-2)
-int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, const char *subject,
+int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, lor_windows *w, const char *subject,
                      size_t end, size_t start, size_t *cache, size_t *ms, size_t *me);
 
 /* ------------------------------------------------------------- rulecache.c */
@@ -298,6 +320,9 @@ typedef struct lor_rulecache_entry {
 	const char *const *lits;  /* its prefilter literals; nlits 0: it always runs */
 	size_t nlits;
 	int error;                /* not 0: PCRE2 refused it with this error (too large as one) */
+	const char *const *anchors; /* its anchors (lor_prefilter__anchors); nanchors 0: none */
+	size_t nanchors;
+	long k;                   /* the largest distance of its anchors */
 } lor_rulecache_entry;
 extern const lor_rulecache_entry lor_rulecache__entries[];
 extern const size_t lor_rulecache__count;
@@ -333,6 +358,18 @@ int lor_prefilter__literals(const char *re, size_t len, char ***out, size_t *n);
 /* Register one pattern's literals (the prefilter takes the strings, not the
  * array); *id is its id. */
 int lor_prefilter__add(lor_prefilter *pf, char **lits, size_t n, size_t *id);
+/* The anchors of the regex source re[0, len): ASCII-folded literals, one of
+ * which every match holds, each with the most runs of white space the match
+ * can hold before it (*ks). *n = 0 when none can be told. Both arrays and the
+ * strings are malloc'd. */
+int lor_prefilter__anchors(const char *re, size_t len, char ***out, long **ks, size_t *n);
+/* Register a regex's anchors as one window pattern with distance k (the
+ * largest of its literals'); lor_windows reads its hits. The prefilter takes
+ * the strings, unless borrowed (the build's table's, never freed). */
+int lor_prefilter__add_window(lor_prefilter *pf, const char *const *lits, size_t n, long k, int borrowed,
+                              size_t *id);
+/* A window pattern's distance, -1 for the others. */
+long lor_prefilter__k(const lor_prefilter *pf, size_t id);
 int lor_prefilter__build(lor_prefilter *pf);
 
 /* The literal occurrences of one text, grouped by pattern. */
@@ -558,6 +595,7 @@ struct lor_ctx {
 	lor_ivote *votes;        /* the fact rules' votes */
 	size_t nvotes, capvotes;
 	lor_prefilter_hits pfh;  /* the prefilter's scan of the text, made on first use */
+	lor_windows win;         /* the tokens' windows in the text (match.c), made on use */
 };
 
 /* Add a fact rule's vote (rule_fact.c). Returns LOR_OK or LOR_ENOMEM. */

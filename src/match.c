@@ -15,6 +15,17 @@
  * Each token is first compiled on its own, so a bad one is reported with
  * PCRE2's own message at its exact column in the YAML file.
  *
+ * What runs: each token of a list as its own regex (same wrapping), searched
+ * only inside its *windows* when it has anchors (prefilter.c): a literal every
+ * match holds and the most runs of white space before it, so a match can only
+ * start between the (k+1)-th run back from an occurrence of the literal and
+ * the occurrence itself. PCRE2 searches each window with an offset limit
+ * (PCRE2_USE_OFFSET_LIMIT): one alternation of 80 tokens tried at every
+ * character of a sentence became a few tokens tried where their words are
+ * (bench/RESULTS.md). lor_match__first combines the tokens exactly as the
+ * alternation would; the alternation itself is still compiled, once, for the
+ * prefilter's literals and to find where PCRE2's size limit splits a list.
+ *
  * Runaway patterns: every match runs under a match limit that grows with the
  * subject (LOR_MATCH_LIMIT plus 64 steps per byte: linear work is always
  * allowed, exponential backtracking never finishes inside it), a depth limit
@@ -77,6 +88,9 @@ static uint32_t compile_flags(int ignorecase)
 {
 	return PCRE2_UTF | PCRE2_UCP | (ignorecase ? PCRE2_CASELESS : 0u);
 }
+
+/* A token's own regex may be searched inside windows: offset limits on. */
+#define LOR_TOKEN_FLAGS PCRE2_USE_OFFSET_LIMIT
 
 /* Expand the word classes of pattern into out, or set a positioned error at
  * the unknown reference. map (when not NULL) is filled as lor_classes__expand
@@ -304,6 +318,84 @@ static int literals_add_cached(literals *l, const lor_rulecache_entry *e)
 	return LOR_OK;
 }
 
+typedef struct regexes {
+	lor_regex *v;
+	size_t n, cap;
+	size_t chunks; /* alternations made so far */
+} regexes;
+
+/* One token's own regex, in the same whole-word wrapping as its list's
+ * alternation, appended to r in chunk `chunk`; its anchors (cached or found
+ * now) become its window pattern in the prefilter. */
+static int add_token_regex(regexes *r, lor_yaml *y, const char *tok, int ignorecase, int nonword,
+                           size_t chunk)
+{
+	lor_buf b = LOR_BUF_INIT;
+	const lor_rulecache_entry *cached = NULL;
+	pcre2_code *code = NULL;
+	uint32_t flags = compile_flags(ignorecase) | LOR_TOKEN_FLAGS;
+	char **anchors = NULL;
+	long *ks = NULL, k = 0;
+	size_t nanchors = 0, i, id;
+	int ec = 0, rc = LOR_OK;
+	PCRE2_SIZE eoff;
+
+	if (lor_buf__adds(&b, nonword ? "(?:(?:" : "(?<!\\w)(?:(?:") || add_token(&b, tok) ||
+	    lor_buf__adds(&b, nonword ? "))" : "))(?!\\w)"))
+		goto nomem;
+	if (y->cached && (cached = lor_rulecache__find(b.data, b.len, flags)) && !cached->error) {
+		k = cached->k; /* its anchors are lent to the prefilter below */
+	} else {
+		cached = NULL;
+		if (!(code = pcre2_compile((PCRE2_SPTR)b.data, b.len, flags, &ec, &eoff, NULL)))
+			rc = ec ? ec : 1; /* each token compiled alone before: only memory fails here */
+		if (y->rec && y->rec->add(y->rec->arg, b.data, b.len, flags, code ? 0 : ec))
+			goto nomem;
+		if (code && y->pf) {
+			if (lor_prefilter__anchors(b.data, b.len, &anchors, &ks, &nanchors))
+				goto nomem;
+			for (i = 0; i < nanchors; i++)
+				if (ks[i] > k)
+					k = ks[i];
+		}
+	}
+	if (rc)
+		goto out;
+	if (lor__reserve(&r->v, &r->cap, r->n + 1, sizeof(lor_regex)))
+		goto nomem;
+	atomic_init(&r->v[r->n].code, code);
+	r->v[r->n].entry = cached;
+	atomic_init(&r->v[r->n].jit, NULL);
+	atomic_init(&r->v[r->n].scanned, 0);
+	r->v[r->n].chunk = chunk;
+	r->v[r->n].win = 0;
+	code = NULL;
+	if (cached && y->pf && cached->nanchors) {
+		if (lor_prefilter__add_window(y->pf, cached->anchors, cached->nanchors, k, 1, &id))
+			goto nomem_added;
+		r->v[r->n].win = id + 1;
+	} else if (nanchors) {
+		if (lor_prefilter__add_window(y->pf, (const char *const *)anchors, nanchors, k, 0, &id))
+			goto nomem_added;
+		free(anchors); /* the strings are the prefilter's now */
+		anchors = NULL;
+		nanchors = 0;
+		r->v[r->n].win = id + 1;
+	}
+	r->n++;
+	goto out;
+nomem_added:
+	r->n++; /* regexes_free releases it */
+nomem:
+	rc = LOR_ENOMEM;
+out:
+	pcre2_code_free(code);
+	lor__strings_free(anchors, nanchors);
+	free(ks);
+	lor_buf__release(&b);
+	return rc;
+}
+
 /* Compile items [from, to) of seq as one alternation into *out (and its
  * prefilter literals into lits, when not NULL). Returns LOR_OK, or the PCRE2
  * error code (positive) when it does not compile. */
@@ -378,15 +470,13 @@ nomem:
 	return LOR_ENOMEM;
 }
 
-typedef struct regexes {
-	lor_regex *v;
-	size_t n, cap;
-} regexes;
-
 /* Compile [from, to) as few alternations as PCRE2's size limit allows:
- * the whole range, or else each half, recursively. */
+ * the whole range, or else each half, recursively. With tokens set, each
+ * alternation is only made for its literals (and to find the chunks), and
+ * what goes into r is each token's own regex (add_token_regex). */
 static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *key, size_t from,
-                         size_t to, int ignorecase, int nonword, literals *lits, lor_error *err)
+                         size_t to, int ignorecase, int nonword, literals *lits, int tokens,
+                         lor_error *err)
 {
 	pcre2_code *re = NULL;
 	const lor_rulecache_entry *entry = NULL;
@@ -394,6 +484,24 @@ static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *
 
 	if (rc == LOR_ENOMEM)
 		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+	if (rc == LOR_OK && tokens) {
+		size_t i, chunk = r->chunks++;
+
+		pcre2_code_free(re);
+		for (i = from; i < to; i++) {
+			yaml_node_t *item = lor_yaml__node(y, seq->data.sequence.items.start[i]);
+			lor_buf x = LOR_BUF_INIT;
+
+			if ((rc = expand(&x, NULL, y, item, lor_yaml__scalar(item), NULL)) == LOR_OK)
+				rc = add_token_regex(r, y, x.data, ignorecase, nonword, chunk);
+			lor_buf__release(&x);
+			if (rc == LOR_ENOMEM)
+				return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
+			if (rc)
+				return lor_yaml__fail(err, y, item, "'%s' item does not compile on its own", key);
+		}
+		return LOR_OK;
+	}
 	if (rc == LOR_OK) {
 		if (lor__reserve(&r->v, &r->cap, r->n + 1, sizeof(lor_regex))) {
 			pcre2_code_free(re);
@@ -403,15 +511,17 @@ static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *
 		r->v[r->n].entry = entry;
 		atomic_init(&r->v[r->n].jit, NULL);
 		atomic_init(&r->v[r->n].scanned, 0);
+		r->v[r->n].chunk = r->chunks++;
+		r->v[r->n].win = 0;
 		r->n++;
 		return LOR_OK;
 	}
 	if (ec == PCRE2_ERROR_PATTERN_TOO_LARGE && to - from > 1) {
 		size_t mid = from + (to - from) / 2;
 
-		if ((rc = compile_split(r, y, seq, key, from, mid, ignorecase, nonword, lits, err)))
+		if ((rc = compile_split(r, y, seq, key, from, mid, ignorecase, nonword, lits, tokens, err)))
 			return rc;
-		return compile_split(r, y, seq, key, mid, to, ignorecase, nonword, lits, err);
+		return compile_split(r, y, seq, key, mid, to, ignorecase, nonword, lits, tokens, err);
 	}
 	{
 		/* Each token compiled alone; together they can still fail (e.g. a
@@ -480,9 +590,10 @@ static int check_items(lor_yaml *y, yaml_node_t *seq, const char *key, int ignor
  * start-up, unless the alternation fails: then it runs to find the item at
  * fault. `make test` loads rules/ as a folder, where every item is checked. */
 static int compile_list(lor_regex **out, size_t *nout, lor_yaml *y, yaml_node_t *seq,
-                        const char *key, int ignorecase, int nonword, literals *lits, lor_error *err)
+                        const char *key, int ignorecase, int nonword, literals *lits, int tokens,
+                        lor_error *err)
 {
-	regexes r = { NULL, 0, 0 };
+	regexes r = { NULL, 0, 0, 0 };
 	size_t count;
 	int rc;
 
@@ -493,7 +604,7 @@ static int compile_list(lor_regex **out, size_t *nout, lor_yaml *y, yaml_node_t 
 	if ((rc = check_items(y, seq, key, ignorecase, !y->trusted, nonword, err)))
 		return rc;
 	count = (size_t)(seq->data.sequence.items.top - seq->data.sequence.items.start);
-	if ((rc = compile_split(&r, y, seq, key, 0, count, ignorecase, nonword, lits, err))) {
+	if ((rc = compile_split(&r, y, seq, key, 0, count, ignorecase, nonword, lits, tokens, err))) {
 		regexes_free(r.v, r.n);
 		if (y->trusted && rc != LOR_ENOMEM) {
 			int rc2 = check_items(y, seq, key, ignorecase, 1, nonword, err);
@@ -516,12 +627,13 @@ int lor_pattern__compile(lor_pattern *p, lor_yaml *y, yaml_node_t *tokens, yaml_
 
 	memset(p, 0, sizeof(*p));
 	if ((rc = compile_list(&p->re, &p->nre, y, tokens, "tokens", ignorecase, nonword, y->pf ? &lits : NULL,
-	                       err))) {
+	                       1, err))) {
 		literals_release(&lits);
 		return rc;
 	}
 	if (exceptions &&
-	    (rc = compile_list(&p->except, &p->nexcept, y, exceptions, "exceptions", ignorecase, 0, NULL, err))) {
+	    (rc = compile_list(&p->except, &p->nexcept, y, exceptions, "exceptions", ignorecase, 0, NULL, 1,
+	                       err))) {
 		literals_release(&lits);
 		lor_pattern__release(p);
 		return rc;
@@ -547,7 +659,12 @@ void lor_pattern__release(lor_pattern *p)
 	memset(p, 0, sizeof(*p));
 }
 
-int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, const char *subject,
+/* The leftmost match of the list, as its alternations would give it: a
+ * chunk's alternation finds its leftmost start and, there, its first token
+ * that matches, so each chunk's match is its earliest-starting token (the
+ * first in list order on a tie); across chunks the leftmost wins, then the
+ * longer (then the earlier chunk), as the alternations were always combined. */
+int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, lor_windows *w, const char *subject,
                      size_t end, size_t start, size_t *cache, size_t *ms, size_t *me)
 {
 	size_t i, best = (size_t)-1;
@@ -556,24 +673,159 @@ int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, const char *subjec
 		size_t *c = &cache[2 * i];
 
 		if (c[0] == LOR_MATCH_UNKNOWN || (c[0] != (size_t)-1 && c[0] < start)) {
-			int rc = lor_match__next(m, &re[i], subject, end, start, &c[0], &c[1]);
+			int rc = lor_match__next(m, &re[i], w, subject, end, start, &c[0], &c[1]);
 
 			if (rc < 0)
 				return rc;
 			if (rc == 0)
 				c[0] = (size_t)-1; /* no more matches of this one */
 		}
-		if (c[0] == (size_t)-1)
+	}
+	for (i = 0; i < n;) {
+		size_t chunk = re[i].chunk, cb = (size_t)-1;
+
+		for (; i < n && re[i].chunk == chunk; i++)
+			if (cache[2 * i] != (size_t)-1 && (cb == (size_t)-1 || cache[2 * i] < cache[2 * cb]))
+				cb = i;
+		if (cb == (size_t)-1)
 			continue;
-		if (best == (size_t)-1 || c[0] < cache[2 * best] ||
-		    (c[0] == cache[2 * best] && c[1] > cache[2 * best + 1]))
-			best = i;
+		if (best == (size_t)-1 || cache[2 * cb] < cache[2 * best] ||
+		    (cache[2 * cb] == cache[2 * best] && cache[2 * cb + 1] > cache[2 * best + 1]))
+			best = cb;
 	}
 	if (best == (size_t)-1)
 		return 0;
 	*ms = cache[2 * best];
 	*me = cache[2 * best + 1];
 	return 1;
+}
+
+/* ------------------------------------------------------------- windows */
+
+/* Is there a character PCRE2's \s matches (with UCP: Unicode's Z
+ * categories, tab, LF, VT, FF, CR) at s[i]? Its length in *n. */
+static int white_at(const unsigned char *s, size_t i, size_t len, size_t *n)
+{
+	unsigned c = s[i];
+
+	*n = 1;
+	if (c == ' ' || (c >= 0x09 && c <= 0x0D))
+		return 1;
+	if (c < 0xC2)
+		return 0;
+	if (c == 0xC2 && i + 1 < len && s[i + 1] == 0xA0) { /* U+00A0 */
+		*n = 2;
+		return 1;
+	}
+	if (i + 2 >= len || (c != 0xE1 && c != 0xE2 && c != 0xE3))
+		return 0;
+	*n = 3;
+	if (c == 0xE1) /* U+1680 */
+		return s[i + 1] == 0x9A && s[i + 2] == 0x80;
+	if (c == 0xE3) /* U+3000 */
+		return s[i + 1] == 0x80 && s[i + 2] == 0x80;
+	if (s[i + 1] == 0x80) /* U+2000-200A, U+2028, U+2029, U+202F */
+		return s[i + 2] <= 0x8A || s[i + 2] == 0xA8 || s[i + 2] == 0xA9 || s[i + 2] == 0xAF;
+	return s[i + 1] == 0x81 && s[i + 2] == 0x9F; /* U+205F */
+}
+
+void lor_windows__release(lor_windows *w)
+{
+	free(w->runs);
+	free(w->at);
+	free(w->count);
+	free(w->pairs);
+	memset(w, 0, sizeof(*w));
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+	const size_t *x = a, *y = b;
+
+	return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1];
+}
+
+#define LOR_WINDOW_GAP 64u   /* windows closer than this are searched as one */
+#define LOR_WINDOW_COST 256u /* a search counts as this many bytes more towards JIT */
+
+/* The windows of window pattern id in w's text: *v holds *n (first, last)
+ * pairs of starts, sorted and disjoint. LOR_ENOMEM or LOR_OK. */
+static int windows_of(lor_windows *w, size_t id, const size_t **v, size_t *n)
+{
+	const lor_prefilter_hits *h = w->hits;
+	size_t i, from, to, k, at;
+
+	if (!w->runs_done) {
+		const unsigned char *s = (const unsigned char *)w->text;
+		size_t cap = 0, len;
+		int in = 0;
+
+		for (i = 0; i < w->len; i += len) {
+			int white = white_at(s, i, w->len, &len);
+
+			if (white && !in) {
+				if (lor__reserve(&w->runs, &cap, w->nruns + 1, sizeof(size_t)))
+					return LOR_ENOMEM;
+				w->runs[w->nruns++] = i;
+			}
+			in = white;
+		}
+		w->runs_done = 1;
+	}
+	if (!w->at && (!(w->at = calloc(h->npatterns + 1, sizeof(size_t))) ||
+	               !(w->count = calloc(h->npatterns + 1, sizeof(size_t)))))
+		return LOR_ENOMEM;
+	if (id >= h->npatterns) {
+		*v = NULL;
+		*n = 0;
+		return LOR_OK;
+	}
+	if (!w->at[id]) {
+		long dist = lor_prefilter__k(w->pf, id);
+
+		k = dist < 0 ? 0 : (size_t)dist;
+		from = h->first[id];
+		to = h->first[id + 1];
+		at = w->npairs;
+		if (lor__reserve(&w->pairs, &w->cappairs, 2 * (at + (to - from)) + 2, sizeof(size_t)))
+			return LOR_ENOMEM;
+		for (i = from; i < to; i++) {
+			size_t ls = h->v[2 * i], lo = 0, hi = w->nruns;
+
+			while (lo < hi) { /* lo: the runs that start before the literal */
+				size_t mid = lo + (hi - lo) / 2;
+
+				if (w->runs[mid] < ls)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			w->pairs[2 * w->npairs] = lo > k ? w->runs[lo - 1 - k] : 0;
+			w->pairs[2 * w->npairs + 1] = ls;
+			w->npairs++;
+		}
+		qsort(w->pairs + 2 * at, w->npairs - at, 2 * sizeof(size_t), cmp_pair);
+		/* merge windows that overlap or lie close: one search over a short
+		 * gap costs less than a second search */
+		for (i = at, to = at; i < w->npairs; i++) {
+			size_t a = w->pairs[2 * i], b = w->pairs[2 * i + 1];
+
+			if (to > at && a <= w->pairs[2 * (to - 1) + 1] + LOR_WINDOW_GAP) {
+				if (b > w->pairs[2 * (to - 1) + 1])
+					w->pairs[2 * (to - 1) + 1] = b;
+				continue;
+			}
+			w->pairs[2 * to] = a;
+			w->pairs[2 * to + 1] = b;
+			to++;
+		}
+		w->npairs = to;
+		w->at[id] = at + 1;
+		w->count[id] = to - at;
+	}
+	*v = w->pairs + 2 * (w->at[id] - 1);
+	*n = w->count[id];
+	return LOR_OK;
 }
 
 /* The regex's code, made now if it is a built-in one not yet run: decoded
@@ -598,13 +850,16 @@ static pcre2_code *base_code(lor_regex *re)
 
 /* The code to run for re over span more bytes: the JIT copy once re has
  * earned it (see lor_regex), else the interpreted original. */
-static const pcre2_code *regex_code(lor_regex *re, size_t span)
+static const pcre2_code *regex_code(lor_regex *re, size_t span, int *is_jit)
 {
 	pcre2_code *jit = atomic_load_explicit(&re->jit, memory_order_acquire), *code;
 	size_t before;
 
-	if (jit)
+	*is_jit = 0;
+	if (jit) {
+		*is_jit = 1;
 		return jit;
+	}
 	if (!(code = base_code(re)))
 		return NULL;
 	before = atomic_fetch_add_explicit(&re->scanned, span, memory_order_relaxed);
@@ -612,6 +867,7 @@ static const pcre2_code *regex_code(lor_regex *re, size_t span)
 	if (before < LOR_JIT_AFTER && before + span >= LOR_JIT_AFTER) {
 		if ((jit = pcre2_code_copy(code)) && pcre2_jit_compile(jit, PCRE2_JIT_COMPLETE) == 0) {
 			atomic_store_explicit(&re->jit, jit, memory_order_release);
+			*is_jit = 1;
 			return jit;
 		}
 		pcre2_code_free(jit); /* no JIT here: the interpreter it stays */
@@ -619,21 +875,21 @@ static const pcre2_code *regex_code(lor_regex *re, size_t span)
 	return code;
 }
 
-int lor_match__next(lor_matcher *m, lor_regex *re, const char *subject, size_t end,
-                    size_t start, size_t *ms, size_t *me)
+/* One search of code in subject[0, end) from start, trying starts up to
+ * limit (PCRE2_UNSET: any). */
+static int search(lor_matcher *m, const pcre2_code *code, int is_jit, const char *subject, size_t end,
+                  size_t start, size_t limit, size_t *ms, size_t *me)
 {
 	int rc;
 	PCRE2_SIZE *ov;
-	size_t span = end > start ? end - start : 0;
+	size_t span = end - start;
 
-	if (start > end)
-		return 0;
-	const pcre2_code *code = regex_code(re, span + 1);
-
-	if (!code)
-		return PCRE2_ERROR_NOMEMORY;
 	pcre2_set_match_limit(m->mc, (uint32_t)(LOR_MATCH_LIMIT + (span > 60000000u ? 60000000u : span) * 64u));
-	rc = pcre2_match(code, (PCRE2_SPTR)subject, end, start, PCRE2_NO_UTF_CHECK, m->md, m->mc);
+	pcre2_set_offset_limit(m->mc, limit);
+	/* JIT code is called directly: pcre2_match's checks are done (valid UTF
+	 * is checked once per document, options are fixed) */
+	rc = is_jit ? pcre2_jit_match(code, (PCRE2_SPTR)subject, end, start, 0, m->md, m->mc)
+	            : pcre2_match(code, (PCRE2_SPTR)subject, end, start, PCRE2_NO_UTF_CHECK, m->md, m->mc);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
 	if (rc < 0)
@@ -642,4 +898,50 @@ int lor_match__next(lor_matcher *m, lor_regex *re, const char *subject, size_t e
 	*ms = ov[0];
 	*me = ov[1];
 	return 1;
+}
+
+int lor_match__next(lor_matcher *m, lor_regex *re, lor_windows *w, const char *subject, size_t end,
+                    size_t start, size_t *ms, size_t *me)
+{
+	const size_t *v;
+	size_t n, lo, hi;
+
+	if (start > end)
+		return 0;
+	if (re->win && w && w->hits) {
+		const pcre2_code *code;
+		int rc, is_jit;
+
+		if (windows_of(w, re->win - 1, &v, &n))
+			return PCRE2_ERROR_NOMEMORY;
+		lo = 0;
+		hi = n;
+		while (lo < hi) { /* the first window that ends at or after start */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (v[2 * mid + 1] < start)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < n; lo++) {
+			size_t from = v[2 * lo] > start ? v[2 * lo] : start;
+
+			if (from >= end)
+				break; /* a windowed token never matches the empty string */
+			if (!(code = regex_code(re, v[2 * lo + 1] - from + LOR_WINDOW_COST, &is_jit)))
+				return PCRE2_ERROR_NOMEMORY;
+			if ((rc = search(m, code, is_jit, subject, end, from, v[2 * lo + 1], ms, me)) != 0)
+				return rc;
+		}
+		return 0;
+	}
+	{
+		int is_jit;
+		const pcre2_code *code = regex_code(re, end - start + 1, &is_jit);
+
+		if (!code)
+			return PCRE2_ERROR_NOMEMORY;
+		return search(m, code, is_jit, subject, end, start, PCRE2_UNSET, ms, me);
+	}
 }

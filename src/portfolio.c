@@ -187,7 +187,7 @@ static int boilerplate(const lor_setprofile *p, lor_matcher *m, const lor_docume
 	int rc;
 
 	for (i = 0; p->has_boiler && i < p->boiler.nre; i++)
-		if ((rc = lor_match__next(m, &p->boiler.re[i], doc->norm, e, s, &ms, &me)) != 0)
+		if ((rc = lor_match__next(m, &p->boiler.re[i], NULL, doc->norm, e, s, &ms, &me)) != 0)
 			return rc; /* 1: boilerplate; < 0: a limit */
 	return 0;
 }

@@ -28,6 +28,9 @@
  * KELVIN SIGN is k, U+017F LONG S is s): the scan reads them as those letters.
  */
 #include <ctype.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -583,11 +586,591 @@ int lor_prefilter__literals(const char *re, size_t len, char ***out, size_t *n)
 	return LOR_OK;
 }
 
+/* ------------------------------------------------- anchors: where a match starts */
+
+/* The third analysis gives each literal a distance: a set of ASCII-folded
+ * strings one of which every match contains, and for each string the most
+ * runs of white space the match can hold before it. Given where a literal
+ * occurs, a match holding it must then start after the (k+1)-th run of white
+ * space back from it, and no later than the literal itself: that is the
+ * literal's *window*, and lor_match__next lets PCRE2 try starts only inside
+ * windows (PCRE2_USE_OFFSET_LIMIT) instead of at every character of a span.
+ *
+ * The count is of runs, not bytes, because the tokens' words are unbounded
+ * ([\w'-]+) while the number of words between a match's start and its
+ * literal is bounded by the regex. A node's runs: a character that can be
+ * white space is one run; X{n,m} of X that only ever consumes white space is
+ * as many runs as X (its repetitions touch one run); other X{n,m} is m times
+ * X's runs, and unbounded when m is; sequences add, alternations take the
+ * larger. A run of the text touched by the part of a match before its literal
+ * holds a character consumed by one of these counted runs, so the count is a
+ * bound. Anything not modelled (back references, \K, (?x), verbs) gives no
+ * window; so does a literal holding white space, or a distance over 64 runs. */
+
+#define AN_INF (-1L)
+#define LOR_PF_KMAX 64
+#define AN_EXACT_MAX 64
+#define AN_REQ_MAX 4096
+
+typedef struct aset {
+	char **v;
+	long *k;
+	size_t n, cap;
+} aset;
+
+typedef struct ainfo {
+	int exact, any;   /* exact: v = every string; else any, or v = required literals with k */
+	aset s;
+	long runs;        /* most white-space runs the node's text can hold; AN_INF: no bound */
+	int sponly;       /* it consumes only white space */
+} ainfo;
+
+static void aset_release(aset *s)
+{
+	lor__strings_free(s->v, s->n);
+	free(s->k);
+	memset(s, 0, sizeof(*s));
+}
+
+static int aset_add(aset *s, const char *a, size_t an, const char *b, size_t bn, long k)
+{
+	char *x;
+
+	if (lor__reserve(&s->v, &s->cap, s->n + 1, sizeof(char *)))
+		return LOR_ENOMEM;
+	{
+		long *nk = realloc(s->k, s->cap * sizeof(long));
+
+		if (!nk)
+			return LOR_ENOMEM;
+		s->k = nk;
+	}
+	if (!(x = malloc(an + bn + 1)))
+		return LOR_ENOMEM;
+	memcpy(x, a, an);
+	memcpy(x + an, b, bn);
+	x[an + bn] = '\0';
+	s->v[s->n] = x;
+	s->k[s->n++] = k;
+	return LOR_OK;
+}
+
+static void ai_any(ainfo *a)
+{
+	aset_release(&a->s);
+	a->exact = 0;
+	a->any = 1;
+}
+
+static int ai_exact(ainfo *a, const char *str, size_t n)
+{
+	if (!n) { /* consumes nothing */
+		a->sponly = 1;
+		a->runs = 0;
+	}
+	aset_release(&a->s);
+	a->exact = 1;
+	a->any = 0;
+	return aset_add(&a->s, str, n, "", 0, 0);
+}
+
+static long runs_add(long a, long b)
+{
+	return a == AN_INF || b == AN_INF ? AN_INF : a + b;
+}
+
+static long runs_max(long a, long b)
+{
+	return a == AN_INF || b == AN_INF ? AN_INF : a > b ? a : b;
+}
+
+/* exact -> required (k 0: each string starts where the node starts) */
+static void ai_req(ainfo *a)
+{
+	size_t i;
+
+	if (!a->exact)
+		return;
+	a->exact = 0;
+	for (i = 0; i < a->s.n; i++)
+		if (!a->s.v[i][0]) {
+			ai_any(a);
+			return;
+		}
+	if (!a->s.n)
+		ai_any(a);
+}
+
+static long ai_quality(const ainfo *a)
+{
+	size_t i, shortest = 16;
+	long kmax = 0;
+
+	if (a->any)
+		return -1;
+	for (i = 0; i < a->s.n; i++) {
+		size_t k = strength(a->s.v[i]);
+
+		if (k < shortest)
+			shortest = k;
+		if (a->s.k[i] == AN_INF)
+			return -1;
+		if (a->s.k[i] > kmax)
+			kmax = a->s.k[i];
+	}
+	return (long)shortest * 100000L - (a->s.n < 999 ? (long)a->s.n * 64 : 99999L) - (kmax < 63 ? kmax : 63);
+}
+
+static void ai_shift(ainfo *a, long by)
+{
+	size_t i;
+
+	for (i = 0; i < a->s.n; i++)
+		a->s.k[i] = runs_add(a->s.k[i], by);
+}
+
+static void ai_keep_better(ainfo *best, long *bq, ainfo *cand, long before)
+{
+	long q;
+
+	ai_req(cand);
+	ai_shift(cand, before);
+	if ((q = ai_quality(cand)) > *bq) {
+		aset t = best->s;
+		int any = best->any;
+
+		best->s = cand->s;
+		best->any = cand->any;
+		best->exact = 0;
+		cand->s = t;
+		cand->any = any;
+		*bq = q;
+	}
+	aset_release(&cand->s);
+}
+
+static int ai_alt_expr(parser *ps, ainfo *out);
+
+/* After '['. Reads the class: may it hold white space, and only white space? */
+static void ai_class(parser *ps, ainfo *out)
+{
+	const char *q = ps->p;
+	int negated = 0, space = 0, other = 0;
+
+	if (q < ps->end && *q == '^') {
+		negated = 1;
+		q++;
+	}
+	if (q < ps->end && *q == ']') {
+		other = 1;
+		q++;
+	}
+	while (q < ps->end && *q != ']') {
+		unsigned char c = (unsigned char)*q;
+
+		if (c == '\\' && q + 1 < ps->end) {
+			char e = q[1];
+
+			if (e == 's' || e == 'h' || e == 'v' || e == 'n' || e == 't' || e == 'r' || e == 'f')
+				space = 1;
+			else if (e == 'S' || e == 'W' || e == 'D' || e == 'H' || e == 'V' || e == 'P' || e == 'x' ||
+			         e == 'N' || e == 'R' || e == 'X' || e == 'C')
+				space = other = 1;
+			else if (e == 'p') {
+				const char *r = q + 2;
+
+				if (r < ps->end && *r == '{') {
+					const char *z = memchr(r, '}', (size_t)(ps->end - r));
+					size_t n = z ? (size_t)(z - r - 1) : 0;
+
+					if (!z || (n >= 1 && (r[1] == 'Z' || r[1] == 'C')) || (n >= 2 && r[1] == 'X') ||
+					    r[1] == '^')
+						space = 1;
+					other = 1;
+				} else {
+					space = other = 1;
+				}
+			} else
+				other = 1;
+			q += 2;
+			continue;
+		}
+		if (c == '[' && q + 1 < ps->end && q[1] == ':') {
+			space = other = 1;
+			q += 2;
+			while (q + 1 < ps->end && !(q[0] == ':' && q[1] == ']'))
+				q++;
+			q += 2;
+			continue;
+		}
+		if (c == '-' && q + 1 < ps->end && q[1] != ']' && q > ps->p) {
+			/* a range: unknown ends hold spaces unless both are alphanumeric */
+			if (!isalnum((unsigned char)q[-1]) || !isalnum((unsigned char)q[1]))
+				space = 1;
+			other = 1;
+			q += 2;
+			continue;
+		}
+		if (c == ' ' || c == '\t' || c >= 0x80)
+			space = 1;
+		if (c != ' ' && c != '\t')
+			other = 1;
+		q++;
+	}
+	skip_class(ps);
+	ai_any(out);
+	if (negated) {
+		out->runs = 1;
+		out->sponly = 0;
+		return;
+	}
+	out->runs = space ? 1 : 0;
+	out->sponly = space && !other;
+	if (!space && !other)
+		out->sponly = 0;
+}
+
+static int ai_escape(parser *ps, ainfo *out)
+{
+	char c;
+	int i;
+
+	out->runs = 0;
+	out->sponly = 0;
+	if (ps->p >= ps->end) {
+		ps->fail = 1;
+		return LOR_OK;
+	}
+	c = *ps->p++;
+	if ((unsigned char)c >= 0x80) {
+		skip_utf8(ps);
+		ai_any(out);
+		out->runs = 1;
+		return LOR_OK;
+	}
+	if (!isalnum((unsigned char)c)) {
+		out->runs = c == ' ' ? 1 : 0;
+		out->sponly = c == ' ';
+		return ai_exact(out, &c, 1);
+	}
+	ai_any(out);
+	switch (c) {
+	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'E':
+		return ai_exact(out, "", 0);
+	case 's': case 'h': case 'v': case 'n': case 't': case 'r': case 'f':
+		out->runs = 1;
+		out->sponly = 1;
+		return LOR_OK;
+	case 'w': case 'd':
+		return LOR_OK;
+	case 'S':
+		return LOR_OK;
+	case 'D': case 'W': case 'H': case 'V': case 'R': case 'X': case 'N': case 'C': case 'a': case 'e':
+		out->runs = 1;
+		return LOR_OK;
+	case 'p': case 'P':
+		out->runs = 1;
+		if (ps->p < ps->end && *ps->p == '{') {
+			const char *r = ps->p;
+
+			skip_to(ps, '}');
+			/* \p{L...}, \p{N...}, \p{M...} hold no white space */
+			if (c == 'p' && r + 1 < ps->end && (r[1] == 'L' || r[1] == 'N' || r[1] == 'M' || r[1] == 'P' || r[1] == 'S'))
+				out->runs = 0;
+		} else if (ps->p < ps->end) {
+			char n = *ps->p++;
+
+			if (c == 'p' && (n == 'L' || n == 'N' || n == 'M' || n == 'P' || n == 'S'))
+				out->runs = 0;
+		}
+		return LOR_OK;
+	case 'x': case 'o':
+		out->runs = 1;
+		if (ps->p < ps->end && *ps->p == '{')
+			skip_to(ps, '}');
+		else if (c == 'x')
+			for (i = 0; i < 2 && ps->p < ps->end && isxdigit((unsigned char)*ps->p); i++)
+				ps->p++;
+		return LOR_OK;
+	case 'c':
+		out->runs = 1;
+		if (ps->p < ps->end)
+			ps->p++;
+		return LOR_OK;
+	default:
+		ps->fail = 1; /* back references (\1, \g, \k) and anything unknown: no window */
+		return LOR_OK;
+	}
+}
+
+static int ai_group(parser *ps, ainfo *out)
+{
+	int look = 0, rc;
+
+	out->runs = 0;
+	out->sponly = 0;
+	if (++ps->depth > LOR_PF_DEPTH_MAX || ps->p >= ps->end || *ps->p == '*') {
+		ps->fail = 1;
+		return LOR_OK;
+	}
+	if (*ps->p == '?') {
+		const char *q = ps->p + 1;
+
+		if (q >= ps->end) {
+			ps->fail = 1;
+			return LOR_OK;
+		}
+		if (*q == ':' || *q == '>') {
+			ps->p = q + 1;
+		} else if (*q == '=') {
+			ps->p = q + 1;
+			look = 2;
+		} else if (*q == '!') {
+			ps->p = q + 1;
+			look = 1;
+		} else if (*q == '<' && q + 1 < ps->end && (q[1] == '=' || q[1] == '!')) {
+			ps->p = q + 2;
+			look = 1;
+		} else if (*q == '<' || *q == '\'' || (*q == 'P' && q + 1 < ps->end && q[1] == '<')) {
+			ps->p = q + (*q == 'P' ? 2 : 1);
+			skip_to(ps, *q == '\'' ? '\'' : '>');
+		} else if (*q == '#') {
+			ps->p = q;
+			skip_to(ps, ')');
+			ps->depth--;
+			return ai_exact(out, "", 0);
+		} else {
+			while (q < ps->end && (isalpha((unsigned char)*q) || *q == '-' || *q == '^')) {
+				if (*q == 'x')
+					ps->fail = 1;
+				q++;
+			}
+			if (ps->fail || q >= ps->end || (*q != ')' && *q != ':')) {
+				ps->fail = 1;
+				return LOR_OK;
+			}
+			ps->p = q + 1;
+			if (*q == ')') {
+				ps->depth--;
+				return ai_exact(out, "", 0);
+			}
+		}
+	}
+	if (ps->fail)
+		return LOR_OK;
+	if ((rc = ai_alt_expr(ps, out)))
+		return rc;
+	if (ps->p >= ps->end || *ps->p != ')') {
+		ps->fail = 1;
+		return LOR_OK;
+	}
+	ps->p++;
+	ps->depth--;
+	if (look == 2) { /* what it sees starts here and is required; it consumes nothing */
+		ai_req(out);
+		out->runs = 0;
+		out->sponly = 1;
+		return LOR_OK;
+	}
+	if (look) {
+		out->runs = 0;
+		out->sponly = 0;
+		return ai_exact(out, "", 0);
+	}
+	return LOR_OK;
+}
+
+static int ai_atom(parser *ps, ainfo *out)
+{
+	char c = *ps->p++;
+
+	out->runs = 0;
+	out->sponly = 0;
+	switch (c) {
+	case '(':
+		return ai_group(ps, out);
+	case '[':
+		ai_class(ps, out);
+		return LOR_OK;
+	case '\\':
+		return ai_escape(ps, out);
+	case '.':
+		ai_any(out);
+		out->runs = 1;
+		return LOR_OK;
+	case '^': case '$':
+		return ai_exact(out, "", 0);
+	default:
+		if ((unsigned char)c >= 0x80) {
+			skip_utf8(ps);
+			ai_any(out);
+			out->runs = 1;
+			return LOR_OK;
+		}
+		out->runs = c == ' ' || c == '\t' ? 1 : 0;
+		out->sponly = c == ' ' || c == '\t';
+		c = (char)tolower((unsigned char)c);
+		return ai_exact(out, &c, 1);
+	}
+}
+
+static int ai_repeat(ainfo *a, long min, long max)
+{
+	/* runs */
+	if (max == 0)
+		a->runs = 0;
+	else if (!a->sponly && a->runs != 0)
+		a->runs = max < 0 ? AN_INF : runs_add(0, a->runs == AN_INF ? AN_INF : a->runs * max);
+	if (max == 0) {
+		long r = a->runs;
+		int rc = ai_exact(a, "", 0);
+
+		a->runs = r;
+		return rc;
+	}
+	if (min == 0) {
+		if (max == 1 && a->exact)
+			return aset_add(&a->s, "", 0, "", 0, 0);
+		ai_any(a);
+		return LOR_OK;
+	}
+	if (max != 1)
+		ai_req(a);
+	return LOR_OK;
+}
+
+static int ai_seq_expr(parser *ps, ainfo *out)
+{
+	ainfo cur = { 0, 1, { NULL, NULL, 0, 0 }, 0, 0 }, best = { 0, 1, { NULL, NULL, 0, 0 }, 0, 0 };
+	long bq = -1, before = 0, cur_before = 0, total = 0;
+	int rc = ai_exact(&cur, "", 0), broken = 0, sponly = 1;
+
+	while (!rc && !ps->fail && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
+		ainfo it = { 0, 1, { NULL, NULL, 0, 0 }, 0, 0 };
+		long min, max;
+
+		rc = ai_atom(ps, &it);
+		while (!rc && !ps->fail && quantifier(ps, &min, &max))
+			rc = ai_repeat(&it, min, max);
+		if (rc || ps->fail) {
+			aset_release(&it.s);
+			break;
+		}
+		before = total;
+		total = runs_add(total, it.runs);
+		if (!it.sponly)
+			sponly = 0;
+		if (it.exact && cur.exact && cur.s.n * it.s.n <= AN_EXACT_MAX) {
+			aset prod = { NULL, NULL, 0, 0 };
+			size_t i, j;
+
+			for (i = 0; !rc && i < cur.s.n; i++)
+				for (j = 0; !rc && j < it.s.n; j++)
+					rc = aset_add(&prod, cur.s.v[i], strlen(cur.s.v[i]), it.s.v[j], strlen(it.s.v[j]), 0);
+			aset_release(&cur.s);
+			cur.s = prod;
+			aset_release(&it.s);
+			continue;
+		}
+		/* the exact run ends here */
+		broken = 1;
+		ai_keep_better(&best, &bq, &cur, cur_before);
+		if (it.exact) {
+			cur = it;
+			cur_before = before;
+		} else {
+			ai_keep_better(&best, &bq, &it, before);
+			rc = ai_exact(&cur, "", 0);
+			cur_before = total;
+		}
+	}
+	out->runs = total;
+	out->sponly = sponly;
+	if (rc || !broken) {
+		aset_release(&best.s);
+		out->exact = cur.exact;
+		out->any = cur.any;
+		out->s = cur.s;
+		return rc;
+	}
+	ai_keep_better(&best, &bq, &cur, cur_before);
+	out->exact = 0;
+	out->any = best.any;
+	out->s = best.s;
+	return LOR_OK;
+}
+
+static int ai_alt_expr(parser *ps, ainfo *out)
+{
+	int rc = ai_seq_expr(ps, out);
+
+	while (!rc && !ps->fail && ps->p < ps->end && *ps->p == '|') {
+		ainfo b = { 0, 1, { NULL, NULL, 0, 0 }, 0, 0 };
+		size_t i;
+
+		ps->p++;
+		if ((rc = ai_seq_expr(ps, &b)))
+			break;
+		out->runs = runs_max(out->runs, b.runs);
+		out->sponly = out->sponly && b.sponly;
+		if (!(out->exact && b.exact && out->s.n + b.s.n <= AN_EXACT_MAX)) {
+			ai_req(out);
+			ai_req(&b);
+			if (out->any || b.any || out->s.n + b.s.n > AN_REQ_MAX) {
+				ai_any(out);
+				aset_release(&b.s);
+				continue;
+			}
+		}
+		for (i = 0; !rc && i < b.s.n; i++)
+			rc = aset_add(&out->s, b.s.v[i], strlen(b.s.v[i]), "", 0, b.s.k[i]);
+		aset_release(&b.s);
+	}
+	return rc;
+}
+
+int lor_prefilter__anchors(const char *re, size_t len, char ***out, long **ks, size_t *n)
+{
+	parser ps;
+	ainfo root = { 0, 1, { NULL, NULL, 0, 0 }, 0, 0 };
+	size_t i;
+	int rc;
+
+	*out = NULL;
+	*ks = NULL;
+	*n = 0;
+	ps.p = re;
+	ps.end = re + len;
+	ps.depth = 0;
+	ps.fail = 0;
+	ps.nomem = 0;
+	if ((rc = ai_alt_expr(&ps, &root))) {
+		aset_release(&root.s);
+		return rc;
+	}
+	if (ps.p != ps.end)
+		ps.fail = 1;
+	ai_req(&root);
+	for (i = 0; !root.any && i < root.s.n; i++)
+		if (root.s.k[i] == AN_INF || root.s.k[i] > LOR_PF_KMAX || !root.s.v[i][0] ||
+		    root.s.v[i][strcspn(root.s.v[i], " \t\n\r\f\v")])
+			root.any = 1;
+	if (ps.fail || root.any) {
+		aset_release(&root.s);
+		return LOR_OK;
+	}
+	*out = root.s.v;
+	*ks = root.s.k;
+	*n = root.s.n;
+	return LOR_OK;
+}
+
 /* -------------------------------------------------- the automaton (build) */
 
 typedef struct pf_lit {
 	char *s;
 	size_t pattern; /* the pattern's id */
+	int borrowed;   /* s is the build's (rulecache.c), not the prefilter's to free */
 } pf_lit;
 
 struct lor_prefilter {
@@ -595,8 +1178,13 @@ struct lor_prefilter {
 	pf_lit *lits;
 	size_t nlits, caplits;
 	size_t npatterns;
-	/* after lor_prefilter__build */
-	int built;
+	/* lor_prefilter__build freezes it; the automaton is made by the first
+	 * scan (make), once, under mu: a run that checks nothing (--list-rules)
+	 * never pays for it */
+	int frozen;
+	atomic_int built;
+	int build_rc;
+	pthread_mutex_t mu;
 	unsigned char cls[256]; /* byte -> input class (0: no literal has it) */
 	size_t ncls;
 	uint32_t *delta;        /* state * ncls + class -> state (a full DFA) */
@@ -604,11 +1192,17 @@ struct lor_prefilter {
 	int32_t *out;           /* state -> first entry of its outputs in outs, -1: none */
 	uint32_t *outs;         /* per state: (pattern, length) pairs, a run ended by UINT32_MAX */
 	size_t nouts, capouts;
+	long *k;                /* per pattern: its window distance (runs), -1: not a window pattern */
+	size_t capk;
 };
 
 int lor_prefilter__new(lor_prefilter **out)
 {
-	return (*out = calloc(1, sizeof(**out))) ? LOR_OK : LOR_ENOMEM;
+	if (!(*out = calloc(1, sizeof(**out))))
+		return LOR_ENOMEM;
+	atomic_init(&(*out)->built, 0);
+	pthread_mutex_init(&(*out)->mu, NULL);
+	return LOR_OK;
 }
 
 void lor_prefilter__free(lor_prefilter *pf)
@@ -618,24 +1212,37 @@ void lor_prefilter__free(lor_prefilter *pf)
 	if (!pf)
 		return;
 	for (i = 0; i < pf->nlits; i++)
-		free(pf->lits[i].s);
+		if (!pf->lits[i].borrowed)
+			free(pf->lits[i].s);
 	free(pf->lits);
 	free(pf->delta);
 	free(pf->out);
 	free(pf->outs);
+	free(pf->k);
+	pthread_mutex_destroy(&pf->mu);
 	free(pf);
 }
 
 int lor_prefilter__add(lor_prefilter *pf, char **lits, size_t n, size_t *id)
 {
+	return lor_prefilter__add_window(pf, (const char *const *)lits, n, -1, 0, id);
+}
+
+int lor_prefilter__add_window(lor_prefilter *pf, const char *const *lits, size_t n, long k, int borrowed,
+                              size_t *id)
+{
 	size_t i;
 
-	if (pf->built)
+	if (pf->frozen)
 		return LOR_EARG;
+	if (lor__reserve(&pf->k, &pf->capk, pf->npatterns + 1, sizeof(long)))
+		return LOR_ENOMEM;
+	pf->k[pf->npatterns] = k;
 	if (lor__reserve(&pf->lits, &pf->caplits, pf->nlits + n, sizeof(pf_lit)))
 		return LOR_ENOMEM;
 	for (i = 0; i < n; i++) {
-		pf->lits[pf->nlits].s = lits[i];
+		pf->lits[pf->nlits].s = (char *)(uintptr_t)lits[i];
+		pf->lits[pf->nlits].borrowed = borrowed;
 		pf->lits[pf->nlits++].pattern = pf->npatterns;
 	}
 	*id = pf->npatterns++;
@@ -652,14 +1259,18 @@ static int cmp_lit(const void *a, const void *b)
 
 int lor_prefilter__build(lor_prefilter *pf)
 {
+	pf->frozen = 1;
+	return LOR_OK;
+}
+
+/* The automaton of the frozen literals. */
+static int make(lor_prefilter *pf)
+{
 	size_t i, j, total = 1, nstates = 1, head = 0, tail = 0;
 	uint32_t *queue = NULL, *fail = NULL, *trie = NULL;
 	int32_t *own = NULL; /* state -> first literal index ending there, -1 */
 	int rc = LOR_ENOMEM;
 
-	if (pf->built)
-		return LOR_OK;
-	pf->built = 1;
 	if (!pf->nlits)
 		return LOR_OK;
 	qsort(pf->lits, pf->nlits, sizeof(pf_lit), cmp_lit);
@@ -766,7 +1377,22 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 	uint32_t s = 0;
 
 	memset(h, 0, sizeof(*h));
-	if (!pf || !pf->built || !pf->nstates)
+	if (!pf || !pf->frozen)
+		return LOR_OK;
+	if (!atomic_load_explicit(&pf->built, memory_order_acquire)) {
+		/* logically const: made once, under the mutex, then only read */
+		lor_prefilter *m = (lor_prefilter *)(uintptr_t)pf;
+
+		pthread_mutex_lock(&m->mu);
+		if (!atomic_load_explicit(&m->built, memory_order_relaxed)) {
+			m->build_rc = make(m);
+			atomic_store_explicit(&m->built, 1, memory_order_release);
+		}
+		pthread_mutex_unlock(&m->mu);
+	}
+	if (pf->build_rc)
+		return pf->build_rc;
+	if (!pf->nstates)
 		return LOR_OK;
 	for (i = 0; i < len; i++) {
 		unsigned c = pf->cls[t[i]];
@@ -829,6 +1455,11 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 	free(hits);
 	h->scanned = 1;
 	return LOR_OK;
+}
+
+long lor_prefilter__k(const lor_prefilter *pf, size_t id)
+{
+	return pf && id < pf->npatterns ? pf->k[id] : -1;
 }
 
 int lor_prefilter__may_match(const lor_prefilter_hits *h, size_t id, size_t start, size_t end)

@@ -24,6 +24,10 @@ typedef struct source {
 	uint64_t hash;
 	char **lits;
 	size_t nlits;
+	char **anchors; /* a token's anchors (match.c searches it in their windows) */
+	long *ks;
+	size_t nanchors;
+	long k;
 	uint8_t *blob;  /* the code, serialized */
 	size_t size;
 	int error;
@@ -103,6 +107,14 @@ static int write_table(FILE *out, const sources *s)
 			}
 			fputs("};\n", out);
 		}
+		if (s->v[i].nanchors) {
+			fprintf(out, "static const char *const anchors_%zu[] = {", i);
+			for (j = 0; j < s->v[i].nanchors; j++) {
+				emit_string(out, (const unsigned char *)s->v[i].anchors[j], strlen(s->v[i].anchors[j]));
+				fputs(j + 1 < s->v[i].nanchors ? ", " : "", out);
+			}
+			fputs("};\n", out);
+		}
 		if (s->v[i].blob) {
 			/* aligned for pcre2_serialize_decode(), which reads its header in place */
 			fprintf(out, "_Alignas(16) static const uint8_t blob_%zu[%zu] =\n", i, s->v[i].size);
@@ -120,9 +132,13 @@ static int write_table(FILE *out, const sources *s)
 		else
 			fputs(",\nNULL, ", out);
 		if (s->v[i].nlits)
-			fprintf(out, "lits_%zu, %zuu, 0 },\n", i, s->v[i].nlits);
+			fprintf(out, "lits_%zu, %zuu, 0, ", i, s->v[i].nlits);
 		else
-			fprintf(out, "NULL, 0u, %d },\n", s->v[i].error);
+			fprintf(out, "NULL, 0u, %d, ", s->v[i].error);
+		if (s->v[i].nanchors)
+			fprintf(out, "anchors_%zu, %zuu, %ld },\n", i, s->v[i].nanchors, s->v[i].k);
+		else
+			fputs("NULL, 0u, 0 },\n", out);
 	}
 	fprintf(out, "};\nconst size_t lor_rulecache__count = %zuu;\n", s->n);
 	return ferror(out) ? -1 : 0;
@@ -254,7 +270,7 @@ int main(int argc, char **argv)
 	lor_ruleset *rs = NULL;
 	lor_error err;
 	FILE *out;
-	size_t i, total = 0;
+	size_t i, j, total = 0;
 	int ec, rc = 1;
 
 	memset(&err, 0, sizeof(err));
@@ -276,10 +292,15 @@ int main(int argc, char **argv)
 		if (s.v[i].error)
 			continue; /* match.c splits it: only the halves are compiled */
 		code = pcre2_compile((PCRE2_SPTR)s.v[i].src, s.v[i].len, s.v[i].flags, &ec, &eoff, NULL);
-		if (!code || lor_prefilter__literals(s.v[i].src, s.v[i].len, &s.v[i].lits, &s.v[i].nlits)) {
+		if (!code || lor_prefilter__literals(s.v[i].src, s.v[i].len, &s.v[i].lits, &s.v[i].nlits) ||
+		    ((s.v[i].flags & PCRE2_USE_OFFSET_LIMIT) &&
+		     lor_prefilter__anchors(s.v[i].src, s.v[i].len, &s.v[i].anchors, &s.v[i].ks, &s.v[i].nanchors))) {
 			fprintf(stderr, "mkcache: a built-in regex does not compile: %.80s\n", s.v[i].src);
 			return 1;
 		}
+		for (j = 0; j < s.v[i].nanchors; j++)
+			if (s.v[i].ks[j] > s.v[i].k)
+				s.v[i].k = s.v[i].ks[j];
 		if (pcre2_serialize_encode((const pcre2_code **)&code, 1, &s.v[i].blob, &size, NULL) != 1) {
 			fprintf(stderr, "mkcache: PCRE2 cannot serialize a compiled rule\n");
 			return 1;
@@ -303,6 +324,8 @@ int main(int argc, char **argv)
 	for (i = 0; i < s.n; i++) {
 		pcre2_serialize_free(s.v[i].blob);
 		lor__strings_free(s.v[i].lits, s.v[i].nlits);
+		lor__strings_free(s.v[i].anchors, s.v[i].nanchors);
+		free(s.v[i].ks);
 		free(s.v[i].src);
 	}
 	free(s.v);

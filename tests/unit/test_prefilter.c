@@ -104,6 +104,74 @@ static void test_scan(void **state)
 	lor_prefilter__free(pf);
 }
 
+/* The anchors of re as "literal:k" sorted and joined with '|', or "" for none. */
+static void anchors_of(const char *re, char *out, size_t cap)
+{
+	char **v, buf[64];
+	long *k;
+	size_t n, i, j;
+
+	assert_int_equal(lor_prefilter__anchors(re, strlen(re), &v, &k, &n), LOR_OK);
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && strcmp(v[j - 1], v[j]) > 0; j--) {
+			char *t = v[j];
+			long tk = k[j];
+
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+			k[j] = k[j - 1];
+			k[j - 1] = tk;
+		}
+	out[0] = '\0';
+	for (i = 0; i < n; i++) {
+		snprintf(buf, sizeof(buf), "%s%s:%ld", i ? "|" : "", v[i], k[i]);
+		strncat(out, buf, cap - strlen(out) - 1);
+		free(v[i]);
+	}
+	free(v);
+	free(k);
+}
+
+/* Anchors and their distances, in runs of white space before the literal
+ * (src/prefilter.c, lor_prefilter__anchors): each case is what a token list
+ * compiles to, wrapped as match.c wraps it. */
+static void test_anchors(void **state)
+{
+	static const char *const cases[][2] = {
+		/* a word after one run: "think" one run in */
+		{ "(?<!\\w)(?:(?:I\\s+think\\s+(?:s?he|they)\\s+will))(?!\\w)", "think:1" },
+		/* up to three words of any length before it: three runs */
+		{ "(?<!\\w)(?:(?:(?:[\\w'-]+\\s+){0,3}course))(?!\\w)", "course:3" },
+		/* an optional word and two runs, then the best literal */
+		{ "(?:is|was)(?:\\s+[\\w'-]+){0,2}?\\s+top\\s+\\d+", "top:3" },
+		/* each branch keeps its own distance */
+		{ "(?:first\\s+in\\s+(?:her|his)\\s+class|valedictorian)", "first:0|valedictorian:0" },
+		/* white space repeated is one run, however long */
+		{ "ranked\\s*\\s+(?:\\s)+first", "ranked:0" },
+		/* a lookahead's literal is counted from where the lookahead stands */
+		{ "(?:[\\w-]+\\s+)(?=award(?:ed)?\\b)", "award:1|awarded:1" },
+		/* unbounded: any number of words before every literal */
+		{ "(?<!\\w)(?:(?:[^.\\n]*(?<!\\w)(?:interest|passion)(?!\\w)[^.\\n]*))(?!\\w)", "" },
+		{ ".*\\s+recommend", "" },
+		/* too far: more than 64 runs */
+		{ "(?:[\\w-]+\\s+){0,80}residents", "" },
+		/* a literal holding white space is no anchor */
+		{ "foo\\ bar", "" },
+		/* not modelled */
+		{ "(a)\\s+\\1", "" },
+		{ "(?x) a b", "" },
+	};
+	char got[512];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		anchors_of(cases[i][0], got, sizeof(got));
+		if (strcmp(got, cases[i][1]))
+			fail_msg("anchors of %s: got '%s', want '%s'", cases[i][0], got, cases[i][1]);
+	}
+}
+
 static lor_ruleset *load(void)
 {
 	const char *dirs[] = { "tests/fixtures/rules/kinds", "tests/fixtures/rules/huge",
@@ -264,6 +332,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_literals),
+		cmocka_unit_test(test_anchors),
 		cmocka_unit_test(test_scan),
 		cmocka_unit_test(test_trusted_errors),
 		cmocka_unit_test(test_fixture_cases),
