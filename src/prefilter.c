@@ -328,74 +328,95 @@ static int escape(parser *ps, info *out)
 	}
 }
 
-/* After '(': a group of any kind. */
-static int group(parser *ps, info *out)
+/* What follows '(': a plain group, a lookaround (positive lookahead apart:
+ * what it sees is required, though not consumed), or a group that is
+ * already over (a comment, an option setting such as (?i)); ps->fail for
+ * anything not modelled, as (?x) or a verb. */
+enum { G_FAIL, G_DONE, G_PLAIN, G_AHEAD, G_LOOK };
+
+static int group_head(parser *ps)
 {
-	int lookaround = 0, rc;
+	const char *q;
 
 	if (++ps->depth > LOR_PF_DEPTH_MAX || ps->p >= ps->end || *ps->p == '*') {
 		ps->fail = 1;
-		return LOR_OK;
+		return G_FAIL;
 	}
-	if (*ps->p == '?') {
-		const char *q = ps->p + 1;
-
-		if (q >= ps->end) {
+	if (*ps->p != '?')
+		return G_PLAIN;
+	if ((q = ps->p + 1) >= ps->end) {
+		ps->fail = 1;
+		return G_FAIL;
+	}
+	if (*q == ':' || *q == '>' || *q == '|') {
+		ps->p = q + 1;
+		return G_PLAIN;
+	}
+	if (*q == '=' || *q == '!') {
+		ps->p = q + 1;
+		return *q == '=' ? G_AHEAD : G_LOOK;
+	}
+	if (*q == '<' && q + 1 < ps->end && (q[1] == '=' || q[1] == '!')) {
+		ps->p = q + 2;
+		return G_LOOK;
+	}
+	if (*q == '<' || *q == '\'' || (*q == 'P' && q + 1 < ps->end && q[1] == '<')) {
+		ps->p = q + (*q == 'P' ? 2 : 1);
+		skip_to(ps, *q == '\'' ? '\'' : '>');
+		return ps->fail ? G_FAIL : G_PLAIN;
+	}
+	if (*q == '#') {
+		ps->p = q;
+		skip_to(ps, ')');
+		ps->depth--;
+		return ps->fail ? G_FAIL : G_DONE;
+	}
+	/* option settings: (?i) (?-i) (?i:...); (?x) changes what white space means */
+	while (q < ps->end && (isalpha((unsigned char)*q) || *q == '-' || *q == '^')) {
+		if (*q == 'x')
 			ps->fail = 1;
-			return LOR_OK;
-		}
-		if (*q == ':' || *q == '>' || *q == '|') {
-			ps->p = q + 1;
-		} else if (*q == '=') {
-			ps->p = q + 1;
-			lookaround = 2; /* what it sees is inside the span: required, not consumed */
-		} else if (*q == '!') {
-			ps->p = q + 1;
-			lookaround = 1;
-		} else if (*q == '<' && q + 1 < ps->end && (q[1] == '=' || q[1] == '!')) {
-			ps->p = q + 2;
-			lookaround = 1;
-		} else if (*q == '<' || *q == '\'' || (*q == 'P' && q + 1 < ps->end && q[1] == '<')) {
-			ps->p = q + (*q == 'P' ? 2 : 1);
-			skip_to(ps, *q == '\'' ? '\'' : '>');
-		} else if (*q == '#') {
-			ps->p = q;
-			skip_to(ps, ')');
-			ps->depth--;
-			return set_exact(out, "", 0);
-		} else {
-			/* option settings: (?i) (?-i) (?i:...); (?x) changes what white space means */
-			while (q < ps->end && (isalpha((unsigned char)*q) || *q == '-' || *q == '^')) {
-				if (*q == 'x')
-					ps->fail = 1;
-				q++;
-			}
-			if (ps->fail || q >= ps->end || (*q != ')' && *q != ':')) {
-				ps->fail = 1;
-				return LOR_OK;
-			}
-			ps->p = q + 1;
-			if (*q == ')') {
-				ps->depth--;
-				return set_exact(out, "", 0);
-			}
-		}
+		q++;
 	}
-	if (ps->fail)
-		return LOR_OK;
-	if ((rc = alt_expr(ps, out)))
-		return rc;
+	if (ps->fail || q >= ps->end || (*q != ')' && *q != ':')) {
+		ps->fail = 1;
+		return G_FAIL;
+	}
+	ps->p = q + 1;
+	if (*q == ')') {
+		ps->depth--;
+		return G_DONE;
+	}
+	return G_PLAIN;
+}
+
+/* The group's closing ')'; 0 (and ps->fail) when it is missing. */
+static int group_tail(parser *ps)
+{
 	if (ps->p >= ps->end || *ps->p != ')') {
 		ps->fail = 1;
-		return LOR_OK;
+		return 0;
 	}
 	ps->p++;
 	ps->depth--;
-	if (lookaround == 2) {
+	return 1;
+}
+
+/* After '(': a group of any kind. */
+static int group(parser *ps, info *out)
+{
+	int kind = group_head(ps), rc;
+
+	if (kind == G_FAIL)
+		return LOR_OK;
+	if (kind == G_DONE)
+		return set_exact(out, "", 0);
+	if ((rc = alt_expr(ps, out)) || !group_tail(ps))
+		return rc;
+	if (kind == G_AHEAD) { /* what it sees is inside the span: required, not consumed */
 		to_req(out);
 		return LOR_OK;
 	}
-	return lookaround ? set_exact(out, "", 0) : LOR_OK;
+	return kind == G_LOOK ? set_exact(out, "", 0) : LOR_OK;
 }
 
 static int atom(parser *ps, info *out)
@@ -905,74 +926,23 @@ static int ai_escape(parser *ps, ainfo *out)
 
 static int ai_group(parser *ps, ainfo *out)
 {
-	int look = 0, rc;
+	int kind = group_head(ps), rc;
 
 	out->runs = 0;
 	out->sponly = 0;
-	if (++ps->depth > LOR_PF_DEPTH_MAX || ps->p >= ps->end || *ps->p == '*') {
-		ps->fail = 1;
+	if (kind == G_FAIL)
 		return LOR_OK;
-	}
-	if (*ps->p == '?') {
-		const char *q = ps->p + 1;
-
-		if (q >= ps->end) {
-			ps->fail = 1;
-			return LOR_OK;
-		}
-		if (*q == ':' || *q == '>') {
-			ps->p = q + 1;
-		} else if (*q == '=') {
-			ps->p = q + 1;
-			look = 2;
-		} else if (*q == '!') {
-			ps->p = q + 1;
-			look = 1;
-		} else if (*q == '<' && q + 1 < ps->end && (q[1] == '=' || q[1] == '!')) {
-			ps->p = q + 2;
-			look = 1;
-		} else if (*q == '<' || *q == '\'' || (*q == 'P' && q + 1 < ps->end && q[1] == '<')) {
-			ps->p = q + (*q == 'P' ? 2 : 1);
-			skip_to(ps, *q == '\'' ? '\'' : '>');
-		} else if (*q == '#') {
-			ps->p = q;
-			skip_to(ps, ')');
-			ps->depth--;
-			return ai_exact(out, "", 0);
-		} else {
-			while (q < ps->end && (isalpha((unsigned char)*q) || *q == '-' || *q == '^')) {
-				if (*q == 'x')
-					ps->fail = 1;
-				q++;
-			}
-			if (ps->fail || q >= ps->end || (*q != ')' && *q != ':')) {
-				ps->fail = 1;
-				return LOR_OK;
-			}
-			ps->p = q + 1;
-			if (*q == ')') {
-				ps->depth--;
-				return ai_exact(out, "", 0);
-			}
-		}
-	}
-	if (ps->fail)
-		return LOR_OK;
-	if ((rc = ai_alt_expr(ps, out)))
+	if (kind == G_DONE)
+		return ai_exact(out, "", 0);
+	if ((rc = ai_alt_expr(ps, out)) || !group_tail(ps))
 		return rc;
-	if (ps->p >= ps->end || *ps->p != ')') {
-		ps->fail = 1;
-		return LOR_OK;
-	}
-	ps->p++;
-	ps->depth--;
-	if (look == 2) { /* what it sees starts here and is required; it consumes nothing */
+	if (kind == G_AHEAD) { /* what it sees starts here and is required; it consumes nothing */
 		ai_req(out);
 		out->runs = 0;
 		out->sponly = 1;
 		return LOR_OK;
 	}
-	if (look) {
+	if (kind == G_LOOK) {
 		out->runs = 0;
 		out->sponly = 0;
 		return ai_exact(out, "", 0);
