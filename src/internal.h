@@ -321,8 +321,8 @@ typedef struct lor_rulecache_entry {
 	size_t nlits;
 	int error;                /* not 0: PCRE2 refused it with this error (too large as one) */
 	const char *const *anchors; /* its anchors (lor_prefilter__anchors); nanchors 0: none */
+	const long *anchor_ks;    /* and their distances */
 	size_t nanchors;
-	long k;                   /* the largest distance of its anchors */
 } lor_rulecache_entry;
 extern const lor_rulecache_entry lor_rulecache__entries[];
 extern const size_t lor_rulecache__count;
@@ -363,18 +363,17 @@ int lor_prefilter__add(lor_prefilter *pf, char **lits, size_t n, size_t *id);
  * can hold before it (*ks). *n = 0 when none can be told. Both arrays and the
  * strings are malloc'd. */
 int lor_prefilter__anchors(const char *re, size_t len, char ***out, long **ks, size_t *n);
-/* Register a regex's anchors as one window pattern with distance k (the
- * largest of its literals'); lor_windows reads its hits. The prefilter takes
- * the strings, unless borrowed (the build's table's, never freed). */
-int lor_prefilter__add_window(lor_prefilter *pf, const char *const *lits, size_t n, long k, int borrowed,
-                              size_t *id);
-/* A window pattern's distance, -1 for the others. */
-long lor_prefilter__k(const lor_prefilter *pf, size_t id);
+/* Register a regex's anchors with their distances (ks) as one pattern;
+ * lor_windows reads its hits. The prefilter takes the strings, unless
+ * borrowed (the build's table's, never freed). */
+int lor_prefilter__add_anchors(lor_prefilter *pf, const char *const *lits, const long *ks, size_t n,
+                               int borrowed, size_t *id);
 int lor_prefilter__build(lor_prefilter *pf);
 
 /* The literal occurrences of one text, grouped by pattern. */
 typedef struct lor_prefilter_hits {
 	size_t *v;          /* start, end pairs */
+	uint32_t *k;        /* each pair's distance (anchors: runs of white space before it) */
 	size_t *first;      /* pattern id -> its first pair; npatterns + 1 entries */
 	size_t npatterns;
 	int scanned;

@@ -335,29 +335,22 @@ static int add_token_regex(regexes *r, lor_yaml *y, const char *tok, int ignorec
 	pcre2_code *code = NULL;
 	uint32_t flags = compile_flags(ignorecase) | LOR_TOKEN_FLAGS;
 	char **anchors = NULL;
-	long *ks = NULL, k = 0;
-	size_t nanchors = 0, i, id;
+	long *ks = NULL;
+	size_t nanchors = 0, id;
 	int ec = 0, rc = LOR_OK;
 	PCRE2_SIZE eoff;
 
 	if (lor_buf__adds(&b, nonword ? "(?:(?:" : "(?<!\\w)(?:(?:") || add_token(&b, tok) ||
 	    lor_buf__adds(&b, nonword ? "))" : "))(?!\\w)"))
 		goto nomem;
-	if (y->cached && (cached = lor_rulecache__find(b.data, b.len, flags)) && !cached->error) {
-		k = cached->k; /* its anchors are lent to the prefilter below */
-	} else {
+	if (!(y->cached && (cached = lor_rulecache__find(b.data, b.len, flags)) && !cached->error)) {
 		cached = NULL;
 		if (!(code = pcre2_compile((PCRE2_SPTR)b.data, b.len, flags, &ec, &eoff, NULL)))
 			rc = ec ? ec : 1; /* each token compiled alone before: only memory fails here */
 		if (y->rec && y->rec->add(y->rec->arg, b.data, b.len, flags, code ? 0 : ec))
 			goto nomem;
-		if (code && y->pf) {
-			if (lor_prefilter__anchors(b.data, b.len, &anchors, &ks, &nanchors))
-				goto nomem;
-			for (i = 0; i < nanchors; i++)
-				if (ks[i] > k)
-					k = ks[i];
-		}
+		if (code && y->pf && lor_prefilter__anchors(b.data, b.len, &anchors, &ks, &nanchors))
+			goto nomem;
 	}
 	if (rc)
 		goto out;
@@ -370,12 +363,12 @@ static int add_token_regex(regexes *r, lor_yaml *y, const char *tok, int ignorec
 	r->v[r->n].chunk = chunk;
 	r->v[r->n].win = 0;
 	code = NULL;
-	if (cached && y->pf && cached->nanchors) {
-		if (lor_prefilter__add_window(y->pf, cached->anchors, cached->nanchors, k, 1, &id))
+	if (cached && y->pf && cached->nanchors) { /* the build's anchors, lent */
+		if (lor_prefilter__add_anchors(y->pf, cached->anchors, cached->anchor_ks, cached->nanchors, 1, &id))
 			goto nomem_added;
 		r->v[r->n].win = id + 1;
 	} else if (nanchors) {
-		if (lor_prefilter__add_window(y->pf, (const char *const *)anchors, nanchors, k, 0, &id))
+		if (lor_prefilter__add_anchors(y->pf, (const char *const *)anchors, ks, nanchors, 0, &id))
 			goto nomem_added;
 		free(anchors); /* the strings are the prefilter's now */
 		anchors = NULL;
@@ -781,9 +774,6 @@ static int windows_of(lor_windows *w, size_t id, const size_t **v, size_t *n)
 		return LOR_OK;
 	}
 	if (!w->at[id]) {
-		long dist = lor_prefilter__k(w->pf, id);
-
-		k = dist < 0 ? 0 : (size_t)dist;
 		from = h->first[id];
 		to = h->first[id + 1];
 		at = w->npairs;
@@ -792,6 +782,7 @@ static int windows_of(lor_windows *w, size_t id, const size_t **v, size_t *n)
 		for (i = from; i < to; i++) {
 			size_t ls = h->v[2 * i], lo = 0, hi = w->nruns;
 
+			k = h->k[i];
 			while (lo < hi) { /* lo: the runs that start before the literal */
 				size_t mid = lo + (hi - lo) / 2;
 

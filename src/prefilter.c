@@ -1140,6 +1140,7 @@ int lor_prefilter__anchors(const char *re, size_t len, char ***out, long **ks, s
 typedef struct pf_lit {
 	char *s;
 	size_t pattern; /* the pattern's id */
+	uint32_t k;     /* an anchor's distance (runs of white space before it); 0 for the others */
 	int borrowed;   /* s is the build's (rulecache.c), not the prefilter's to free */
 } pf_lit;
 
@@ -1160,10 +1161,8 @@ struct lor_prefilter {
 	uint32_t *delta;        /* state * ncls + class -> state (a full DFA) */
 	size_t nstates;
 	int32_t *out;           /* state -> first entry of its outputs in outs, -1: none */
-	uint32_t *outs;         /* per state: (pattern, length) pairs, a run ended by UINT32_MAX */
+	uint32_t *outs;         /* per state: (pattern, length, distance) triples, ended by UINT32_MAX */
 	size_t nouts, capouts;
-	long *k;                /* per pattern: its window distance (runs), -1: not a window pattern */
-	size_t capk;
 };
 
 int lor_prefilter__new(lor_prefilter **out)
@@ -1188,30 +1187,27 @@ void lor_prefilter__free(lor_prefilter *pf)
 	free(pf->delta);
 	free(pf->out);
 	free(pf->outs);
-	free(pf->k);
 	pthread_mutex_destroy(&pf->mu);
 	free(pf);
 }
 
 int lor_prefilter__add(lor_prefilter *pf, char **lits, size_t n, size_t *id)
 {
-	return lor_prefilter__add_window(pf, (const char *const *)lits, n, -1, 0, id);
+	return lor_prefilter__add_anchors(pf, (const char *const *)lits, NULL, n, 0, id);
 }
 
-int lor_prefilter__add_window(lor_prefilter *pf, const char *const *lits, size_t n, long k, int borrowed,
-                              size_t *id)
+int lor_prefilter__add_anchors(lor_prefilter *pf, const char *const *lits, const long *ks, size_t n,
+                               int borrowed, size_t *id)
 {
 	size_t i;
 
 	if (pf->frozen)
 		return LOR_EARG;
-	if (lor__reserve(&pf->k, &pf->capk, pf->npatterns + 1, sizeof(long)))
-		return LOR_ENOMEM;
-	pf->k[pf->npatterns] = k;
 	if (lor__reserve(&pf->lits, &pf->caplits, pf->nlits + n, sizeof(pf_lit)))
 		return LOR_ENOMEM;
 	for (i = 0; i < n; i++) {
 		pf->lits[pf->nlits].s = (char *)(uintptr_t)lits[i];
+		pf->lits[pf->nlits].k = ks && ks[i] > 0 ? (uint32_t)ks[i] : 0;
 		pf->lits[pf->nlits].borrowed = borrowed;
 		pf->lits[pf->nlits++].pattern = pf->npatterns;
 	}
@@ -1298,7 +1294,7 @@ static int make(lor_prefilter *pf)
 		}
 	}
 	/* Each state's outputs: its own literals and those of its failure chain,
-	 * as (pattern, length) pairs, written once per state that has any. */
+	 * as (pattern, length, distance) triples, written once per state that has any. */
 	pf->nstates = nstates;
 	for (i = 0; i < nstates; i++)
 		pf->out[i] = -1;
@@ -1312,10 +1308,11 @@ static int make(lor_prefilter *pf)
 			if (own[s] < 0)
 				continue;
 			for (k = own[s]; (size_t)k < pf->nlits && !strcmp(pf->lits[k].s, pf->lits[own[s]].s); k++) {
-				if (lor__reserve(&pf->outs, &pf->capouts, pf->nouts + 3, sizeof(uint32_t)))
+				if (lor__reserve(&pf->outs, &pf->capouts, pf->nouts + 4, sizeof(uint32_t)))
 					goto out;
 				pf->outs[pf->nouts++] = (uint32_t)pf->lits[k].pattern;
 				pf->outs[pf->nouts++] = (uint32_t)strlen(pf->lits[k].s);
+				pf->outs[pf->nouts++] = pf->lits[k].k;
 			}
 		}
 		if (pf->nouts > start) {
@@ -1336,7 +1333,7 @@ out:
 
 typedef struct pf_hit {
 	size_t end;
-	uint32_t pattern, len;
+	uint32_t pattern, len, k;
 } pf_hit;
 
 int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, lor_prefilter_hits *h)
@@ -1377,11 +1374,15 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 		s = pf->delta[s * pf->ncls + c];
 		if ((o = pf->out[s]) < 0)
 			continue;
-		for (; pf->outs[o] != UINT32_MAX; o += 2) {
-			/* the same pattern ending here again: keep the shortest literal */
+		for (; pf->outs[o] != UINT32_MAX; o += 3) {
+			/* the same pattern ending here again: keep the shortest literal and
+			 * the larger distance (literals hold no white space, so a window
+			 * from the later start over more runs holds both) */
 			if (nhits && hits[nhits - 1].end == i + 1 && hits[nhits - 1].pattern == pf->outs[o]) {
 				if (pf->outs[o + 1] < hits[nhits - 1].len)
 					hits[nhits - 1].len = pf->outs[o + 1];
+				if (pf->outs[o + 2] > hits[nhits - 1].k)
+					hits[nhits - 1].k = pf->outs[o + 2];
 				continue;
 			}
 			if (lor__reserve(&hits, &caphits, nhits + 1, sizeof(pf_hit))) {
@@ -1390,12 +1391,13 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 			}
 			hits[nhits].end = i + 1;
 			hits[nhits].pattern = pf->outs[o];
-			hits[nhits++].len = pf->outs[o + 1];
+			hits[nhits].len = pf->outs[o + 1];
+			hits[nhits++].k = pf->outs[o + 2];
 		}
 	}
 	/* group by pattern, keeping text order within each (a counting sort) */
 	if (!(first = calloc(pf->npatterns + 1, sizeof(size_t))) ||
-	    (nhits && !(h->v = malloc(nhits * 2 * sizeof(size_t))))) {
+	    (nhits && (!(h->v = malloc(nhits * 2 * sizeof(size_t))) || !(h->k = malloc(nhits * sizeof(uint32_t)))))) {
 		free(hits);
 		free(first);
 		return LOR_ENOMEM;
@@ -1419,17 +1421,13 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 
 			h->v[2 * at] = hits[i].end - hits[i].len;
 			h->v[2 * at + 1] = hits[i].end;
+			h->k[at] = hits[i].k;
 		}
 		free(fill);
 	}
 	free(hits);
 	h->scanned = 1;
 	return LOR_OK;
-}
-
-long lor_prefilter__k(const lor_prefilter *pf, size_t id)
-{
-	return pf && id < pf->npatterns ? pf->k[id] : -1;
 }
 
 int lor_prefilter__may_match(const lor_prefilter_hits *h, size_t id, size_t start, size_t end)
@@ -1458,6 +1456,7 @@ int lor_prefilter__may_match(const lor_prefilter_hits *h, size_t id, size_t star
 void lor_prefilter__hits_release(lor_prefilter_hits *h)
 {
 	free(h->v);
+	free(h->k);
 	free(h->first);
 	memset(h, 0, sizeof(*h));
 }

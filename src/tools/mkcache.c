@@ -25,9 +25,8 @@ typedef struct source {
 	char **lits;
 	size_t nlits;
 	char **anchors; /* a token's anchors (match.c searches it in their windows) */
-	long *ks;
+	long *ks;       /* and their distances */
 	size_t nanchors;
-	long k;
 	uint8_t *blob;  /* the code, serialized */
 	size_t size;
 	int error;
@@ -113,6 +112,9 @@ static int write_table(FILE *out, const sources *s)
 				emit_string(out, (const unsigned char *)s->v[i].anchors[j], strlen(s->v[i].anchors[j]));
 				fputs(j + 1 < s->v[i].nanchors ? ", " : "", out);
 			}
+			fprintf(out, "};\nstatic const long ks_%zu[] = {", i);
+			for (j = 0; j < s->v[i].nanchors; j++)
+				fprintf(out, "%ld%s", s->v[i].ks[j], j + 1 < s->v[i].nanchors ? ", " : "");
 			fputs("};\n", out);
 		}
 		if (s->v[i].blob) {
@@ -136,9 +138,9 @@ static int write_table(FILE *out, const sources *s)
 		else
 			fprintf(out, "NULL, 0u, %d, ", s->v[i].error);
 		if (s->v[i].nanchors)
-			fprintf(out, "anchors_%zu, %zuu, %ld },\n", i, s->v[i].nanchors, s->v[i].k);
+			fprintf(out, "anchors_%zu, ks_%zu, %zuu },\n", i, i, s->v[i].nanchors);
 		else
-			fputs("NULL, 0u, 0 },\n", out);
+			fputs("NULL, NULL, 0u },\n", out);
 	}
 	fprintf(out, "};\nconst size_t lor_rulecache__count = %zuu;\n", s->n);
 	return ferror(out) ? -1 : 0;
@@ -270,7 +272,7 @@ int main(int argc, char **argv)
 	lor_ruleset *rs = NULL;
 	lor_error err;
 	FILE *out;
-	size_t i, j, total = 0;
+	size_t i, total = 0;
 	int ec, rc = 1;
 
 	memset(&err, 0, sizeof(err));
@@ -298,9 +300,6 @@ int main(int argc, char **argv)
 			fprintf(stderr, "mkcache: a built-in regex does not compile: %.80s\n", s.v[i].src);
 			return 1;
 		}
-		for (j = 0; j < s.v[i].nanchors; j++)
-			if (s.v[i].ks[j] > s.v[i].k)
-				s.v[i].k = s.v[i].ks[j];
 		if (pcre2_serialize_encode((const pcre2_code **)&code, 1, &s.v[i].blob, &size, NULL) != 1) {
 			fprintf(stderr, "mkcache: PCRE2 cannot serialize a compiled rule\n");
 			return 1;
