@@ -205,6 +205,8 @@ static lor_windows *ctx_windows(lor_ctx *ctx)
 		return NULL;
 	if (!ctx->pfh.scanned && lor_prefilter__scan(ctx->rs->pf, ctx->doc->norm, ctx->doc->norm_len, &ctx->pfh))
 		return NULL; /* out of memory: search without windows, which is only slower */
+	if (!ctx->pfh.scanned)
+		return NULL; /* nothing scanned, no windows known */
 	if (!ctx->win.hits) {
 		ctx->win.pf = ctx->rs->pf;
 		ctx->win.hits = &ctx->pfh;

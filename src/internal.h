@@ -268,11 +268,13 @@ typedef struct lor_windows {
 	const struct lor_prefilter_hits *hits;
 	const char *text;
 	size_t len;
-	size_t *runs, nruns;  /* where each run of white space starts */
+	uint32_t *runs;       /* where each run of white space starts */
+	size_t nruns, capruns;
 	int runs_done;
 	size_t *at;           /* per window pattern: 1 + its first pair in pairs; 0: not built */
 	size_t *count;        /* per window pattern: its number of windows */
-	size_t *pairs, npairs, cappairs; /* first, last start of each window */
+	uint32_t *pairs;      /* first, last start of each window */
+	size_t npairs, cappairs;
 } lor_windows;
 void lor_windows__release(lor_windows *w);
 
@@ -280,7 +282,8 @@ void lor_windows__release(lor_windows *w);
 typedef struct lor_matcher {
 	pcre2_match_data *md;
 	pcre2_match_context *mc;
-	pcre2_jit_stack *js;
+	pcre2_jit_stack *js;  /* the thread's (match.c), freed here only when js_owned */
+	int js_owned;
 } lor_matcher;
 
 int lor_matcher__init(lor_matcher *m);
@@ -372,8 +375,8 @@ int lor_prefilter__build(lor_prefilter *pf);
 
 /* The literal occurrences of one text, grouped by pattern. */
 typedef struct lor_prefilter_hits {
-	size_t *v;          /* start, end pairs */
-	uint32_t *k;        /* each pair's distance (anchors: runs of white space before it) */
+	uint32_t *v;        /* start, end pairs (a letter is under LOR_MAX_INPUT: 32 bits) */
+	uint8_t *k;         /* each pair's distance (anchors: runs of white space before it) */
 	size_t *first;      /* pattern id -> its first pair; npatterns + 1 entries */
 	size_t npatterns;
 	int scanned;

@@ -31,6 +31,7 @@
  * allowed, exponential backtracking never finishes inside it), a depth limit
  * and a heap limit, so a catastrophic rule ends in milliseconds with an error.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,12 +42,46 @@
 #define LOR_MAX_PATTERN (256u * 1024u)
 #define LOR_PARENS_NEST 100u
 
+/* The JIT stack: one per thread, made on its first check and kept until
+ * the thread ends. One per check cost an mmap and a munmap of 1 MiB for
+ * every letter, and with -j every munmap stopped the other cores to flush
+ * their TLBs (bench/RESULTS.md). */
+static pthread_key_t js_key;
+static pthread_once_t js_once = PTHREAD_ONCE_INIT;
+static int js_key_ok;
+
+static void js_free(void *js)
+{
+	pcre2_jit_stack_free(js);
+}
+
+static void js_init(void)
+{
+	js_key_ok = pthread_key_create(&js_key, js_free) == 0;
+}
+
+static pcre2_jit_stack *thread_jit_stack(int *owned)
+{
+	pcre2_jit_stack *js;
+
+	pthread_once(&js_once, js_init);
+	*owned = 0;
+	if (js_key_ok && (js = pthread_getspecific(js_key)))
+		return js;
+	if (!(js = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL)))
+		return NULL;
+	if (js_key_ok && pthread_setspecific(js_key, js) == 0)
+		return js;
+	*owned = 1; /* no thread-specific slot: this matcher frees it */
+	return js;
+}
+
 int lor_matcher__init(lor_matcher *m)
 {
 	memset(m, 0, sizeof(*m));
 	m->md = pcre2_match_data_create(1, NULL);
 	m->mc = pcre2_match_context_create(NULL);
-	m->js = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+	m->js = thread_jit_stack(&m->js_owned);
 	if (!m->md || !m->mc || !m->js) {
 		lor_matcher__release(m);
 		return LOR_ENOMEM;
@@ -61,7 +96,8 @@ void lor_matcher__release(lor_matcher *m)
 {
 	pcre2_match_data_free(m->md);
 	pcre2_match_context_free(m->mc);
-	pcre2_jit_stack_free(m->js);
+	if (m->js_owned)
+		pcre2_jit_stack_free(m->js);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -733,7 +769,7 @@ void lor_windows__release(lor_windows *w)
 
 static int cmp_pair(const void *a, const void *b)
 {
-	const size_t *x = a, *y = b;
+	const uint32_t *x = a, *y = b;
 
 	return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1];
 }
@@ -743,23 +779,23 @@ static int cmp_pair(const void *a, const void *b)
 
 /* The windows of window pattern id in w's text: *v holds *n (first, last)
  * pairs of starts, sorted and disjoint. LOR_ENOMEM or LOR_OK. */
-static int windows_of(lor_windows *w, size_t id, const size_t **v, size_t *n)
+static int windows_of(lor_windows *w, size_t id, const uint32_t **v, size_t *n)
 {
 	const lor_prefilter_hits *h = w->hits;
 	size_t i, from, to, k, at;
 
 	if (!w->runs_done) {
 		const unsigned char *s = (const unsigned char *)w->text;
-		size_t cap = 0, len;
+		size_t len;
 		int in = 0;
 
 		for (i = 0; i < w->len; i += len) {
 			int white = white_at(s, i, w->len, &len);
 
 			if (white && !in) {
-				if (lor__reserve(&w->runs, &cap, w->nruns + 1, sizeof(size_t)))
+				if (lor__reserve(&w->runs, &w->capruns, w->nruns + 1, sizeof(uint32_t)))
 					return LOR_ENOMEM;
-				w->runs[w->nruns++] = i;
+				w->runs[w->nruns++] = (uint32_t)i;
 			}
 			in = white;
 		}
@@ -777,10 +813,11 @@ static int windows_of(lor_windows *w, size_t id, const size_t **v, size_t *n)
 		from = h->first[id];
 		to = h->first[id + 1];
 		at = w->npairs;
-		if (lor__reserve(&w->pairs, &w->cappairs, 2 * (at + (to - from)) + 2, sizeof(size_t)))
+		if (lor__reserve(&w->pairs, &w->cappairs, 2 * (at + (to - from)) + 2, sizeof(uint32_t)))
 			return LOR_ENOMEM;
 		for (i = from; i < to; i++) {
-			size_t ls = h->v[2 * i], lo = 0, hi = w->nruns;
+			uint32_t ls = h->v[2 * i];
+			size_t lo = 0, hi = w->nruns;
 
 			k = h->k[i];
 			while (lo < hi) { /* lo: the runs that start before the literal */
@@ -795,11 +832,11 @@ static int windows_of(lor_windows *w, size_t id, const size_t **v, size_t *n)
 			w->pairs[2 * w->npairs + 1] = ls;
 			w->npairs++;
 		}
-		qsort(w->pairs + 2 * at, w->npairs - at, 2 * sizeof(size_t), cmp_pair);
+		qsort(w->pairs + 2 * at, w->npairs - at, 2 * sizeof(uint32_t), cmp_pair);
 		/* merge windows that overlap or lie close: one search over a short
 		 * gap costs less than a second search */
 		for (i = at, to = at; i < w->npairs; i++) {
-			size_t a = w->pairs[2 * i], b = w->pairs[2 * i + 1];
+			uint32_t a = w->pairs[2 * i], b = w->pairs[2 * i + 1];
 
 			if (to > at && a <= w->pairs[2 * (to - 1) + 1] + LOR_WINDOW_GAP) {
 				if (b > w->pairs[2 * (to - 1) + 1])
@@ -894,7 +931,7 @@ static int search(lor_matcher *m, const pcre2_code *code, int is_jit, const char
 int lor_match__next(lor_matcher *m, lor_regex *re, lor_windows *w, const char *subject, size_t end,
                     size_t start, size_t *ms, size_t *me)
 {
-	const size_t *v;
+	const uint32_t *v;
 	size_t n, lo, hi;
 
 	if (start > end)

@@ -1121,8 +1121,10 @@ int lor_prefilter__anchors(const char *re, size_t len, char ***out, long **ks, s
 	if (ps.p != ps.end)
 		ps.fail = 1;
 	ai_req(&root);
+	/* a one-letter anchor occurs in nearly every word: its windows would be
+	 * the whole text, at the cost of a hit per occurrence */
 	for (i = 0; !root.any && i < root.s.n; i++)
-		if (root.s.k[i] == AN_INF || root.s.k[i] > LOR_PF_KMAX || !root.s.v[i][0] ||
+		if (root.s.k[i] == AN_INF || root.s.k[i] > LOR_PF_KMAX || strlen(root.s.v[i]) < 2 ||
 		    root.s.v[i][strcspn(root.s.v[i], " \t\n\r\f\v")])
 			root.any = 1;
 	if (ps.fail || root.any) {
@@ -1331,9 +1333,8 @@ out:
 
 /* ------------------------------------------------------- the scan (per text) */
 
-typedef struct pf_hit {
-	size_t end;
-	uint32_t pattern, len, k;
+typedef struct pf_hit { /* a letter is at most LOR_MAX_INPUT bytes: offsets fit 32 bits */
+	uint32_t end, pattern, len, k;
 } pf_hit;
 
 int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, lor_prefilter_hits *h)
@@ -1344,8 +1345,8 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 	uint32_t s = 0;
 
 	memset(h, 0, sizeof(*h));
-	if (!pf || !pf->frozen)
-		return LOR_OK;
+	if (!pf || !pf->frozen || len >= UINT32_MAX)
+		return LOR_OK; /* not scanned: every pattern may match anywhere */
 	if (!atomic_load_explicit(&pf->built, memory_order_acquire)) {
 		/* logically const: made once, under the mutex, then only read */
 		lor_prefilter *m = (lor_prefilter *)(uintptr_t)pf;
@@ -1378,7 +1379,7 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 			/* the same pattern ending here again: keep the shortest literal and
 			 * the larger distance (literals hold no white space, so a window
 			 * from the later start over more runs holds both) */
-			if (nhits && hits[nhits - 1].end == i + 1 && hits[nhits - 1].pattern == pf->outs[o]) {
+			if (nhits && hits[nhits - 1].end == (uint32_t)(i + 1) && hits[nhits - 1].pattern == pf->outs[o]) {
 				if (pf->outs[o + 1] < hits[nhits - 1].len)
 					hits[nhits - 1].len = pf->outs[o + 1];
 				if (pf->outs[o + 2] > hits[nhits - 1].k)
@@ -1389,7 +1390,7 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 				free(hits);
 				return LOR_ENOMEM;
 			}
-			hits[nhits].end = i + 1;
+			hits[nhits].end = (uint32_t)(i + 1);
 			hits[nhits].pattern = pf->outs[o];
 			hits[nhits].len = pf->outs[o + 1];
 			hits[nhits++].k = pf->outs[o + 2];
@@ -1397,7 +1398,7 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 	}
 	/* group by pattern, keeping text order within each (a counting sort) */
 	if (!(first = calloc(pf->npatterns + 1, sizeof(size_t))) ||
-	    (nhits && (!(h->v = malloc(nhits * 2 * sizeof(size_t))) || !(h->k = malloc(nhits * sizeof(uint32_t)))))) {
+	    (nhits && (!(h->v = malloc(nhits * 2 * sizeof(uint32_t))) || !(h->k = malloc(nhits))))) {
 		free(hits);
 		free(first);
 		return LOR_ENOMEM;
@@ -1421,7 +1422,7 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 
 			h->v[2 * at] = hits[i].end - hits[i].len;
 			h->v[2 * at + 1] = hits[i].end;
-			h->k[at] = hits[i].k;
+			h->k[at] = (uint8_t)hits[i].k; /* at most LOR_PF_KMAX */
 		}
 		free(fill);
 	}
