@@ -9,7 +9,7 @@
 # letter's, as "share<TAB>earlier<TAB>later", the sets in the order they were made.
 set -eu
 min=${1:-0.8}
-order="dev test final fresh last holdout unseen sealed blind vault sentinel harbor beacon anchor compass delta echo"
+order="dev test final fresh last holdout unseen sealed blind vault sentinel harbor beacon anchor compass delta echo foxtrot"
 # a set made later and not yet named above comes last, in name order
 for d in tests/real/*/letters; do
 	s=${d#tests/real/}
