@@ -722,24 +722,34 @@ static void ai_req(ainfo *a)
 		ai_any(a);
 }
 
-static long ai_quality(const ainfo *a)
+/* An anchor no window can be made of: a single letter (it occurs in nearly
+ * every word, so its windows would be the whole text, at the cost of a hit
+ * per occurrence) or one holding white space (runs are counted before it). */
+static int unusable_anchor(const char *lit)
 {
-	size_t i, shortest = 16;
-	long kmax = 0;
+	return strlen(lit) < 2 || lit[strcspn(lit, " \t\n\r\f\v")] != '\0';
+}
+
+/* How well a set of anchors narrows the search, as minus its expected cost:
+ * each literal is taken to occur 10^-strength times a byte (a common word
+ * counts as one byte: it is everywhere) and to cost a window of k + 1 runs.
+ * A rare word far into the match can lose to a plainer one at its start. */
+static double ai_quality(const ainfo *a)
+{
+	static const double freq[] = { 1, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8 };
+	double cost = 0;
+	size_t i;
 
 	if (a->any)
-		return -1;
+		return -1e300;
 	for (i = 0; i < a->s.n; i++) {
-		size_t k = strength(a->s.v[i]);
+		size_t st = strength(a->s.v[i]);
 
-		if (k < shortest)
-			shortest = k;
-		if (a->s.k[i] == AN_INF)
-			return -1;
-		if (a->s.k[i] > kmax)
-			kmax = a->s.k[i];
+		if (a->s.k[i] == AN_INF || a->s.k[i] > LOR_PF_KMAX || unusable_anchor(a->s.v[i]))
+			return -1e300;
+		cost += freq[st < 8 ? st : 8] * (double)(a->s.k[i] + 1);
 	}
-	return (long)shortest * 100000L - (a->s.n < 999 ? (long)a->s.n * 64 : 99999L) - (kmax < 63 ? kmax : 63);
+	return -cost;
 }
 
 static void ai_shift(ainfo *a, long by)
@@ -750,9 +760,9 @@ static void ai_shift(ainfo *a, long by)
 		a->s.k[i] = runs_add(a->s.k[i], by);
 }
 
-static void ai_keep_better(ainfo *best, long *bq, ainfo *cand, long before)
+static void ai_keep_better(ainfo *best, double *bq, ainfo *cand, long before)
 {
-	long q;
+	double q;
 
 	ai_req(cand);
 	ai_shift(cand, before);
@@ -1012,7 +1022,8 @@ static int ai_repeat(ainfo *a, long min, long max)
 static int ai_seq_expr(parser *ps, ainfo *out)
 {
 	ainfo cur = { 0, 1, { NULL, NULL, 0, 0 }, 0, 0 }, best = { 0, 1, { NULL, NULL, 0, 0 }, 0, 0 };
-	long bq = -1, before = 0, cur_before = 0, total = 0;
+	double bq = -1e300; /* best's quality: nothing yet */
+	long before = 0, cur_before = 0, total = 0;
 	int rc = ai_exact(&cur, "", 0), broken = 0, sponly = 1;
 
 	while (!rc && !ps->fail && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
@@ -1121,11 +1132,8 @@ int lor_prefilter__anchors(const char *re, size_t len, char ***out, long **ks, s
 	if (ps.p != ps.end)
 		ps.fail = 1;
 	ai_req(&root);
-	/* a one-letter anchor occurs in nearly every word: its windows would be
-	 * the whole text, at the cost of a hit per occurrence */
 	for (i = 0; !root.any && i < root.s.n; i++)
-		if (root.s.k[i] == AN_INF || root.s.k[i] > LOR_PF_KMAX || strlen(root.s.v[i]) < 2 ||
-		    root.s.v[i][strcspn(root.s.v[i], " \t\n\r\f\v")])
+		if (root.s.k[i] == AN_INF || root.s.k[i] > LOR_PF_KMAX || unusable_anchor(root.s.v[i]))
 			root.any = 1;
 	if (ps.fail || root.any) {
 		aset_release(&root.s);

@@ -104,25 +104,31 @@ static int compile(lor_rule *rule, lor_yaml *y, yaml_node_t *map, lor_error *err
  * "have", "also", "me", "an", "on", "or"): a sentence where they are frequent is English without
  * asking the model. This fast path keeps language identification to a small
  * share of the run time; anything it does not pass goes to the model. */
-static const char *const english_words[] = {
-	"the", "and", "of", "to", "with", "she", "he", "her", "his", "him", "that", "this",
-	"which", "our", "we", "were", "they", "their", "them", "from", "by", "has", "had",
-	"been", "would", "will", "who", "as", "at", "are", "it", "its", "be", "my",
-	"your", "you", "not", "these", "than", "very", "into", "during",
-	NULL
+#define W(s) { s, sizeof(s) - 1 }
+static const struct { const char *w; size_t n; } english_words[] = {
+	W("the"), W("and"), W("of"), W("to"), W("with"), W("she"), W("he"), W("her"), W("his"), W("him"),
+	W("that"), W("this"), W("which"), W("our"), W("we"), W("were"), W("they"), W("their"), W("them"),
+	W("from"), W("by"), W("has"), W("had"), W("been"), W("would"), W("will"), W("who"), W("as"),
+	W("at"), W("are"), W("it"), W("its"), W("be"), W("my"), W("your"), W("you"), W("not"),
+	W("these"), W("than"), W("very"), W("into"), W("during"),
 };
+#undef W
 
+/* Called for every word of every sentence: lengths and first letters are
+ * compared before anything else. */
 static int english_word(const char *s, size_t n)
 {
 	size_t i, k;
+	char c;
 
-	if (n > 6)
+	if (n < 2 || n > 6)
 		return 0;
-	for (i = 0; english_words[i]; i++) {
-		if (strlen(english_words[i]) != n)
+	c = (char)(s[0] | 0x20);
+	for (i = 0; i < sizeof(english_words) / sizeof(english_words[0]); i++) {
+		if (english_words[i].n != n || english_words[i].w[0] != c)
 			continue;
-		for (k = 0; k < n; k++)
-			if ((s[k] | 0x20) != english_words[i][k])
+		for (k = 1; k < n; k++)
+			if ((s[k] | 0x20) != english_words[i].w[k])
 				break;
 		if (k == n)
 			return 1;

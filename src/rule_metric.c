@@ -152,20 +152,28 @@ static int count_hit(lor_ctx *ctx, const lor_rule *rule, size_t ms, size_t me, v
 	return LOR_OK;
 }
 
+typedef struct phrase {
+	const char *s;
+	size_t n;
+} phrase;
+#define P(s) { s, sizeof(s) - 1 }
+
 /* Does the line at norm[i] open with one of the phrases (case-insensitive,
  * then a non-letter)? Leading white space and markup (*, #, >) are skipped. */
-static int line_opens(const char *s, size_t i, size_t end, const char *const *phrases)
+static int line_opens(const char *s, size_t i, size_t end, const phrase *phrases, size_t count)
 {
 	size_t k;
 
 	while (i < end && (s[i] == ' ' || s[i] == '\t' || s[i] == '*' || s[i] == '#' || s[i] == '>'))
 		i++;
-	for (k = 0; phrases[k]; k++) {
-		size_t n = strlen(phrases[k]), j;
+	if (i >= end)
+		return 0;
+	for (k = 0; k < count; k++) {
+		size_t n = phrases[k].n, j;
 
-		if (i + n > end)
+		if (i + n > end || (s[i] | 0x20) != (phrases[k].s[0] | 0x20))
 			continue;
-		for (j = 0; j < n && (s[i + j] | 0x20) == (phrases[k][j] | 0x20); j++)
+		for (j = 1; j < n && (s[i + j] | 0x20) == (phrases[k].s[j] | 0x20); j++)
 			;
 		if (j == n && (i + n == end || !((s[i + n] | 0x20) >= 'a' && (s[i + n] | 0x20) <= 'z')))
 			return 1;
@@ -175,19 +183,22 @@ static int line_opens(const char *s, size_t i, size_t end, const char *const *ph
 
 /* Salutations and closings of letters in English and in the languages
  * letters from abroad arrive in. */
-static const char *const salutations[] = {
-	"Dear", "To whom it may concern", "To Whom", "Respected", "Greetings", "Hello",
-	"Ladies and Gentlemen", "Dear Sir", "Sir", "Madam", "Estimado", "Estimada", "Estimados",
-	"Sehr geehrte", "Sehr geehrter", "Madame", "Monsieur", "Cher", "Prezado", "Prezada",
-	"Querido", "Querida", "A quien corresponda", "A quien pueda interesar", NULL
+static const phrase salutations[] = {
+	P("Dear"), P("To whom it may concern"), P("To Whom"), P("Respected"), P("Greetings"), P("Hello"),
+	P("Ladies and Gentlemen"), P("Dear Sir"), P("Sir"), P("Madam"), P("Estimado"), P("Estimada"),
+	P("Estimados"), P("Sehr geehrte"), P("Sehr geehrter"), P("Madame"), P("Monsieur"), P("Cher"),
+	P("Prezado"), P("Prezada"), P("Querido"), P("Querida"), P("A quien corresponda"),
+	P("A quien pueda interesar"),
 };
-static const char *const closings[] = {
-	"Sincerely", "Yours", "Respectfully", "Best regards", "Kind regards", "Warm regards",
-	"Warmest regards", "Regards", "With best", "With kind", "With warm", "With warmest",
-	"Best wishes", "Cordially", "Faithfully", "Very truly", "Truly yours", "Sincerely yours",
-	"Atentamente", "Cordialmente", "Atenciosamente", "Mit freundlichen", "Cordialement",
-	"Bien cordialement", "Saludos", NULL
+static const phrase closings[] = {
+	P("Sincerely"), P("Yours"), P("Respectfully"), P("Best regards"), P("Kind regards"),
+	P("Warm regards"), P("Warmest regards"), P("Regards"), P("With best"), P("With kind"),
+	P("With warm"), P("With warmest"), P("Best wishes"), P("Cordially"), P("Faithfully"),
+	P("Very truly"), P("Truly yours"), P("Sincerely yours"), P("Atentamente"), P("Cordialmente"),
+	P("Atenciosamente"), P("Mit freundlichen"), P("Cordialement"), P("Bien cordialement"), P("Saludos"),
 };
+#undef P
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The body of the letter, as normalized [*start, *end). */
 void lor_metric__body_span(const lor_document *doc, size_t *start, size_t *end)
@@ -200,7 +211,7 @@ void lor_metric__body_span(const lor_document *doc, size_t *start, size_t *end)
 	for (i = 0; i < n; i = eol + 1) {
 		for (eol = i; eol < n && s[eol] != '\n'; eol++)
 			;
-		if (line_opens(s, i, eol, salutations)) {
+		if (line_opens(s, i, eol, salutations, COUNT(salutations))) {
 			*start = i;
 			break;
 		}
@@ -209,7 +220,7 @@ void lor_metric__body_span(const lor_document *doc, size_t *start, size_t *end)
 		for (eol = i; eol < n && s[eol] != '\n'; eol++)
 			;
 		/* a closing is a short line of its own, after the first line of the body */
-		if (i > *start && eol - i < 60 && line_opens(s, i, eol, closings)) {
+		if (i > *start && eol - i < 60 && line_opens(s, i, eol, closings, COUNT(closings))) {
 			*end = i;
 			break;
 		}
