@@ -782,7 +782,7 @@ static int cmp_pair(const void *a, const void *b)
 static int windows_of(lor_windows *w, size_t id, const uint32_t **v, size_t *n)
 {
 	const lor_prefilter_hits *h = w->hits;
-	size_t i, from, to, k, at;
+	size_t i, from, to, k, at, lo;
 
 	if (!w->runs_done) {
 		const unsigned char *s = (const unsigned char *)w->text;
@@ -815,18 +815,29 @@ static int windows_of(lor_windows *w, size_t id, const uint32_t **v, size_t *n)
 		at = w->npairs;
 		if (lor__reserve(&w->pairs, &w->cappairs, 2 * (at + (to - from)) + 2, sizeof(uint32_t)))
 			return LOR_ENOMEM;
-		for (i = from; i < to; i++) {
+		for (i = from, lo = 0; i < to; i++) {
 			uint32_t ls = h->v[2 * i];
-			size_t lo = 0, hi = w->nruns;
 
 			k = h->k[i];
-			while (lo < hi) { /* lo: the runs that start before the literal */
-				size_t mid = lo + (hi - lo) / 2;
+			/* lo: the runs that start before the literal. The hits come in
+			 * text order (of their ends): step back a little, or gallop on */
+			while (lo > 0 && w->runs[lo - 1] >= ls)
+				lo--;
+			if (lo < w->nruns && w->runs[lo] < ls) {
+				size_t step = 1, hi;
 
-				if (w->runs[mid] < ls)
-					lo = mid + 1;
-				else
-					hi = mid;
+				while (lo + step < w->nruns && w->runs[lo + step] < ls)
+					step *= 2;
+				hi = lo + step < w->nruns ? lo + step : w->nruns;
+				lo += step / 2 + (step == 1);
+				while (lo < hi) { /* runs[lo - 1] < ls; the answer is in [lo, hi] */
+					size_t mid = lo + (hi - lo) / 2;
+
+					if (w->runs[mid] < ls)
+						lo = mid + 1;
+					else
+						hi = mid;
+				}
 			}
 			w->pairs[2 * w->npairs] = lo > k ? w->runs[lo - 1 - k] : 0;
 			w->pairs[2 * w->npairs + 1] = ls;
