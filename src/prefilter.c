@@ -630,6 +630,7 @@ int lor_prefilter__literals(const char *re, size_t len, char ***out, size_t *n)
 
 #define AN_INF (-1L)
 #define LOR_PF_KMAX 64
+#define LOR_PF_MAXCOST 0.5 /* expected window runs per byte past which anchors do not pay */
 #define AN_EXACT_MAX 64
 #define AN_REQ_MAX 4096
 
@@ -1135,6 +1136,11 @@ int lor_prefilter__anchors(const char *re, size_t len, char ***out, long **ks, s
 	for (i = 0; !root.any && i < root.s.n; i++)
 		if (root.s.k[i] == AN_INF || root.s.k[i] > LOR_PF_KMAX || unusable_anchor(root.s.v[i]))
 			root.any = 1;
+	/* anchors found in most sentences ("in", "or", "me" among the state
+	 * codes) make windows that cover the text: the search is no narrower,
+	 * and every occurrence costs a hit */
+	if (!root.any && -ai_quality(&root) > LOR_PF_MAXCOST)
+		root.any = 1;
 	if (ps.fail || root.any) {
 		aset_release(&root.s);
 		return LOR_OK;

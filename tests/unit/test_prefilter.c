@@ -155,6 +155,10 @@ static void test_anchors(void **state)
 		{ ".*\\s+recommend", "" },
 		/* too far: more than 64 runs */
 		{ "(?:[\\w-]+\\s+){0,80}residents", "" },
+		/* anchors found in nearly every sentence would make windows covering the text */
+		{ "(?<!\\w)(?:(?:in|or|me|an|on|at))(?!\\w)", "" },
+		/* a rarer word later wins over common words at the start */
+		{ "(?:in|at)\\s+(?:the\\s+)?clinic", "clinic:2" },
 		/* a literal holding white space is no anchor */
 		{ "foo\\ bar", "" },
 		/* not modelled */
