@@ -1175,6 +1175,8 @@ struct lor_prefilter {
 	unsigned char cls[256]; /* byte -> input class (0: no literal has it) */
 	size_t ncls;
 	uint32_t *delta;        /* state * ncls + class -> state (a full DFA) */
+	uint16_t *delta16;      /* the same in half the bytes, when the states fit: the scan's
+	                         * cost is its cache misses in this table */
 	size_t nstates;
 	int32_t *out;           /* state -> first entry of its outputs in outs, -1: none */
 	uint32_t *outs;         /* per state: (pattern, length, distance) triples, ended by UINT32_MAX */
@@ -1201,6 +1203,7 @@ void lor_prefilter__free(lor_prefilter *pf)
 			free(pf->lits[i].s);
 	free(pf->lits);
 	free(pf->delta);
+	free(pf->delta16);
 	free(pf->out);
 	free(pf->outs);
 	pthread_mutex_destroy(&pf->mu);
@@ -1336,6 +1339,12 @@ static int make(lor_prefilter *pf)
 			pf->outs[pf->nouts++] = UINT32_MAX;
 		}
 	}
+	if (nstates <= UINT16_MAX && (pf->delta16 = malloc(nstates * pf->ncls * sizeof(uint16_t)))) {
+		for (i = 0; i < nstates * pf->ncls; i++)
+			pf->delta16[i] = (uint16_t)pf->delta[i];
+		free(pf->delta);
+		pf->delta = NULL;
+	}
 	rc = LOR_OK;
 out:
 	free(queue);
@@ -1386,7 +1395,7 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 			else if (t[i] == 0xE2 && i + 2 < len && t[i + 1] == 0x84 && t[i + 2] == 0xAA)
 				c = pf->cls['k'], i += 2;
 		}
-		s = pf->delta[s * pf->ncls + c];
+		s = pf->delta16 ? pf->delta16[s * pf->ncls + c] : pf->delta[s * pf->ncls + c];
 		if ((o = pf->out[s]) < 0)
 			continue;
 		for (; pf->outs[o] != UINT32_MAX; o += 3) {
