@@ -332,11 +332,129 @@ static void test_trusted_errors(void **state)
 	}
 }
 
+/* Each token runs as its own regex, in its windows (src/match.c); the list
+ * must still match exactly as its alternation does: the leftmost start, and
+ * there the first token in list order, whatever the tokens' lengths, their
+ * anchors' distances or lookbehinds. Checked against PCRE2 running the
+ * alternation itself, with and without windows. */
+static void test_tokens_as_alternation(void **state)
+{
+	static const char *const toks[] = {
+		"top", "top\\s+(?:\\d+|five)\\s*(?:percent|%)", "(?:[\\w-]+\\s+){0,3}residents",
+		"(?:is|was)(?:\\s+[\\w'-]+){0,2}?\\s+the\\s+best", "best", "the\\s+best\\s+resident",
+		"(?<!\\bnot\\s)recommend(?:ed|s)?", "(?:[\\w-]+\\s+){1,2}(?=award)", "rank(?:ed|s)?\\s+first",
+	};
+	static const char *const texts[] = {
+		"She is top five percent of the residents I have trained, and the best resident of them.",
+		"He was, I think, the best. I do not recommend lightly; I recommend her. Ranked first in 2020.",
+		"Top 5 % of all the senior residents; top five percent; the  best\n resident. best best",
+		"Among our twelve brilliant residents, she ranks first. He won the award twice: an award.",
+		"is the best, was the best, is truly the best, was by far the best",
+	};
+	lor_buf yml = LOR_BUF_INIT, alt = LOR_BUF_INIT;
+	lor_prefilter *pf;
+	lor_yaml y;
+	lor_pattern p;
+	lor_matcher m;
+	lor_error err;
+	pcre2_code *code;
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	int ec, on;
+	size_t i, t, found = 0;
+	PCRE2_SIZE eoff;
+
+	(void)state;
+	assert_int_equal(lor_buf__adds(&yml, "tokens:\n"), LOR_OK);
+	assert_int_equal(lor_buf__adds(&alt, "(?<!\\w)(?:"), LOR_OK);
+	for (i = 0; i < sizeof(toks) / sizeof(toks[0]); i++) {
+		char line[256];
+		size_t k, n = 0;
+
+		for (k = 0; toks[i][k]; k++) { /* single-quoted YAML: a quote is doubled */
+			if (toks[i][k] == '\'')
+				line[n++] = '\'';
+			line[n++] = toks[i][k];
+		}
+		line[n] = '\0';
+		assert_int_equal(lor_buf__adds(&yml, "  - '"), LOR_OK);
+		assert_int_equal(lor_buf__adds(&yml, line), LOR_OK);
+		assert_int_equal(lor_buf__adds(&yml, "'\n"), LOR_OK);
+		assert_int_equal(lor_buf__adds(&alt, i ? "|(?:" : "(?:"), LOR_OK);
+		assert_int_equal(lor_buf__adds(&alt, toks[i]), LOR_OK);
+		assert_int_equal(lor_buf__adds(&alt, ")"), LOR_OK);
+	}
+	assert_int_equal(lor_buf__adds(&alt, ")(?!\\w)"), LOR_OK);
+	code = pcre2_compile((PCRE2_SPTR)alt.data, alt.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &eoff,
+	                     NULL);
+	assert_non_null(code);
+	assert_int_equal(lor_prefilter__new(&pf), LOR_OK);
+	assert_int_equal(lor_yaml__load(&y, "t.yml", yml.data, yml.len, &err), LOR_OK);
+	y.pf = pf;
+	assert_int_equal(lor_pattern__compile(&p, &y, lor_yaml__get(&y, lor_yaml__root(&y), "tokens"), NULL, 1, 0,
+	                                      &err),
+	                 LOR_OK);
+	assert_int_equal(p.nre, sizeof(toks) / sizeof(toks[0])); /* one regex a token */
+	for (i = 0, t = 0; i < p.nre; i++)
+		t += p.re[i].win != 0;
+	assert_true(t >= 6); /* most have anchors, so windows are really used */
+	assert_int_equal(lor_prefilter__build(pf), LOR_OK);
+	assert_int_equal(lor_matcher__init(&m), LOR_OK);
+	for (t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+		const char *s = texts[t];
+		size_t len = strlen(s);
+		lor_prefilter_hits h;
+
+		assert_int_equal(lor_prefilter__scan(pf, s, len, &h), LOR_OK);
+		for (on = 0; on < 2; on++) {
+			lor_windows w;
+			size_t cache[2 * 16], pos = 0, want = 0;
+
+			memset(&w, 0, sizeof(w));
+			if (on) {
+				w.pf = pf;
+				w.hits = &h;
+				w.text = s;
+				w.len = len;
+			}
+			for (i = 0; i < 2 * p.nre; i++)
+				cache[i] = LOR_MATCH_UNKNOWN;
+			for (;;) {
+				size_t ms, me;
+				int got = lor_match__first(&m, p.re, p.nre, on ? &w : NULL, s, len, pos, cache, &ms, &me);
+				int rc = pcre2_match(code, (PCRE2_SPTR)s, len, want, 0, md, NULL);
+
+				assert_true(got >= 0);
+				if (rc < 0) {
+					assert_int_equal(got, 0);
+					break;
+				}
+				assert_int_equal(got, 1);
+				assert_int_equal(ms, pcre2_get_ovector_pointer(md)[0]);
+				assert_int_equal(me, pcre2_get_ovector_pointer(md)[1]);
+				found++;
+				pos = want = me > ms ? me : ms + 1;
+			}
+			lor_windows__release(&w);
+		}
+		lor_prefilter__hits_release(&h);
+	}
+	assert_true(found > 20); /* the texts do match, in both modes */
+	lor_matcher__release(&m);
+	lor_pattern__release(&p);
+	lor_yaml__release(&y);
+	lor_prefilter__free(pf);
+	pcre2_code_free(code);
+	pcre2_match_data_free(md);
+	lor_buf__release(&yml);
+	lor_buf__release(&alt);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_literals),
 		cmocka_unit_test(test_anchors),
+		cmocka_unit_test(test_tokens_as_alternation),
 		cmocka_unit_test(test_scan),
 		cmocka_unit_test(test_trusted_errors),
 		cmocka_unit_test(test_fixture_cases),
