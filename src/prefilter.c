@@ -45,59 +45,79 @@
 
 typedef struct sset {
 	char **v;
+	long *k;        /* the anchor analysis: each string's distance; unused by the literal one */
 	size_t n, cap;
 } sset;
 
 static void sset_release(sset *s)
 {
 	lor__strings_free(s->v, s->n);
+	free(s->k);
 	memset(s, 0, sizeof(*s));
 }
 
-/* Add the string a b to s. Duplicates are not looked for: they do no harm
- * (the automaton's build merges them), and looking costs more than they do. */
-static int sset_addn(sset *s, const char *a, size_t an, const char *b, size_t bn)
+/* Add the string a b (distance k) to s. Duplicates are not looked for: they
+ * do no harm (the automaton's build merges them), and looking costs more
+ * than they do. */
+static int sset_addk(sset *s, const char *a, size_t an, const char *b, size_t bn, long k)
 {
 	char *x;
+	long *nk;
 
-	if (lor__reserve(&s->v, &s->cap, s->n + 1, sizeof(char *)) || !(x = malloc(an + bn + 1)))
+	if (lor__reserve(&s->v, &s->cap, s->n + 1, sizeof(char *)))
+		return LOR_ENOMEM;
+	if (!(nk = realloc(s->k, s->cap * sizeof(long))))
+		return LOR_ENOMEM;
+	s->k = nk;
+	if (!(x = malloc(an + bn + 1)))
 		return LOR_ENOMEM;
 	memcpy(x, a, an);
 	memcpy(x + an, b, bn);
 	x[an + bn] = '\0';
-	s->v[s->n++] = x;
+	s->v[s->n] = x;
+	s->k[s->n++] = k;
 	return LOR_OK;
+}
+
+static int sset_addn(sset *s, const char *a, size_t an, const char *b, size_t bn)
+{
+	return sset_addk(s, a, an, b, bn, 0);
 }
 
 /* What is known of the strings a regex node matches. exact: s is every
  * string it can match (folded). Otherwise any: nothing is known; or s is a
- * set of literals at least one of which occurs in every match. */
+ * set of literals at least one of which occurs in every match. The anchor
+ * analysis also keeps, per node, the runs of white space its text can hold. */
 typedef struct info {
 	int exact, any;
 	sset s;
+	long runs;        /* anchors: most white-space runs the node's text can hold; AN_INF: no bound */
+	int sponly;       /* anchors: it consumes only white space */
 } info;
 
-static void info_release(info *a)
+#define INFO_INIT { 0, 1, { NULL, NULL, 0, 0 }, 0, 0 }
+
+static void set_any(info *a)
 {
 	sset_release(&a->s);
 	a->exact = 0;
 	a->any = 1;
 }
 
-static void set_any(info *a)
-{
-	info_release(a);
-}
-
 static int set_exact(info *a, const char *str, size_t n)
 {
+	if (!n) { /* consumes nothing */
+		a->sponly = 1;
+		a->runs = 0;
+	}
 	sset_release(&a->s);
 	a->exact = 1;
 	a->any = 0;
 	return sset_addn(&a->s, str, n, "", 0);
 }
 
-/* An exact set becomes a required one; the empty string means nothing is required. */
+/* An exact set becomes a required one (each string starting where the node
+ * starts); the empty string means nothing is required. */
 static void to_req(info *a)
 {
 	size_t i;
@@ -112,6 +132,22 @@ static void to_req(info *a)
 		}
 	if (!a->s.n)
 		set_any(a);
+}
+
+/* cur := every string of cur followed by every string of it (distances 0:
+ * the strings start where the run starts). */
+static int product(sset *cur, const sset *it)
+{
+	sset prod = { NULL, NULL, 0, 0 };
+	size_t i, j;
+	int rc = LOR_OK;
+
+	for (i = 0; !rc && i < cur->n; i++)
+		for (j = 0; !rc && j < it->n; j++)
+			rc = sset_addn(&prod, cur->v[i], strlen(cur->v[i]), it->v[j], strlen(it->v[j]));
+	sset_release(cur);
+	*cur = prod;
+	return rc;
 }
 
 /* English's most frequent short words (and so substrings of many more): a
@@ -169,7 +205,7 @@ static void keep_better(info *best, long *bq, info *cand)
 		*cand = t;
 		*bq = q;
 	}
-	info_release(cand);
+	set_any(cand);
 }
 
 /* a := a | b */
@@ -182,7 +218,7 @@ static int alternate(info *a, info *b)
 		to_req(b);
 		if (a->any || b->any || a->s.n + b->s.n > LOR_PF_REQ_MAX) {
 			set_any(a);
-			info_release(b);
+			set_any(b);
 			return LOR_OK;
 		}
 	}
@@ -192,7 +228,7 @@ static int alternate(info *a, info *b)
 	memcpy(a->s.v + a->s.n, b->s.v, b->s.n * sizeof(char *));
 	a->s.n += b->s.n;
 	b->s.n = 0;
-	info_release(b);
+	set_any(b);
 	return LOR_OK;
 }
 
@@ -220,6 +256,15 @@ typedef struct parser {
 	int fail;  /* a construct not modelled: the pattern always runs */
 	int nomem;
 } parser;
+
+static void parser_init(parser *ps, const char *re, size_t len)
+{
+	ps->p = re;
+	ps->end = re + len;
+	ps->depth = 0;
+	ps->fail = 0;
+	ps->nomem = 0;
+}
 
 static int alt_expr(parser *ps, info *out);
 
@@ -487,25 +532,33 @@ static int quantifier(parser *ps, long *min, long *max)
 	return 1;
 }
 
+/* One item of a sequence: an atom and its quantifiers, read by either analysis. */
+static int item(parser *ps, info *it, int (*atom_fn)(parser *, info *), int (*repeat_fn)(info *, long, long))
+{
+	long min, max;
+	int rc = atom_fn(ps, it);
+
+	while (!rc && !ps->fail && quantifier(ps, &min, &max))
+		rc = repeat_fn(it, min, max);
+	return rc;
+}
+
 /* A sequence of items. Consecutive exact items multiply into one exact set
  * (cur), so "I", "\\s+" and "(?:think|believe)" leave "think"/"believe"
  * rather than one character; each run that ends, and each inexact item, is a
  * candidate required set, and the best candidate is the sequence's. */
 static int seq_expr(parser *ps, info *out)
 {
-	info cur = { 0, 1, { NULL, 0, 0 } }, best = { 0, 1, { NULL, 0, 0 } };
+	info cur = INFO_INIT, best = INFO_INIT;
 	long bq = -1; /* best's quality: nothing yet */
 	int rc = set_exact(&cur, "", 0), broken = 0;
 
 	while (!rc && !ps->fail && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
-		info it = { 0, 1, { NULL, 0, 0 } };
-		long min, max;
+		info it = INFO_INIT;
 
-		rc = atom(ps, &it);
-		while (!rc && !ps->fail && quantifier(ps, &min, &max))
-			rc = repeat(&it, min, max);
+		rc = item(ps, &it, atom, repeat);
 		if (rc || ps->fail) {
-			info_release(&it);
+			set_any(&it);
 			break;
 		}
 		if (it.exact && it.s.n == 1) { /* one string (a character, mostly): extend in place */
@@ -522,19 +575,12 @@ static int seq_expr(parser *ps, info *out)
 				memcpy(x + l, it.s.v[0], add + 1);
 				cur.s.v[i] = x;
 			}
-			info_release(&it);
+			set_any(&it);
 			continue;
 		}
 		if (it.exact && cur.s.n * it.s.n <= LOR_PF_EXACT_MAX) {
-			sset prod = { NULL, 0, 0 };
-			size_t i, j;
-
-			for (i = 0; !rc && i < cur.s.n; i++)
-				for (j = 0; !rc && j < it.s.n; j++)
-					rc = sset_addn(&prod, cur.s.v[i], strlen(cur.s.v[i]), it.s.v[j], strlen(it.s.v[j]));
-			sset_release(&cur.s);
-			cur.s = prod;
-			info_release(&it);
+			rc = product(&cur.s, &it.s);
+			set_any(&it);
 			continue;
 		}
 		/* the run ends here */
@@ -548,7 +594,7 @@ static int seq_expr(parser *ps, info *out)
 		}
 	}
 	if (rc || !broken) {
-		info_release(&best);
+		set_any(&best);
 		*out = cur;
 		return rc;
 	}
@@ -562,13 +608,13 @@ static int alt_expr(parser *ps, info *out)
 	int rc = seq_expr(ps, out);
 
 	while (!rc && !ps->fail && ps->p < ps->end && *ps->p == '|') {
-		info b = { 0, 1, { NULL, 0, 0 } };
+		info b = INFO_INIT;
 
 		ps->p++;
 		rc = seq_expr(ps, &b);
 		if (!rc)
 			rc = alternate(out, &b);
-		info_release(&b);
+		set_any(&b);
 	}
 	return rc;
 }
@@ -576,20 +622,16 @@ static int alt_expr(parser *ps, info *out)
 int lor_prefilter__literals(const char *re, size_t len, char ***out, size_t *n)
 {
 	parser ps;
-	info root = { 0, 1, { NULL, 0, 0 } };
+	info root = INFO_INIT;
 	size_t i;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	ps.p = re;
-	ps.end = re + len;
-	ps.depth = 0;
-	ps.fail = 0;
-	ps.nomem = 0;
+	parser_init(&ps, re, len);
 	rc = alt_expr(&ps, &root);
 	if (rc) {
-		info_release(&root);
+		set_any(&root);
 		return rc;
 	}
 	if (ps.p != ps.end)
@@ -599,9 +641,10 @@ int lor_prefilter__literals(const char *re, size_t len, char ***out, size_t *n)
 		if (strength(root.s.v[i]) < LOR_PF_MINLEN)
 			root.any = 1;
 	if (ps.fail || root.any) {
-		info_release(&root);
+		set_any(&root);
 		return LOR_OK;
 	}
+	free(root.s.k); /* the literal analysis keeps no distances */
 	*out = root.s.v;
 	*n = root.s.n;
 	return LOR_OK;
@@ -634,68 +677,6 @@ int lor_prefilter__literals(const char *re, size_t len, char ***out, size_t *n)
 #define AN_EXACT_MAX 64
 #define AN_REQ_MAX 4096
 
-typedef struct aset {
-	char **v;
-	long *k;
-	size_t n, cap;
-} aset;
-
-typedef struct ainfo {
-	int exact, any;   /* exact: v = every string; else any, or v = required literals with k */
-	aset s;
-	long runs;        /* most white-space runs the node's text can hold; AN_INF: no bound */
-	int sponly;       /* it consumes only white space */
-} ainfo;
-
-static void aset_release(aset *s)
-{
-	lor__strings_free(s->v, s->n);
-	free(s->k);
-	memset(s, 0, sizeof(*s));
-}
-
-static int aset_add(aset *s, const char *a, size_t an, const char *b, size_t bn, long k)
-{
-	char *x;
-
-	if (lor__reserve(&s->v, &s->cap, s->n + 1, sizeof(char *)))
-		return LOR_ENOMEM;
-	{
-		long *nk = realloc(s->k, s->cap * sizeof(long));
-
-		if (!nk)
-			return LOR_ENOMEM;
-		s->k = nk;
-	}
-	if (!(x = malloc(an + bn + 1)))
-		return LOR_ENOMEM;
-	memcpy(x, a, an);
-	memcpy(x + an, b, bn);
-	x[an + bn] = '\0';
-	s->v[s->n] = x;
-	s->k[s->n++] = k;
-	return LOR_OK;
-}
-
-static void ai_any(ainfo *a)
-{
-	aset_release(&a->s);
-	a->exact = 0;
-	a->any = 1;
-}
-
-static int ai_exact(ainfo *a, const char *str, size_t n)
-{
-	if (!n) { /* consumes nothing */
-		a->sponly = 1;
-		a->runs = 0;
-	}
-	aset_release(&a->s);
-	a->exact = 1;
-	a->any = 0;
-	return aset_add(&a->s, str, n, "", 0, 0);
-}
-
 static long runs_add(long a, long b)
 {
 	return a == AN_INF || b == AN_INF ? AN_INF : a + b;
@@ -704,23 +685,6 @@ static long runs_add(long a, long b)
 static long runs_max(long a, long b)
 {
 	return a == AN_INF || b == AN_INF ? AN_INF : a > b ? a : b;
-}
-
-/* exact -> required (k 0: each string starts where the node starts) */
-static void ai_req(ainfo *a)
-{
-	size_t i;
-
-	if (!a->exact)
-		return;
-	a->exact = 0;
-	for (i = 0; i < a->s.n; i++)
-		if (!a->s.v[i][0]) {
-			ai_any(a);
-			return;
-		}
-	if (!a->s.n)
-		ai_any(a);
 }
 
 /* An anchor no window can be made of: a single letter (it occurs in nearly
@@ -735,7 +699,7 @@ static int unusable_anchor(const char *lit)
  * each literal is taken to occur 10^-strength times a byte (a common word
  * counts as one byte: it is everywhere) and to cost a window of k + 1 runs.
  * A rare word far into the match can lose to a plainer one at its start. */
-static double ai_quality(const ainfo *a)
+static double ai_quality(const info *a)
 {
 	static const double freq[] = { 1, 1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8 };
 	double cost = 0;
@@ -753,7 +717,7 @@ static double ai_quality(const ainfo *a)
 	return -cost;
 }
 
-static void ai_shift(ainfo *a, long by)
+static void ai_shift(info *a, long by)
 {
 	size_t i;
 
@@ -761,14 +725,14 @@ static void ai_shift(ainfo *a, long by)
 		a->s.k[i] = runs_add(a->s.k[i], by);
 }
 
-static void ai_keep_better(ainfo *best, double *bq, ainfo *cand, long before)
+static void ai_keep_better(info *best, double *bq, info *cand, long before)
 {
 	double q;
 
-	ai_req(cand);
+	to_req(cand);
 	ai_shift(cand, before);
 	if ((q = ai_quality(cand)) > *bq) {
-		aset t = best->s;
+		sset t = best->s;
 		int any = best->any;
 
 		best->s = cand->s;
@@ -778,13 +742,13 @@ static void ai_keep_better(ainfo *best, double *bq, ainfo *cand, long before)
 		cand->any = any;
 		*bq = q;
 	}
-	aset_release(&cand->s);
+	sset_release(&cand->s);
 }
 
-static int ai_alt_expr(parser *ps, ainfo *out);
+static int ai_alt_expr(parser *ps, info *out);
 
 /* After '['. Reads the class: may it hold white space, and only white space? */
-static void ai_class(parser *ps, ainfo *out)
+static void ai_class(parser *ps, info *out)
 {
 	const char *q = ps->p;
 	int negated = 0, space = 0, other = 0;
@@ -850,7 +814,7 @@ static void ai_class(parser *ps, ainfo *out)
 		q++;
 	}
 	skip_class(ps);
-	ai_any(out);
+	set_any(out);
 	if (negated) {
 		out->runs = 1;
 		out->sponly = 0;
@@ -862,80 +826,54 @@ static void ai_class(parser *ps, ainfo *out)
 		out->sponly = 0;
 }
 
-static int ai_escape(parser *ps, ainfo *out)
+/* After a backslash: what it matches, as the literal analysis reads it,
+ * and the white space it can consume. */
+static int ai_escape(parser *ps, info *out)
 {
-	char c;
-	int i;
+	const char *at = ps->p;
+	char c = at < ps->end ? *at : 0;
+	int rc = escape(ps, out);
 
 	out->runs = 0;
 	out->sponly = 0;
-	if (ps->p >= ps->end) {
-		ps->fail = 1;
-		return LOR_OK;
-	}
-	c = *ps->p++;
+	if (rc || ps->fail)
+		return rc;
 	if ((unsigned char)c >= 0x80) {
-		skip_utf8(ps);
-		ai_any(out);
 		out->runs = 1;
-		return LOR_OK;
-	}
-	if (!isalnum((unsigned char)c)) {
-		out->runs = c == ' ' ? 1 : 0;
+	} else if (!isalnum((unsigned char)c)) { /* an escaped character is itself */
+		out->runs = c == ' ';
 		out->sponly = c == ' ';
-		return ai_exact(out, &c, 1);
-	}
-	ai_any(out);
-	switch (c) {
-	case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'E':
-		return ai_exact(out, "", 0);
-	case 's': case 'h': case 'v': case 'n': case 't': case 'r': case 'f':
-		out->runs = 1;
-		out->sponly = 1;
-		return LOR_OK;
-	case 'w': case 'd':
-		return LOR_OK;
-	case 'S':
-		return LOR_OK;
-	case 'D': case 'W': case 'H': case 'V': case 'R': case 'X': case 'N': case 'C': case 'a': case 'e':
-		out->runs = 1;
-		return LOR_OK;
-	case 'p': case 'P':
-		out->runs = 1;
-		if (ps->p < ps->end && *ps->p == '{') {
-			const char *r = ps->p;
+	} else {
+		switch (c) {
+		case 'b': case 'B': case 'A': case 'z': case 'Z': case 'G': case 'E':
+			out->sponly = 1; /* consumes nothing */
+			break;
+		case 's': case 'h': case 'v': case 'n': case 't': case 'r': case 'f':
+			out->runs = 1;
+			out->sponly = 1;
+			break;
+		case 'w': case 'd': case 'S':
+			break;
+		case 'p':
+			/* \p{L...}, \p{N...}, \p{M...}, \p{P...}, \p{S...} hold no white space */
+			{
+				char n = at + 1 < ps->end && at[1] == '{' ? (at + 2 < ps->end ? at[2] : 0) : at + 1 < ps->end ? at[1] : 0;
 
-			skip_to(ps, '}');
-			/* \p{L...}, \p{N...}, \p{M...} hold no white space */
-			if (c == 'p' && r + 1 < ps->end && (r[1] == 'L' || r[1] == 'N' || r[1] == 'M' || r[1] == 'P' || r[1] == 'S'))
-				out->runs = 0;
-		} else if (ps->p < ps->end) {
-			char n = *ps->p++;
-
-			if (c == 'p' && (n == 'L' || n == 'N' || n == 'M' || n == 'P' || n == 'S'))
-				out->runs = 0;
+				out->runs = !(n == 'L' || n == 'N' || n == 'M' || n == 'P' || n == 'S');
+			}
+			break;
+		case 'g': case 'k':
+			out->runs = AN_INF; /* a back reference: any text */
+			break;
+		default:
+			out->runs = isdigit((unsigned char)c) ? AN_INF : 1;
+			break;
 		}
-		return LOR_OK;
-	case 'x': case 'o':
-		out->runs = 1;
-		if (ps->p < ps->end && *ps->p == '{')
-			skip_to(ps, '}');
-		else if (c == 'x')
-			for (i = 0; i < 2 && ps->p < ps->end && isxdigit((unsigned char)*ps->p); i++)
-				ps->p++;
-		return LOR_OK;
-	case 'c':
-		out->runs = 1;
-		if (ps->p < ps->end)
-			ps->p++;
-		return LOR_OK;
-	default:
-		ps->fail = 1; /* back references (\1, \g, \k) and anything unknown: no window */
-		return LOR_OK;
 	}
+	return LOR_OK;
 }
 
-static int ai_group(parser *ps, ainfo *out)
+static int ai_group(parser *ps, info *out)
 {
 	int kind = group_head(ps), rc;
 
@@ -944,11 +882,11 @@ static int ai_group(parser *ps, ainfo *out)
 	if (kind == G_FAIL)
 		return LOR_OK;
 	if (kind == G_DONE)
-		return ai_exact(out, "", 0);
+		return set_exact(out, "", 0);
 	if ((rc = ai_alt_expr(ps, out)) || !group_tail(ps))
 		return rc;
 	if (kind == G_AHEAD) { /* what it sees starts here and is required; it consumes nothing */
-		ai_req(out);
+		to_req(out);
 		out->runs = 0;
 		out->sponly = 1;
 		return LOR_OK;
@@ -956,46 +894,39 @@ static int ai_group(parser *ps, ainfo *out)
 	if (kind == G_LOOK) {
 		out->runs = 0;
 		out->sponly = 0;
-		return ai_exact(out, "", 0);
+		return set_exact(out, "", 0);
 	}
 	return LOR_OK;
 }
 
-static int ai_atom(parser *ps, ainfo *out)
+static int ai_atom(parser *ps, info *out)
 {
-	char c = *ps->p++;
+	char c = *ps->p;
+	int rc;
 
 	out->runs = 0;
 	out->sponly = 0;
 	switch (c) {
 	case '(':
+		ps->p++;
 		return ai_group(ps, out);
 	case '[':
+		ps->p++;
 		ai_class(ps, out);
 		return LOR_OK;
 	case '\\':
+		ps->p++;
 		return ai_escape(ps, out);
-	case '.':
-		ai_any(out);
-		out->runs = 1;
+	default: /* a character, '.', an anchor: as the literal analysis reads it */
+		if ((rc = atom(ps, out)))
+			return rc;
+		out->runs = c == '.' || c == ' ' || c == '\t' || (unsigned char)c >= 0x80;
+		out->sponly = c == ' ' || c == '\t' || c == '^' || c == '$';
 		return LOR_OK;
-	case '^': case '$':
-		return ai_exact(out, "", 0);
-	default:
-		if ((unsigned char)c >= 0x80) {
-			skip_utf8(ps);
-			ai_any(out);
-			out->runs = 1;
-			return LOR_OK;
-		}
-		out->runs = c == ' ' || c == '\t' ? 1 : 0;
-		out->sponly = c == ' ' || c == '\t';
-		c = (char)tolower((unsigned char)c);
-		return ai_exact(out, &c, 1);
 	}
 }
 
-static int ai_repeat(ainfo *a, long min, long max)
+static int ai_repeat(info *a, long min, long max)
 {
 	/* runs */
 	if (max == 0)
@@ -1004,38 +935,35 @@ static int ai_repeat(ainfo *a, long min, long max)
 		a->runs = max < 0 ? AN_INF : runs_add(0, a->runs == AN_INF ? AN_INF : a->runs * max);
 	if (max == 0) {
 		long r = a->runs;
-		int rc = ai_exact(a, "", 0);
+		int rc = set_exact(a, "", 0);
 
 		a->runs = r;
 		return rc;
 	}
 	if (min == 0) {
 		if (max == 1 && a->exact)
-			return aset_add(&a->s, "", 0, "", 0, 0);
-		ai_any(a);
+			return sset_addk(&a->s, "", 0, "", 0, 0);
+		set_any(a);
 		return LOR_OK;
 	}
 	if (max != 1)
-		ai_req(a);
+		to_req(a);
 	return LOR_OK;
 }
 
-static int ai_seq_expr(parser *ps, ainfo *out)
+static int ai_seq_expr(parser *ps, info *out)
 {
-	ainfo cur = { 0, 1, { NULL, NULL, 0, 0 }, 0, 0 }, best = { 0, 1, { NULL, NULL, 0, 0 }, 0, 0 };
+	info cur = INFO_INIT, best = INFO_INIT;
 	double bq = -1e300; /* best's quality: nothing yet */
 	long before = 0, cur_before = 0, total = 0;
-	int rc = ai_exact(&cur, "", 0), broken = 0, sponly = 1;
+	int rc = set_exact(&cur, "", 0), broken = 0, sponly = 1;
 
 	while (!rc && !ps->fail && ps->p < ps->end && *ps->p != '|' && *ps->p != ')') {
-		ainfo it = { 0, 1, { NULL, NULL, 0, 0 }, 0, 0 };
-		long min, max;
+		info it = INFO_INIT;
 
-		rc = ai_atom(ps, &it);
-		while (!rc && !ps->fail && quantifier(ps, &min, &max))
-			rc = ai_repeat(&it, min, max);
+		rc = item(ps, &it, ai_atom, ai_repeat);
 		if (rc || ps->fail) {
-			aset_release(&it.s);
+			sset_release(&it.s);
 			break;
 		}
 		before = total;
@@ -1043,15 +971,8 @@ static int ai_seq_expr(parser *ps, ainfo *out)
 		if (!it.sponly)
 			sponly = 0;
 		if (it.exact && cur.exact && cur.s.n * it.s.n <= AN_EXACT_MAX) {
-			aset prod = { NULL, NULL, 0, 0 };
-			size_t i, j;
-
-			for (i = 0; !rc && i < cur.s.n; i++)
-				for (j = 0; !rc && j < it.s.n; j++)
-					rc = aset_add(&prod, cur.s.v[i], strlen(cur.s.v[i]), it.s.v[j], strlen(it.s.v[j]), 0);
-			aset_release(&cur.s);
-			cur.s = prod;
-			aset_release(&it.s);
+			rc = product(&cur.s, &it.s);
+			sset_release(&it.s);
 			continue;
 		}
 		/* the exact run ends here */
@@ -1062,14 +983,14 @@ static int ai_seq_expr(parser *ps, ainfo *out)
 			cur_before = before;
 		} else {
 			ai_keep_better(&best, &bq, &it, before);
-			rc = ai_exact(&cur, "", 0);
+			rc = set_exact(&cur, "", 0);
 			cur_before = total;
 		}
 	}
 	out->runs = total;
 	out->sponly = sponly;
 	if (rc || !broken) {
-		aset_release(&best.s);
+		sset_release(&best.s);
 		out->exact = cur.exact;
 		out->any = cur.any;
 		out->s = cur.s;
@@ -1082,12 +1003,12 @@ static int ai_seq_expr(parser *ps, ainfo *out)
 	return LOR_OK;
 }
 
-static int ai_alt_expr(parser *ps, ainfo *out)
+static int ai_alt_expr(parser *ps, info *out)
 {
 	int rc = ai_seq_expr(ps, out);
 
 	while (!rc && !ps->fail && ps->p < ps->end && *ps->p == '|') {
-		ainfo b = { 0, 1, { NULL, NULL, 0, 0 }, 0, 0 };
+		info b = INFO_INIT;
 		size_t i;
 
 		ps->p++;
@@ -1096,17 +1017,17 @@ static int ai_alt_expr(parser *ps, ainfo *out)
 		out->runs = runs_max(out->runs, b.runs);
 		out->sponly = out->sponly && b.sponly;
 		if (!(out->exact && b.exact && out->s.n + b.s.n <= AN_EXACT_MAX)) {
-			ai_req(out);
-			ai_req(&b);
+			to_req(out);
+			to_req(&b);
 			if (out->any || b.any || out->s.n + b.s.n > AN_REQ_MAX) {
-				ai_any(out);
-				aset_release(&b.s);
+				set_any(out);
+				sset_release(&b.s);
 				continue;
 			}
 		}
 		for (i = 0; !rc && i < b.s.n; i++)
-			rc = aset_add(&out->s, b.s.v[i], strlen(b.s.v[i]), "", 0, b.s.k[i]);
-		aset_release(&b.s);
+			rc = sset_addk(&out->s, b.s.v[i], strlen(b.s.v[i]), "", 0, b.s.k[i]);
+		sset_release(&b.s);
 	}
 	return rc;
 }
@@ -1114,25 +1035,21 @@ static int ai_alt_expr(parser *ps, ainfo *out)
 int lor_prefilter__anchors(const char *re, size_t len, char ***out, long **ks, size_t *n)
 {
 	parser ps;
-	ainfo root = { 0, 1, { NULL, NULL, 0, 0 }, 0, 0 };
+	info root = INFO_INIT;
 	size_t i;
 	int rc;
 
 	*out = NULL;
 	*ks = NULL;
 	*n = 0;
-	ps.p = re;
-	ps.end = re + len;
-	ps.depth = 0;
-	ps.fail = 0;
-	ps.nomem = 0;
+	parser_init(&ps, re, len);
 	if ((rc = ai_alt_expr(&ps, &root))) {
-		aset_release(&root.s);
+		sset_release(&root.s);
 		return rc;
 	}
 	if (ps.p != ps.end)
 		ps.fail = 1;
-	ai_req(&root);
+	to_req(&root);
 	for (i = 0; !root.any && i < root.s.n; i++)
 		if (root.s.k[i] == AN_INF || root.s.k[i] > LOR_PF_KMAX || unusable_anchor(root.s.v[i]))
 			root.any = 1;
@@ -1142,7 +1059,7 @@ int lor_prefilter__anchors(const char *re, size_t len, char ***out, long **ks, s
 	if (!root.any && -ai_quality(&root) > LOR_PF_MAXCOST)
 		root.any = 1;
 	if (ps.fail || root.any) {
-		aset_release(&root.s);
+		sset_release(&root.s);
 		return LOR_OK;
 	}
 	*out = root.s.v;
