@@ -128,7 +128,7 @@ int lor_category_find(const char *name);
 
 typedef struct lor_ruleset lor_ruleset;
 
-#define LOR_RULESET_OPTIONS_VERSION 1
+#define LOR_RULESET_OPTIONS_VERSION 2 /* 1: the same without 'catalogue' */
 typedef struct lor_ruleset_options {
 	unsigned version;       /* LOR_RULESET_OPTIONS_VERSION */
 	int builtin;            /* 1: start from the rules embedded at build time */
@@ -141,8 +141,16 @@ typedef struct lor_ruleset_options {
 	const char *const *level_ids;   /* rule ids whose level is overridden ... */
 	const lor_level *levels;        /* ... with these levels */
 	size_t nlevels;
+	int catalogue;          /* 1: what describes the rules (ids, levels, categories,
+	                           messages, help, examples, classes, profiles) without
+	                           the built-in rules' patterns or language model, for
+	                           listing and explaining: a fraction of the load. Rules
+	                           from dirs are still compiled, so their errors are
+	                           reported as in a full load. Such a set cannot check:
+	                           lor_check and lor_ruleset_selftest return
+	                           LOR_EARG. */
 } lor_ruleset_options;
-#define LOR_RULESET_OPTIONS_INIT { LOR_RULESET_OPTIONS_VERSION, 1, NULL, 0, NULL, 0, NULL, NULL, 0 }
+#define LOR_RULESET_OPTIONS_INIT { LOR_RULESET_OPTIONS_VERSION, 1, NULL, 0, NULL, 0, NULL, NULL, 0, 0 }
 
 /* Load and compile rules and profiles into a new immutable rule set.
  * Rules named in opts->disable are left out and opts->level_ids get the

@@ -424,6 +424,9 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 	if (opts->version != LOR_CHECK_OPTIONS_VERSION)
 		return lor_error__set(err, LOR_EARG, doc->path, 0, 0,
 		                      "unsupported lor_check_options version %u", opts->version);
+	if (rs->catalogue)
+		return lor_error__set(err, LOR_EARG, doc->path, 0, 0,
+		                      "the rule set was loaded as a catalogue (for listing), so it cannot check letters");
 	pname = opts->profile ? opts->profile : "residency";
 	profile = find_profile(rs, pname);
 	if (!profile && (opts->profile || rs->nprofiles))

@@ -184,7 +184,7 @@ typedef struct lor_yaml_node {
 } lor_yaml_node;
 typedef struct lor_yaml_prebuilt {
 	size_t file;                  /* its index in lor_embedded__files */
-	uint64_t hash;                /* lor_rulecache__hash() of its bytes, checked before use */
+	uint64_t hash;                /* lor_rulecache__hash() of its bytes, checked by test_rulecache */
 	size_t first, count;          /* its nodes in lor_yaml__prebuilt_nodes */
 } lor_yaml_prebuilt;
 extern const lor_yaml_prebuilt lor_yaml__prebuilt[];
@@ -544,6 +544,7 @@ struct lor_ruleset {
 	lor_prefilter *pf;       /* the literals of every pattern (prefilter.c) */
 	int pf_off;              /* tests only: run every pattern everywhere */
 	const lor_rulecache_rec *rec; /* while loading, for mkcache only */
+	int catalogue;           /* loaded for listing only: built-in rules have no patterns */
 };
 
 /* rules.c: compile one rule file's text against rs's word classes and throw

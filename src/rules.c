@@ -228,8 +228,8 @@ static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *er
 
 /* Compile one rule from a YAML file's contents. */
 static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilter *pf, int trusted,
-                        const lor_rulecache_rec *rec, const char *id, const char *path, const char *data,
-                        size_t len, lor_error *err)
+                        int describe_only, const lor_rulecache_rec *rec, const char *id, const char *path,
+                        const char *data, size_t len, lor_error *err)
 {
 	lor_yaml y;
 	yaml_node_t *root, *n;
@@ -334,7 +334,10 @@ static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilte
 		rc = lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
 		goto fail;
 	}
-	if ((rc = r->kind->compile(r, &y, root, err)))
+	/* A catalogue load keeps a built-in rule's description only: its
+	 * patterns were compiled and checked at build time (mkcache, make test),
+	 * and a catalogue set never checks a letter. */
+	if (!describe_only && (rc = r->kind->compile(r, &y, root, err)))
 		goto fail;
 	lor_yaml__release(&y);
 	*out = r;
@@ -350,7 +353,7 @@ int lor_rules__compile_data(const lor_ruleset *rs, const char *path, const char 
                             lor_error *err)
 {
 	lor_rule *r = NULL;
-	int rc = rule_compile(&r, &rs->classes, NULL, 0, NULL, "fuzz.Rule", path, data, len, err);
+	int rc = rule_compile(&r, &rs->classes, NULL, 0, 0, NULL, "fuzz.Rule", path, data, len, err);
 
 	rule_free(r);
 	return rc;
@@ -491,7 +494,8 @@ static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *fi
 			return dup < 0 ? lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory")
 			               : lor_error__set(err, LOR_ERULE, path, 1, 1,
 			                                "duplicate rule name '%s' (also defined in %s)", id, prev);
-		if ((rc = rule_compile(&r, &rs->classes, rs->pf, trusted, rs->rec, id, path, data, len, err)))
+		if ((rc = rule_compile(&r, &rs->classes, rs->pf, trusted, trusted && rs->catalogue, rs->rec, id, path,
+		                       data, len, err)))
 			return rc;
 		for (i = 0; i < rs->nrules; i++)
 			if (!strcmp(rs->rules[i]->id, id)) {
@@ -540,7 +544,7 @@ static int load_embedded(lor_ruleset *rs, lor_error *err)
 			blobs[nblobs].data = (const unsigned char *)lor_embedded__files[i].data;
 			blobs[nblobs++].len = lor_embedded__files[i].len;
 		}
-	rc = load_lang(rs, blobs, nblobs, !rs->rec, err);
+	rc = rs->catalogue ? LOR_OK : load_lang(rs, blobs, nblobs, !rs->rec, err);
 	free(blobs);
 
 	for (i = 0; i < lor_embedded__count && !rc; i++) {
@@ -772,12 +776,13 @@ static int load(lor_ruleset **out, const lor_ruleset_options *opts, const lor_ru
 
 	if (!opts)
 		opts = &defaults;
-	if (opts->version != LOR_RULESET_OPTIONS_VERSION)
+	if (opts->version != 1 && opts->version != LOR_RULESET_OPTIONS_VERSION)
 		return lor_error__set(err, LOR_EARG, "", 0, 0, "unsupported lor_ruleset_options version %u",
 		                      opts->version);
 	if (!(rs = calloc(1, sizeof(*rs))))
 		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
 	rs->rec = rec;
+	rs->catalogue = opts->version >= 2 && opts->catalogue && !rec; /* version 1 has no such field */
 	if (lor_prefilter__new(&rs->pf))
 		rc = lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
 
@@ -796,7 +801,7 @@ static int load(lor_ruleset **out, const lor_ruleset_options *opts, const lor_ru
 	if (!rc)
 		rc = apply_settings(rs, opts, err);
 	for (i = 0; !rc && i < rs->nrules; i++)
-		if (rs->rules[i]->kind == &lor_kind_language && !rs->lang)
+		if (rs->rules[i]->kind == &lor_kind_language && !rs->lang && !rs->catalogue)
 			rc = lor_error__set(err, LOR_ERULE, rs->rules[i]->path, 1, 1,
 			                    "rule '%s' needs a language model (a lang/ folder beside the "
 			                    "styles) and none is loaded", rs->rules[i]->id);

@@ -74,6 +74,9 @@ int lor_ruleset_selftest(const lor_ruleset *rs, size_t i, lor_error *err)
 
 	if (!rs || i >= rs->nrules)
 		return lor_error__set(err, LOR_EARG, "", 0, 0, "no rule %zu", i);
+	if (rs->catalogue)
+		return lor_error__set(err, LOR_EARG, "", 0, 0,
+		                      "the rule set was loaded as a catalogue (for listing), so its examples cannot run");
 	rule = rs->rules[i];
 	for (k = 0; k < rule->nbad; k++) {
 		if ((rc = run_one(rs, rule, rule->bad[k], &hits, err)))

@@ -127,7 +127,11 @@ static int check_shape(const char *path, const char *data, size_t len, lor_error
 }
 
 /* The build's parse of data, when data is an embedded file's own bytes
- * (the same pointer, length and hash); NULL otherwise. */
+ * (the same pointer and length); NULL otherwise. The parse and the bytes come
+ * from one build (build/rulecache_data.c is made from build/embedded.c's
+ * files); test_rulecache checks each entry's hash against its file and its
+ * nodes against libyaml's parse, so a run does not hash 220 KB of rules again
+ * (an eighth of `--list-rules`). */
 static const lor_yaml_prebuilt *prebuilt_for(const char *data, size_t len)
 {
 	size_t i;
@@ -137,7 +141,7 @@ static const lor_yaml_prebuilt *prebuilt_for(const char *data, size_t len)
 		const lor_embedded_file *f = p->file < lor_embedded__count ? &lor_embedded__files[p->file] : NULL;
 
 		if (f && f->data == data && f->len == len)
-			return lor_rulecache__hash(data, len, 0) == p->hash ? p : NULL;
+			return p;
 	}
 	return NULL;
 }

@@ -333,6 +333,9 @@ int main(int argc, char **argv)
 	ropts.builtin = cfg.builtin;
 	ropts.dirs = cfg.rules;
 	ropts.ndirs = cfg.nrules;
+	/* listing and explaining need the rules' descriptions, not their
+	 * patterns: check_inputs() returns before any letter is read */
+	ropts.catalogue = cfg.list_rules || cfg.list_classes || cfg.explain;
 	if (pc) {
 		ropts.disable = (const char *const *)pc->disable;
 		ropts.ndisable = pc->ndisable;

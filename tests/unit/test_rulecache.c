@@ -153,6 +153,8 @@ static void test_prebuilt_yaml_is_parsed(void **state)
 		int id;
 
 		memcpy(copy, f->data, f->len);
+		/* the parse was made from these very bytes (yaml.c trusts it without hashing) */
+		assert_true(lor_rulecache__hash(f->data, f->len, 0) == lor_yaml__prebuilt[i].hash);
 		assert_int_equal(lor_yaml__load(&pre, f->path, f->data, f->len, &err), LOR_OK);   /* the build's */
 		assert_int_equal(lor_yaml__load(&parsed, f->path, copy, f->len, &err), LOR_OK);   /* libyaml's */
 		for (id = 1; yaml_document_get_node(&parsed.doc, id); id++, nodes++)

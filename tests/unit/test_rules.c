@@ -94,6 +94,65 @@ static void test_errors_are_positioned(void **state)
 	expect_error("tests/fixtures/rules/nope", LOR_EIO, "tests/fixtures/rules/nope: error: not a rules directory");
 }
 
+/* A catalogue load (for --list-rules, --list-classes, --explain) describes
+ * the same rules as a full load, refuses to check, and still compiles the
+ * rules of a folder, so their errors are reported as before. */
+static void test_catalogue_load(void **state)
+{
+	lor_ruleset_options opts = LOR_RULESET_OPTIONS_INIT;
+	lor_ruleset *full = load(NULL, 1, LOR_OK), *cat = NULL;
+	const char *dirs[1] = { "tests/fixtures/rules/bad-regex" };
+	lor_rule_info a, b;
+	lor_document *doc = NULL;
+	lor_report *rep = NULL;
+	lor_error err;
+	char buf[2200];
+	size_t i;
+
+	(void)state;
+	opts.catalogue = 1;
+	assert_int_equal(lor_ruleset_load(&cat, &opts, &err), LOR_OK);
+	assert_int_equal(lor_ruleset_count(cat), lor_ruleset_count(full));
+	assert_int_equal(lor_ruleset_class_count(cat), lor_ruleset_class_count(full));
+	assert_int_equal(lor_ruleset_profile_count(cat), lor_ruleset_profile_count(full));
+	for (i = 0; i < lor_ruleset_count(full); i++) {
+		assert_int_equal(lor_ruleset_rule(full, i, &a), LOR_OK);
+		assert_int_equal(lor_ruleset_rule(cat, i, &b), LOR_OK);
+		assert_string_equal(a.id, b.id);
+		assert_string_equal(a.kind, b.kind);
+		assert_string_equal(a.message, b.message);
+		assert_int_equal(a.level, b.level);
+		assert_int_equal(a.nbad, b.nbad);
+		assert_int_equal(a.ngood, b.ngood);
+	}
+	assert_int_equal(lor_document_new(&doc, "t.txt", "I recommend her.", 16, &err), LOR_OK);
+	assert_int_equal(lor_check(&rep, cat, doc, NULL, &err), LOR_EARG);
+	assert_null(rep);
+	assert_int_equal(lor_ruleset_selftest(cat, 0, &err), LOR_EARG);
+	assert_int_equal(lor_check(&rep, full, doc, NULL, &err), LOR_OK);
+	lor_report_free(rep);
+	lor_document_free(doc);
+	lor_ruleset_free(cat);
+	lor_ruleset_free(full);
+
+	cat = NULL;
+	opts.builtin = 0;
+	opts.dirs = dirs;
+	opts.ndirs = 1;
+	assert_int_equal(lor_ruleset_load(&cat, &opts, &err), LOR_ERULE);
+	assert_null(cat);
+	assert_string_equal(lor_error_format(&err, buf, sizeof(buf)),
+	                    "tests/fixtures/rules/bad-regex/fx/BadRegex.yml:5:38: error: invalid regex "
+	                    "'(?:s?he|they) (will|would do well': missing closing parenthesis at offset 33");
+
+	/* a caller built against version 1 of the options has no catalogue field */
+	opts = (lor_ruleset_options)LOR_RULESET_OPTIONS_INIT;
+	opts.version = 1;
+	assert_int_equal(lor_ruleset_load(&cat, &opts, &err), LOR_OK);
+	assert_int_equal(lor_ruleset_selftest(cat, 0, &err), LOR_OK);
+	lor_ruleset_free(cat);
+}
+
 static void test_every_kind_loads(void **state)
 {
 	lor_ruleset *rs = load("tests/fixtures/rules/kinds", 0, LOR_OK);
@@ -138,6 +197,7 @@ int main(void)
 		cmocka_unit_test(test_override_replaces_builtin),
 		cmocka_unit_test(test_errors_are_positioned),
 		cmocka_unit_test(test_every_kind_loads),
+		cmocka_unit_test(test_catalogue_load),
 	};
 
 	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
