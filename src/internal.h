@@ -234,7 +234,7 @@ int lor_yaml__pick(lor_yaml *y, yaml_node_t *n, const char *key, const char *con
  * LOR_JIT_AFTER bytes in all, the thread that crosses the mark JIT-compiles
  * a copy and publishes it (jit, atomically); until then, and wherever JIT is
  * unavailable, the interpreter runs it. A one-letter run JITs almost nothing. */
-#define LOR_JIT_AFTER 4096u
+#define LOR_JIT_AFTER 16384u
 typedef struct lor_regex {
 	_Atomic(pcre2_code *) code; /* NULL until first run when it comes from the build (entry) */
 	const struct lor_rulecache_entry *entry;
@@ -242,6 +242,15 @@ typedef struct lor_regex {
 	atomic_size_t scanned;
 	size_t chunk;         /* which alternation of its list it belongs to (lor_match__first) */
 	size_t win;           /* 1 + its window pattern in the prefilter (lor_windows); 0: none */
+	/* A token that opens with an unbounded run of bytes outside a set,
+	 * "[^.\n]*" (the sentence that holds a word): if no match starts at a
+	 * start where the opening assertion holds, none starts later in the same
+	 * run (each later start tries a subset of the same paths), so the search
+	 * tries one start per run, not every byte of it (see lor_match__next):
+	 * linear where PCRE2 is quadratic in the run's length. nstop 0: no. */
+	unsigned char stop[4];
+	unsigned char nstop;
+	unsigned char assert_nonword; /* the wrapper's "(?<!\w)" opens it */
 } lor_regex;
 
 /* A compiled token list. The tokens are joined into one alternation (or,

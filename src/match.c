@@ -363,6 +363,71 @@ typedef struct regexes {
 /* One token's own regex, in the same whole-word wrapping as its list's
  * alternation, appended to r in chunk `chunk`; its anchors (cached or found
  * now) become its window pattern in the prefilter. */
+/* Does tok open with "[^...]*" over a few ASCII bytes (see lor_regex.stop),
+ * with nothing later that could make a later start match where an earlier
+ * one did not: back references, recursion, conditionals, \G, \K, or an
+ * alternative at the top level that does not open with the run? Sets the
+ * stop bytes; 0 when it does not apply. */
+static size_t run_prefix(const char *tok, unsigned char *stop, size_t max)
+{
+	size_t i = 2, n = 0;
+	int depth = 0, in_class = 0;
+
+	if (strncmp(tok, "[^", 2))
+		return 0;
+	while (tok[i] && tok[i] != ']') {
+		unsigned char c = (unsigned char)tok[i];
+
+		if (c == '\\') {
+			char d = tok[i + 1];
+
+			c = d == 'n' ? '\n' : d == 't' ? '\t' : d == 'r' ? '\r' : (d && strchr(".,;:!?()[]{}|/-'\"", d)) ? (unsigned char)d : 0;
+			if (!c)
+				return 0; /* \w, \s, \p...: not a byte set */
+			i += 2;
+		} else if (c < 0x80 && c != '-' && c != '[') {
+			i++;
+		} else {
+			return 0;
+		}
+		if (n == max)
+			return 0;
+		stop[n++] = c;
+	}
+	if (tok[i] != ']' || tok[i + 1] != '*' || !n)
+		return 0;
+	for (i += 2; tok[i]; i++) {
+		char c = tok[i];
+
+		if (c == '\\') {
+			char d = tok[i + 1];
+
+			if (!d || strchr("123456789gkGKQ", d))
+				return 0;
+			i++;
+		} else if (in_class) {
+			if (c == ']')
+				in_class = 0;
+		} else if (c == '[') {
+			in_class = 1;
+			if (tok[i + 1] == '^')
+				i++;
+			if (tok[i + 1] == ']')
+				i++;
+		} else if (c == '(') {
+			if (tok[i + 1] == '?' && (strchr("(|R&+0123456789", tok[i + 2]) ||
+			                          (tok[i + 2] == 'P' && (tok[i + 3] == '=' || tok[i + 3] == '>'))))
+				return 0;
+			depth++;
+		} else if (c == ')') {
+			depth--;
+		} else if (c == '|' && depth == 0) {
+			return 0;
+		}
+	}
+	return n;
+}
+
 static int add_token_regex(regexes *r, lor_yaml *y, const char *tok, int ignorecase, int nonword,
                            size_t chunk)
 {
@@ -398,6 +463,8 @@ static int add_token_regex(regexes *r, lor_yaml *y, const char *tok, int ignorec
 	atomic_init(&r->v[r->n].scanned, 0);
 	r->v[r->n].chunk = chunk;
 	r->v[r->n].win = 0;
+	r->v[r->n].nstop = (unsigned char)run_prefix(tok, r->v[r->n].stop, sizeof(r->v[r->n].stop));
+	r->v[r->n].assert_nonword = !nonword;
 	code = NULL;
 	if (cached && y->pf && cached->nanchors) { /* the build's anchors, lent */
 		if (lor_prefilter__add_anchors(y->pf, cached->anchors, cached->anchor_ks, cached->nanchors, 1, &id))
@@ -542,6 +609,7 @@ static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *
 		atomic_init(&r->v[r->n].scanned, 0);
 		r->v[r->n].chunk = r->chunks++;
 		r->v[r->n].win = 0;
+		r->v[r->n].nstop = 0;
 		r->n++;
 		return LOR_OK;
 	}
@@ -939,6 +1007,56 @@ static int search(lor_matcher *m, const pcre2_code *code, int is_jit, const char
 	return 1;
 }
 
+/* Could the character before s[p] be one that \w matches? Certain only for
+ * ASCII; any other byte counts as maybe. */
+static int word_before(const unsigned char *s, size_t p)
+{
+	unsigned char c;
+
+	if (!p)
+		return 0;
+	c = s[p - 1];
+	return c >= 0x80 || c == '_' || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* The leftmost match of a token that opens with a run (lor_regex.stop):
+ * one start per run where the opening assertion holds, each tried alone
+ * (offset limit = the start), then on to the next run. What an unanchored
+ * search from start would find, with linear work. */
+static int run_search(lor_matcher *m, lor_regex *re, const char *subject, size_t end, size_t start,
+                      size_t *ms, size_t *me)
+{
+	const unsigned char *s = (const unsigned char *)subject;
+	size_t p = start;
+
+	while (p < end) {
+		int is_jit, rc;
+		const pcre2_code *code = regex_code(re, end - p + 1, &is_jit);
+
+		if (!code)
+			return PCRE2_ERROR_NOMEMORY;
+		if ((rc = search(m, code, is_jit, subject, end, p, p, ms, me)) != 0)
+			return rc;
+		if (re->assert_nonword && word_before(s, p)) {
+			p++; /* nothing learnt: the assertion failed here, or may have */
+			continue;
+		}
+		while (p < end && !memchr(re->stop, s[p], re->nstop))
+			p++;
+		p++; /* past the stop byte: the next run */
+	}
+	/* an empty match at the very end, as an unanchored search could give */
+	if (p == end) {
+		int is_jit;
+		const pcre2_code *code = regex_code(re, 1, &is_jit);
+
+		if (!code)
+			return PCRE2_ERROR_NOMEMORY;
+		return search(m, code, is_jit, subject, end, end, end, ms, me);
+	}
+	return 0;
+}
+
 int lor_match__next(lor_matcher *m, lor_regex *re, lor_windows *w, const char *subject, size_t end,
                     size_t start, size_t *ms, size_t *me)
 {
@@ -975,6 +1093,8 @@ int lor_match__next(lor_matcher *m, lor_regex *re, lor_windows *w, const char *s
 		}
 		return 0;
 	}
+	if (re->nstop)
+		return run_search(m, re, subject, end, start, ms, me);
 	{
 		int is_jit;
 		const pcre2_code *code = regex_code(re, end - start + 1, &is_jit);

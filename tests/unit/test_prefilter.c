@@ -449,12 +449,108 @@ static void test_tokens_as_alternation(void **state)
 	lor_buf__release(&alt);
 }
 
+/* A token that opens with a run outside a byte set ("[^.\n]*...") is searched
+ * one start per run (src/match.c, run_search); from every start offset of
+ * every text it must find what PCRE2's own unanchored search finds: the
+ * same start and end, or no match. Mid-word starts, non-ASCII letters before
+ * a run, empty runs and stops at the ends are all in the texts. */
+static void test_run_tokens(void **state)
+{
+	static const struct {
+		const char *tok;
+		int runs; /* expected to take the run search */
+	} toks[] = {
+		{ "[^.\\n]*(?<!\\w)(?:interest(?:ed|s)?|passion)(?!\\w)[^.\\n]*", 1 },
+		{ "[^.,;]*care", 1 },
+		{ "[^\\n]*?best\\s+\\w+", 1 },
+		{ "[^.]*+x", 1 },
+		{ "[^.\\n]{0,60}interest", 0 }, /* bounded: a later start reaches further */
+		{ "[^.\\n]*interest|passion", 0 }, /* an alternative without the run */
+		{ "[^.\\n]*(\\w+)\\s+\\1", 0 },    /* a back reference */
+	};
+	static const char *const texts[] = {
+		"My interest is clear. Her passion, and interests; uninterested.\nPassion",
+		"caring care; scare. Careful: he took care of them, taking care.",
+		"éinterest. Ünterest interest. ..interest..\n\ninterest",
+		"the best one, best of all. bestow best\n best  friend. xx.x.",
+		"", ".", "interest", "no stop at all and no keyword either",
+	};
+	size_t i, t, st, checked = 0;
+	lor_matcher m;
+
+	(void)state;
+	assert_int_equal(lor_matcher__init(&m), LOR_OK);
+	for (i = 0; i < sizeof(toks) / sizeof(toks[0]); i++) {
+		lor_buf yml = LOR_BUF_INIT, wrapped = LOR_BUF_INIT;
+		pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+		pcre2_code *code;
+		lor_pattern p;
+		lor_yaml y;
+		lor_error err;
+		size_t k;
+		int ec;
+		PCRE2_SIZE eoff;
+
+		assert_int_equal(lor_buf__adds(&yml, "tokens:\n  - '"), LOR_OK);
+		assert_int_equal(lor_buf__adds(&yml, toks[i].tok), LOR_OK);
+		assert_int_equal(lor_buf__adds(&yml, "'\n"), LOR_OK);
+		assert_int_equal(lor_yaml__load(&y, "t.yml", yml.data, yml.len, &err), LOR_OK);
+		assert_int_equal(lor_pattern__compile(&p, &y, lor_yaml__get(&y, lor_yaml__root(&y), "tokens"), NULL, 1,
+		                                      0, &err),
+		                 LOR_OK);
+		assert_int_equal(p.nre, 1);
+		assert_int_equal(p.re[0].nstop != 0, toks[i].runs);
+		assert_int_equal(lor_buf__adds(&wrapped, "(?<!\\w)(?:(?:"), LOR_OK);
+		for (k = 0; toks[i].tok[k]; k++) /* the token's spaces read as \s+, as match.c reads them */
+			assert_int_equal(lor_buf__add(&wrapped, toks[i].tok + k, 1), LOR_OK);
+		assert_int_equal(lor_buf__adds(&wrapped, "))(?!\\w)"), LOR_OK);
+		code = pcre2_compile((PCRE2_SPTR)wrapped.data, wrapped.len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec,
+		                     &eoff, NULL);
+		assert_non_null(code);
+		for (t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+			const char *s = texts[t];
+			size_t len = strlen(s);
+
+			for (st = 0; st <= len; st++) {
+				size_t ms = 0, me = 0;
+				int got, want;
+
+				if (st < len && ((unsigned char)s[st] & 0xC0) == 0x80)
+					continue; /* not a character boundary */
+				got = lor_match__next(&m, &p.re[0], NULL, s, len, st, &ms, &me);
+				want = pcre2_match(code, (PCRE2_SPTR)s, len, st, 0, md, NULL);
+				assert_true(got >= 0);
+				if (want < 0) {
+					assert_int_equal(want, PCRE2_ERROR_NOMATCH);
+					assert_int_equal(got, 0);
+				} else {
+					PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+					assert_int_equal(got, 1);
+					assert_int_equal(ms, ov[0]);
+					assert_int_equal(me, ov[1]);
+				}
+				checked++;
+			}
+		}
+		pcre2_code_free(code);
+		pcre2_match_data_free(md);
+		lor_pattern__release(&p);
+		lor_yaml__release(&y);
+		lor_buf__release(&yml);
+		lor_buf__release(&wrapped);
+	}
+	assert_true(checked > 1000);
+	lor_matcher__release(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_literals),
 		cmocka_unit_test(test_anchors),
 		cmocka_unit_test(test_tokens_as_alternation),
+		cmocka_unit_test(test_run_tokens),
 		cmocka_unit_test(test_scan),
 		cmocka_unit_test(test_trusted_errors),
 		cmocka_unit_test(test_fixture_cases),
