@@ -78,9 +78,13 @@ static const struct name months[] = {
 	/* German (April, August, September, November as in English; Mai as in French) */
 	{ "januar", 1, 0 }, { "j\303\244nner", 1, 0 }, { "februar", 2, 0 }, { "m\303\244rz", 3, 0 },
 	{ "juni", 6, 0 }, { "juli", 7, 0 }, { "oktober", 10, 0 }, { "dezember", 12, 0 },
-	/* English abbreviations of old letters: "Septr. 18th. 1812", "Octobr. 1st. 1814" */
-	{ "jany", 1, 1 }, { "feby", 2, 1 }, { "augt", 8, 1 }, { "septr", 9, 1 },
-	{ "octr", 10, 1 }, { "octobr", 10, 1 }, { "novr", 11, 1 }, { "decr", 12, 1 },
+	/* English abbreviations of old letters, the last letters raised in the
+	 * manuscript: "Septr. 18th. 1812", "Octobr. 1st. 1814", "Sepr 9. 1780",
+	 * "Decemr. 12. 1803" (as the Founders Online transcriptions print them) */
+	{ "jany", 1, 1 }, { "janry", 1, 1 }, { "feby", 2, 1 }, { "febry", 2, 1 }, { "aprl", 4, 1 },
+	{ "augt", 8, 1 }, { "septr", 9, 1 }, { "sepr", 9, 1 }, { "septemr", 9, 1 },
+	{ "octr", 10, 1 }, { "octobr", 10, 1 }, { "novr", 11, 1 }, { "novemr", 11, 1 },
+	{ "decr", 12, 1 }, { "decemr", 12, 1 },
 };
 
 static const struct name seasons[] = {
@@ -358,6 +362,9 @@ static size_t ordinal(const struct text *t, size_t e)
 			return s;
 		return e;
 	}
+	/* the old "2d", "3d", "23d" for 2nd, 3rd, 23rd */
+	if (w == s + 1 && s == e && lower(t->s[s]) == 'd' && e > 0 && (t->s[e - 1] == '2' || t->s[e - 1] == '3'))
+		return at(t, w) == '.' && is_blank(at(t, w + 1)) ? w + 1 : w;
 	if (!(w > s && word_in(t, s, w, ordinals)))
 		return e;
 	/* "18th. Septr. 1812": a full stop after the ordinal */

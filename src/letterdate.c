@@ -98,23 +98,40 @@ static const char *const event_words[] = {
 	"effective", "start", "starts", "end", "ends", "by", "before", "after", "date", NULL
 };
 
+/* Lower-case words a place name can hold: "Newcastle upon Tyne", "Head
+ * qrs" (headquarters, as army letters of the 18th century head themselves).
+ * Not "de", "du", "von": "Stage du 5 février 2023" is a sentence. */
+static const char *const place_particles[] = { "upon", "qrs", "quarters", NULL };
+
 /* 1 if [s, e) is a place name alone, one to three capitalised words and
  * nothing else: "Wilmington" in "Wilmington 16 April 1802", as letters of
  * the 18th and 19th centuries (and some from abroad today) set the place
- * before the date without a comma. A last word in -ed ("Revised", "Received")
+ * before the date without a comma. An editor's brackets may hold part of it
+ * ("Head qrs [Bergen County]"). A last word in -ed ("Revised", "Received")
  * labels another event, not a place. */
 static int place_alone(const struct text *t, size_t s, size_t e)
 {
-	int words = 0;
+	int words = 0, bracket = 0;
 
 	while (s < e) {
 		size_t w = s;
 
-		if (!is_upper(t->s[w]) && t->s[w] < 0x80)
-			return 0;
+		if (t->s[w] == '[' && !bracket) {
+			bracket = 1;
+			s++;
+			continue;
+		}
+		if (!is_upper(t->s[w]) && t->s[w] < 0x80) {
+			while (w < e && is_wordbyte(t->s[w]))
+				w++;
+			if (!words || !word_in(t, s, w, place_particles))
+				return 0;
+		}
 		while (w < e && (is_wordbyte(t->s[w]) || t->s[w] == '-' || t->s[w] == '\''))
 			w++;
-		if (w == s || ++words > 3 || word_in(t, s, w, event_words))
+		if (bracket == 1 && w < e && t->s[w] == ']')
+			bracket = 2, w++;
+		if (w == s || ++words > (bracket ? 5 : 3) || word_in(t, s, w, event_words))
 			return 0;
 		if (w == e && w - s >= 2 && lower(t->s[w - 2]) == 'e' && lower(t->s[w - 1]) == 'd')
 			return 0;
@@ -197,6 +214,25 @@ static int on_date_line(const struct text *t, const lor_date__item *it)
 	       (e == bare && place_alone(t, s, e)); /* "Iniciou em 10 de marco" is no place */
 }
 
+/* The line after the salutation still belongs to the header when it is
+ * short: letters of the 18th and 19th centuries, and their printed
+ * editions, often put the place and date there ("Dear Sir,\n\nPhiladelphia
+ * Decemr. 12. 1803", "Monsieur,\nPassy, Sept. 11. 1780."). Only a date that
+ * holds that line can date the letter (on_date_line), so a first sentence
+ * of the body ("On March 3 she joined us.") does not. */
+static size_t line_after_salutation(const struct text *t, size_t p, size_t end)
+{
+	while (p < t->n) {
+		size_t le = line_end(t, p), s = p, e = le;
+
+		trim(t, &s, &e);
+		if (s < e)
+			return e - s <= PARAGRAPH_BYTES ? le : end;
+		p = le + 1;
+	}
+	return end;
+}
+
 /* End of the header: see rule 1 in dates.h. */
 static size_t header_end(const struct text *t)
 {
@@ -210,8 +246,9 @@ static size_t header_end(const struct text *t)
 		e = le;
 		trim(t, &s, &e);
 		if (s < e) {
-			if (starts_with_any(t, s, e, salutations) || e - s > PARAGRAPH_BYTES ||
-			    ++lines > HEADER_LINES)
+			if (starts_with_any(t, s, e, salutations))
+				return line_after_salutation(t, le + 1, end);
+			if (e - s > PARAGRAPH_BYTES || ++lines > HEADER_LINES)
 				break;
 			end = le;
 		}
@@ -371,6 +408,48 @@ static long alone_date(const lor_dates__list *list, const struct text *t)
 	return -1;
 }
 
+/* A date that ends the text on the line of the signature itself, after the
+ * last sentence: "... with more ability. Sam [C.] Danforth Boston April 15th
+ * 1809." (a certificate of one paragraph, name, place and date run on).
+ * Between the sentence's end and the date stand only two to six capitalised
+ * words or initials, within PREFIX_BYTES. The last DAY item, or -1. */
+static long trailing_date(const lor_dates__list *list, const struct text *t)
+{
+	size_t i = list->count, p, k, words = 0, caps = 0;
+	const lor_date__item *it;
+
+	while (i > 0 && list->items[i - 1].kind != LOR_DATE__DAY)
+		i--;
+	if (!i || !dateable(list, i - 1, t->n))
+		return -1;
+	it = &list->items[i - 1];
+	for (k = it->offset + it->length; k < t->n; k++)
+		if (!is_blank(t->s[k]) && t->s[k] != '\n' && t->s[k] != '.')
+			return -1; /* more follows the date */
+	for (p = it->offset; p > 0 && it->offset - p <= PREFIX_BYTES;) {
+		size_t e = p, s;
+
+		while (e > 0 && is_blank(t->s[e - 1]))
+			e--;
+		if (e == 0 || t->s[e - 1] == '\n')
+			return -1; /* the line began: the signature-line rules judged it */
+		for (s = e; s > 0 && !is_blank(t->s[s - 1]) && t->s[s - 1] != '\n'; s--)
+			;
+		{
+			size_t a = s + (t->s[s] == '['), b = e - (t->s[e - 1] == ']');
+			int initial = b - a == 2 && is_upper(t->s[a]) && t->s[a + 1] == '.';
+
+			if (!initial && one_of(t->s[e - 1], ".!?"))
+				return words >= 2 && caps >= 2 ? (long)(i - 1) : -1; /* the sentence's end */
+			if (!(is_upper(t->s[a]) || t->s[a] >= 0x80) || ++words > 6)
+				return -1;
+			caps += !initial;
+		}
+		p = s;
+	}
+	return -1;
+}
+
 /* Which rule is being applied by pick(). */
 enum rule { RULE_HEADER, RULE_LABEL, RULE_SIGNATURE, RULE_LAST_BLOCK };
 
@@ -421,9 +500,10 @@ long lor_dates__letter_date(const lor_dates__list *list, const char *text, size_
 		return i;
 	/* A date line in the closing block, as signature blocks without a closing
 	 * word end: "Name, title, institution, 27 August 2026". */
-	if (list->count && last_block_start(&t) > 0 && !block_has_closing(&t, last_block_start(&t)))
-		return pick(list, &t, RULE_LAST_BLOCK);
-	return -1;
+	if (list->count && last_block_start(&t) > 0 && !block_has_closing(&t, last_block_start(&t)) &&
+	    (i = pick(list, &t, RULE_LAST_BLOCK)) >= 0)
+		return i;
+	return trailing_date(list, &t);
 }
 
 /* ---- calendar ---------------------------------------------------------- */
