@@ -382,6 +382,32 @@ int lor_prefilter__add_anchors(lor_prefilter *pf, const char *const *lits, const
                                int borrowed, size_t *id);
 int lor_prefilter__build(lor_prefilter *pf);
 
+/* The automaton of the built-in rules' literals, made at build time
+ * (src/tools/mkcache.c writes it into build/rulecache_data.c): a scan uses it
+ * instead of making its own when the prefilter holds exactly the literals it
+ * was made from (the same fingerprint: every literal, its pattern and its
+ * distance, in the order they were added), as a load of the built-in rules
+ * alone gives; rules from folders change the literals, and the automaton is
+ * then made at the first scan as before. */
+typedef struct lor_prefilter_dfa {
+	uint64_t fingerprint;   /* lor_prefilter__fingerprint() of the literals; 0: none */
+	size_t nlits, npatterns;
+	const unsigned char *cls; /* 256 input classes */
+	size_t ncls, nstates;
+	const uint16_t *delta16;  /* one of the two transition tables */
+	const uint32_t *delta;
+	const int32_t *out;
+	const uint32_t *outs;
+	size_t nouts;
+} lor_prefilter_dfa;
+extern const lor_prefilter_dfa lor_prefilter__prebuilt;
+uint64_t lor_prefilter__fingerprint(const lor_prefilter *pf);
+/* Make pf's automaton now, from its literals (never the prebuilt one), and
+ * describe it in *out (pointers into pf): for mkcache and the tests. */
+int lor_prefilter__make_own(lor_prefilter *pf, lor_prefilter_dfa *out);
+/* Is the automaton in use the build's (after the first scan)? For the tests. */
+int lor_prefilter__is_prebuilt(const lor_prefilter *pf);
+
 /* The literal occurrences of one text, grouped by pattern. */
 typedef struct lor_prefilter_hits {
 	uint32_t *v;        /* start, end pairs (a letter is under LOR_MAX_INPUT: 32 bits) */

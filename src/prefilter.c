@@ -1098,6 +1098,7 @@ struct lor_prefilter {
 	int32_t *out;           /* state -> first entry of its outputs in outs, -1: none */
 	uint32_t *outs;         /* per state: (pattern, length, distance) triples, ended by UINT32_MAX */
 	size_t nouts, capouts;
+	int prebuilt;           /* the tables are lor_prefilter__prebuilt's, not to be freed */
 };
 
 int lor_prefilter__new(lor_prefilter **out)
@@ -1119,10 +1120,12 @@ void lor_prefilter__free(lor_prefilter *pf)
 		if (!pf->lits[i].borrowed)
 			free(pf->lits[i].s);
 	free(pf->lits);
-	free(pf->delta);
-	free(pf->delta16);
-	free(pf->out);
-	free(pf->outs);
+	if (!pf->prebuilt) {
+		free(pf->delta);
+		free(pf->delta16);
+		free(pf->out);
+		free(pf->outs);
+	}
 	pthread_mutex_destroy(&pf->mu);
 	free(pf);
 }
@@ -1163,6 +1166,41 @@ int lor_prefilter__build(lor_prefilter *pf)
 {
 	pf->frozen = 1;
 	return LOR_OK;
+}
+
+uint64_t lor_prefilter__fingerprint(const lor_prefilter *pf)
+{
+	uint64_t h = lor_rulecache__hash("", 0, (uint32_t)pf->npatterns);
+	size_t i;
+
+	for (i = 0; i < pf->nlits; i++) {
+		const pf_lit *l = &pf->lits[i];
+
+		h ^= lor_rulecache__hash(l->s, strlen(l->s), (uint32_t)l->pattern * 131u + l->k);
+		h *= 1099511628211u;
+	}
+	return h ? h : 1; /* 0 marks "no prebuilt automaton" */
+}
+
+/* The build's automaton, when it was made from exactly these literals. */
+static int adopt_prebuilt(lor_prefilter *pf)
+{
+	const lor_prefilter_dfa *d = &lor_prefilter__prebuilt;
+
+	if (!d->fingerprint || d->nlits != pf->nlits || d->npatterns != pf->npatterns ||
+	    d->fingerprint != lor_prefilter__fingerprint(pf))
+		return 0;
+	memcpy(pf->cls, d->cls, sizeof(pf->cls));
+	pf->ncls = d->ncls;
+	pf->nstates = d->nstates;
+	/* never written: the scan only reads them */
+	pf->delta16 = (uint16_t *)(uintptr_t)d->delta16;
+	pf->delta = (uint32_t *)(uintptr_t)d->delta;
+	pf->out = (int32_t *)(uintptr_t)d->out;
+	pf->outs = (uint32_t *)(uintptr_t)d->outs;
+	pf->nouts = d->nouts;
+	pf->prebuilt = 1;
+	return 1;
 }
 
 /* The automaton of the frozen literals. */
@@ -1271,6 +1309,36 @@ out:
 	return rc;
 }
 
+int lor_prefilter__is_prebuilt(const lor_prefilter *pf)
+{
+	return pf && pf->prebuilt;
+}
+
+int lor_prefilter__make_own(lor_prefilter *pf, lor_prefilter_dfa *out)
+{
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!pf->frozen || atomic_load(&pf->built))
+		return LOR_EARG;
+	out->fingerprint = lor_prefilter__fingerprint(pf); /* before make() sorts the literals */
+	out->nlits = pf->nlits;
+	out->npatterns = pf->npatterns;
+	pf->build_rc = rc = make(pf);
+	atomic_store(&pf->built, 1);
+	if (rc)
+		return rc;
+	out->cls = pf->cls;
+	out->ncls = pf->ncls;
+	out->nstates = pf->nstates;
+	out->delta16 = pf->delta16;
+	out->delta = pf->delta;
+	out->out = pf->out;
+	out->outs = pf->outs;
+	out->nouts = pf->nouts;
+	return LOR_OK;
+}
+
 /* ------------------------------------------------------- the scan (per text) */
 
 typedef struct pf_hit { /* a letter is at most LOR_MAX_INPUT bytes: offsets fit 32 bits */
@@ -1293,7 +1361,7 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 
 		pthread_mutex_lock(&m->mu);
 		if (!atomic_load_explicit(&m->built, memory_order_relaxed)) {
-			m->build_rc = make(m);
+			m->build_rc = adopt_prebuilt(m) ? LOR_OK : make(m);
 			atomic_store_explicit(&m->built, 1, memory_order_release);
 		}
 		pthread_mutex_unlock(&m->mu);

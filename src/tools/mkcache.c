@@ -264,6 +264,35 @@ static int write_lang(FILE *out, const lor_lang__model *m)
 	return ferror(out) ? -1 : 0;
 }
 
+/* The built-in rules' prefilter automaton, for lor_prefilter__prebuilt:
+ * made here once instead of at the first scan of every run. */
+static int write_dfa(FILE *out, lor_prefilter *pf)
+{
+	lor_prefilter_dfa d;
+	size_t cells;
+
+	if (lor_prefilter__make_own(pf, &d) || !d.nstates) {
+		fputs("\nconst lor_prefilter_dfa lor_prefilter__prebuilt;\n", out);
+		return ferror(out) ? -1 : 0;
+	}
+	cells = d.nstates * d.ncls;
+	emit_array(out, "dfa_cls", d.cls, 256);
+	if (d.delta16)
+		emit_array(out, "dfa_delta", d.delta16, cells * sizeof(uint16_t));
+	else
+		emit_array(out, "dfa_delta", d.delta, cells * sizeof(uint32_t));
+	emit_array(out, "dfa_out", d.out, d.nstates * sizeof(int32_t));
+	emit_array(out, "dfa_outs", d.outs, d.nouts * sizeof(uint32_t));
+	fprintf(out, "const lor_prefilter_dfa lor_prefilter__prebuilt = { 0x%016llxu, %zuu, %zuu, dfa_cls, %zuu, %zuu,\n"
+	        "\t%s, %s, (const int32_t *)dfa_out, (const uint32_t *)dfa_outs, %zuu };\n",
+	        (unsigned long long)d.fingerprint, d.nlits, d.npatterns, d.ncls, d.nstates,
+	        d.delta16 ? "(const uint16_t *)dfa_delta" : "NULL", d.delta16 ? "NULL" : "(const uint32_t *)dfa_delta",
+	        d.nouts);
+	fprintf(stderr, "mkcache: prefilter automaton of %zu literals, %zu states x %zu classes\n", d.nlits,
+	        d.nstates, d.ncls);
+	return ferror(out) ? -1 : 0;
+}
+
 int main(int argc, char **argv)
 {
 	sources s = { NULL, 0, 0 };
@@ -312,7 +341,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mkcache: cannot write '%s'\n", argv[1]);
 		return 1;
 	}
-	rc = write_table(out, &s) || write_yaml(out) || write_lang(out, rs->lang);
+	rc = write_table(out, &s) || write_yaml(out) || write_lang(out, rs->lang) || write_dfa(out, rs->pf);
 	lor_ruleset_free(rs);
 	if (fclose(out) || rc) {
 		fprintf(stderr, "mkcache: cannot write '%s'\n", argv[1]);

@@ -14,3 +14,5 @@ const lor_yaml_prebuilt lor_yaml__prebuilt[1];
 const size_t lor_yaml__nprebuilt = 0;
 
 const lor_lang__prebuilt lor_lang__prebuilt_model;
+
+const lor_prefilter_dfa lor_prefilter__prebuilt;

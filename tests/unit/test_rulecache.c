@@ -281,6 +281,56 @@ static void test_prebuilt_lang_model(void **state)
 	lor_lang__model_free(built);
 }
 
+/* The prefilter automaton the build made is the one the built-in rules'
+ * literals make at run time: a built-in load adopts it, and on the corpus
+ * letters it reports exactly the hits (pattern, span, distance) of the
+ * automaton made afresh from the same literals. */
+static void test_prebuilt_prefilter(void **state)
+{
+	lor_ruleset *a = NULL, *b = NULL;
+	lor_prefilter_dfa d;
+	lor_error err;
+	glob_t g;
+	size_t i, letters = 0, hits = 0;
+
+	(void)state;
+	assert_true(lor_prefilter__prebuilt.fingerprint != 0);
+	assert_int_equal(lor_ruleset_load(&a, NULL, &err), LOR_OK);
+	assert_int_equal(lor_ruleset_load(&b, NULL, &err), LOR_OK);
+	assert_int_equal(lor_prefilter__make_own(b->pf, &d), LOR_OK);
+	assert_true(d.fingerprint == lor_prefilter__prebuilt.fingerprint);
+	assert_int_equal(d.nstates, lor_prefilter__prebuilt.nstates);
+	assert_int_equal(glob("corpus/*/*.txt", 0, NULL, &g), 0);
+	for (i = 0; i < g.gl_pathc; i++) {
+		lor_document *doc = NULL;
+		lor_prefilter_hits ha, hb;
+		size_t n;
+
+		assert_int_equal(lor_document_read(&doc, g.gl_pathv[i], &err), LOR_OK);
+		assert_int_equal(lor_prefilter__scan(a->pf, doc->norm, doc->norm_len, &ha), LOR_OK);
+		assert_int_equal(lor_prefilter__scan(b->pf, doc->norm, doc->norm_len, &hb), LOR_OK);
+		assert_true(lor_prefilter__is_prebuilt(a->pf));
+		assert_false(lor_prefilter__is_prebuilt(b->pf));
+		assert_int_equal(ha.npatterns, hb.npatterns);
+		assert_memory_equal(ha.first, hb.first, (ha.npatterns + 1) * sizeof(size_t));
+		n = ha.first[ha.npatterns];
+		if (n) {
+			assert_memory_equal(ha.v, hb.v, 2 * n * sizeof(uint32_t));
+			assert_memory_equal(ha.k, hb.k, n);
+		}
+		hits += n;
+		lor_prefilter__hits_release(&ha);
+		lor_prefilter__hits_release(&hb);
+		lor_document_free(doc);
+		letters++;
+	}
+	globfree(&g);
+	assert_true(letters > 20);
+	assert_true(hits > 1000);
+	lor_ruleset_free(a);
+	lor_ruleset_free(b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -289,6 +339,7 @@ int main(void)
 		cmocka_unit_test(test_prebuilt_yaml_is_parsed),
 		cmocka_unit_test(test_cached_rules_judge_alike),
 		cmocka_unit_test(test_prebuilt_lang_model),
+		cmocka_unit_test(test_prebuilt_prefilter),
 	};
 
 	return cmocka_run_group_tests_name("rulecache", tests, NULL, NULL);
