@@ -161,8 +161,11 @@ void lor_dates__list_release(lor_dates__list *list);
  *      "To the", "Estimado", "Prezado", "Cher", "Madame", "Re:", ...), at
  *      most the first 10 of them (room for a letterhead or address block of
  *      8 lines plus the date line) and stopping at the first line longer than
- *      100 bytes (a paragraph: the body has begun).  The item must stand on a
- *      date line (below).  The first DAY wins, else the first MONTH.
+ *      100 bytes (a paragraph: the body has begun), and the first non-empty
+ *      line after the salutation when it is no longer than that (old letters
+ *      and their editions put "Philadelphia Decemr. 12. 1803" there).  The
+ *      item must stand on a date line (below).  The first DAY wins, else the
+ *      first MONTH.
  *   2. Label: an item carrying LOR_DATE__CTX_LABEL anywhere ("Date: ...",
  *      "Submitted: ..."); the first DAY wins, else the first MONTH.
  *   3. Signature: an item on a date line after a closing ("Sincerely",
@@ -177,6 +180,11 @@ void lor_dates__list_release(lor_dates__list *list);
  *      block of the text (after its last blank line), when the text has more
  *      than one block and that block has no closing line: a signature block
  *      with no closing word above it.
+ *   6. Run on: failing all that, the last DAY when it ends the text and only
+ *      two to six capitalised words or initials stand between it and the end
+ *      of the last sentence, within 60 bytes: name, place and date after a
+ *      certificate's text ("... with more ability. Sam [C.] Danforth Boston
+ *      April 15th 1809.").
  * A date line holds the date and little else: before it, at most 60 bytes
  * ending in ',' (a place or weekday: "Boston, ", "lunes, ", "Paris, le "),
  * in a full stop or a dash after a place ("Lagos, Nigeria. ", "Accra - "),
@@ -185,7 +193,9 @@ void lor_dates__list_release(lor_dates__list *list);
  * "the", "this", "signed", "dated", "a", "den", "am" and the weekday names
  * are set aside ("Signed on ", "Friday "); or, with nothing set aside, one
  * to three capitalised words and nothing else, a place without its comma
- * ("Wilmington 16 April 1802"; not a word in -ed, nor "Born", "Since",
+ * ("Wilmington 16 April 1802"; "upon" and the "qrs" of "Head qrs" may stand
+ * among them, and an editor's brackets may hold up to five: "Head qrs
+ * [Bergen County] Sepr 9. 1780"; not a word in -ed, nor "Born", "Since",
  * "Until", "Due" and the like); or at most 60 bytes set apart from the date
  * by two or more spaces (a date column beside a name); or the date alone in
  * an editor's brackets ("[December 20, 1766]"). After it, only '.', ',',
