@@ -156,6 +156,12 @@ typedef struct lor_yaml {
 	int trusted;                /* a built-in rule: its tokens were all checked at build and test time */
 	int cached;                 /* the build's table of built-in regexes may be used (rulecache.c) */
 	const struct lor_rulecache_rec *rec;  /* mkcache: told each regex source; may be NULL */
+	/* A built-in file loaded with the built-in word classes only: the table
+	 * entries its token lists look up, in the order they do (the build
+	 * recorded them, lor_rulecache__plans), so none is expanded, wrapped or
+	 * hashed again. NULL: look each up by its source. */
+	const uint32_t *plan;
+	size_t nplan, plan_pos;
 } lor_yaml;
 
 /* Bounds on a YAML file, checked on libyaml's events before any tree is
@@ -351,7 +357,23 @@ pcre2_code *lor_rulecache__code(const lor_rulecache_entry *e);
 typedef struct lor_rulecache_rec {
 	int (*add)(void *arg, const char *src, size_t len, uint32_t flags, int error);
 	void *arg;
+	int (*file)(void *arg, const char *path); /* a built-in rule file begins; may be NULL */
 } lor_rulecache_rec;
+
+/* Per built-in rule file, the table entries (indices into
+ * lor_rulecache__entries) its load looks up, in order: see lor_yaml.plan. */
+typedef struct lor_rulecache_plan {
+	const char *path;         /* "rules/lorlint/X.yml" */
+	size_t first, count;      /* in lor_rulecache__plan_entries */
+} lor_rulecache_plan;
+extern const lor_rulecache_plan lor_rulecache__plans[];
+extern const size_t lor_rulecache__nplans;
+extern const uint32_t lor_rulecache__plan_entries[];
+/* The plan of the built-in file at path, or NULL. */
+const lor_rulecache_plan *lor_rulecache__plan(const char *path);
+/* The next entry of y's plan, when it has the flags expected; else the plan
+ * is dropped (y->plan NULL: the caller looks up by source) and NULL. */
+const lor_rulecache_entry *lor_rulecache__next(lor_yaml *y, uint32_t flags);
 /* lor_ruleset_load() with the recorder set (and the cache not used). */
 int lor_ruleset__load_recorded(lor_ruleset **out, const lor_ruleset_options *opts,
                                const lor_rulecache_rec *rec, lor_error *err);
@@ -580,6 +602,7 @@ struct lor_ruleset {
 	int pf_off;              /* tests only: run every pattern everywhere */
 	const lor_rulecache_rec *rec; /* while loading, for mkcache only */
 	int catalogue;           /* loaded for listing only: built-in rules have no patterns */
+	int own_classes;         /* word classes came from a folder too: no load plans */
 };
 
 /* rules.c: compile one rule file's text against rs's word classes and throw

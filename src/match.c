@@ -428,6 +428,20 @@ static size_t run_prefix(const char *tok, unsigned char *stop, size_t max)
 	return n;
 }
 
+/* run_prefix() of a token's wrapped source (add_token_regex). */
+static size_t run_prefix_wrapped(const char *src, int nonword, unsigned char *stop, size_t max)
+{
+	const char *open = nonword ? "(?:(?:" : "(?<!\\w)(?:(?:";
+	size_t n = strlen(open);
+
+	return strncmp(src, open, n) ? 0 : run_prefix(src + n, stop, max);
+}
+
+#define PLAN_MISS (-1000) /* add_token_regex: the load plan is out of step */
+
+/* Add token tok of a list as a regex of its own (chunk: its alternation).
+ * tok NULL: take the next entry of y's load plan instead (PLAN_MISS when
+ * there is none, and the caller expands the token and calls again). */
 static int add_token_regex(regexes *r, lor_yaml *y, const char *tok, int ignorecase, int nonword,
                            size_t chunk)
 {
@@ -440,11 +454,21 @@ static int add_token_regex(regexes *r, lor_yaml *y, const char *tok, int ignorec
 	size_t nanchors = 0, id;
 	int ec = 0, rc = LOR_OK;
 	PCRE2_SIZE eoff;
+	const char *src;
 
-	if (lor_buf__adds(&b, nonword ? "(?:(?:" : "(?<!\\w)(?:(?:") || add_token(&b, tok) ||
-	    lor_buf__adds(&b, nonword ? "))" : "))(?!\\w)"))
+	if (!tok) {
+		if (!(cached = lor_rulecache__next(y, flags)) || cached->error) {
+			y->plan = NULL;
+			return PLAN_MISS;
+		}
+		src = cached->src;
+	} else if (lor_buf__adds(&b, nonword ? "(?:(?:" : "(?<!\\w)(?:(?:") || add_token(&b, tok) ||
+	           lor_buf__adds(&b, nonword ? "))" : "))(?!\\w)")) {
 		goto nomem;
-	if (!(y->cached && (cached = lor_rulecache__find(b.data, b.len, flags)) && !cached->error)) {
+	} else {
+		src = b.data;
+	}
+	if (tok && !(y->cached && (cached = lor_rulecache__find(b.data, b.len, flags)) && !cached->error)) {
 		cached = NULL;
 		if (!(code = pcre2_compile((PCRE2_SPTR)b.data, b.len, flags, &ec, &eoff, NULL)))
 			rc = ec ? ec : 1; /* each token compiled alone before: only memory fails here */
@@ -463,7 +487,7 @@ static int add_token_regex(regexes *r, lor_yaml *y, const char *tok, int ignorec
 	atomic_init(&r->v[r->n].scanned, 0);
 	r->v[r->n].chunk = chunk;
 	r->v[r->n].win = 0;
-	r->v[r->n].nstop = (unsigned char)run_prefix(tok, r->v[r->n].stop, sizeof(r->v[r->n].stop));
+	r->v[r->n].nstop = (unsigned char)run_prefix_wrapped(src, nonword, r->v[r->n].stop, sizeof(r->v[r->n].stop));
 	r->v[r->n].assert_nonword = !nonword;
 	code = NULL;
 	if (cached && y->pf && cached->nanchors) { /* the build's anchors, lent */
@@ -506,6 +530,19 @@ static int compile_range(pcre2_code **out, const lor_rulecache_entry **entry, lo
 	uint32_t flags;
 	PCRE2_SIZE eoff;
 
+	flags = compile_flags(ignorecase);
+	*out = NULL;
+	*entry = NULL;
+	if (y->plan && (cached = lor_rulecache__next(y, flags))) { /* the build's, in the order it met them */
+		if (cached->error) {
+			*pcre_error = cached->error;
+			return cached->error;
+		}
+		if (lits && literals_add_cached(lits, cached))
+			return LOR_ENOMEM;
+		*entry = cached;
+		return LOR_OK;
+	}
 	if (lor_buf__adds(&b, nonword ? "(?:" : "(?<!\\w)(?:"))
 		goto nomem;
 	for (i = from; i < to; i++) {
@@ -531,9 +568,6 @@ static int compile_range(pcre2_code **out, const lor_rulecache_entry **entry, lo
 	}
 	if (lor_buf__adds(&b, nonword ? ")" : ")(?!\\w)"))
 		goto nomem;
-	flags = compile_flags(ignorecase);
-	*out = NULL;
-	*entry = NULL;
 	/* a built-in list the build compiled: its literals now, its code when it first runs */
 	if (y->cached && (cached = lor_rulecache__find(b.data, b.len, flags))) {
 		lor_buf__release(&b);
@@ -588,7 +622,8 @@ static int compile_split(regexes *r, lor_yaml *y, yaml_node_t *seq, const char *
 			yaml_node_t *item = lor_yaml__node(y, seq->data.sequence.items.start[i]);
 			lor_buf x = LOR_BUF_INIT;
 
-			if ((rc = expand(&x, NULL, y, item, lor_yaml__scalar(item), NULL)) == LOR_OK)
+			rc = y->plan ? add_token_regex(r, y, NULL, ignorecase, nonword, chunk) : PLAN_MISS;
+			if (rc == PLAN_MISS && (rc = expand(&x, NULL, y, item, lor_yaml__scalar(item), NULL)) == LOR_OK)
 				rc = add_token_regex(r, y, x.data, ignorecase, nonword, chunk);
 			lor_buf__release(&x);
 			if (rc == LOR_ENOMEM)

@@ -75,3 +75,28 @@ pcre2_code *lor_rulecache__code(const lor_rulecache_entry *e)
 	/* refused (another PCRE2 build): the source compiles to the same code */
 	return pcre2_compile((PCRE2_SPTR)e->src, e->len, e->flags, &ec, &eoff, NULL);
 }
+
+const lor_rulecache_plan *lor_rulecache__plan(const char *path)
+{
+	size_t i;
+
+	for (i = 0; i < lor_rulecache__nplans; i++)
+		if (!strcmp(lor_rulecache__plans[i].path, path))
+			return &lor_rulecache__plans[i];
+	return NULL;
+}
+
+const lor_rulecache_entry *lor_rulecache__next(lor_yaml *y, uint32_t flags)
+{
+	const lor_rulecache_entry *e;
+
+	if (!y->plan)
+		return NULL;
+	if (y->plan_pos < y->nplan && y->plan[y->plan_pos] < lor_rulecache__count &&
+	    (e = &lor_rulecache__entries[y->plan[y->plan_pos]])->flags == flags) {
+		y->plan_pos++;
+		return e;
+	}
+	y->plan = NULL; /* out of step with the build: find each by its source from here */
+	return NULL;
+}

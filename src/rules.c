@@ -228,8 +228,8 @@ static int load_examples(lor_rule *r, lor_yaml *y, yaml_node_t *n, lor_error *er
 
 /* Compile one rule from a YAML file's contents. */
 static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilter *pf, int trusted,
-                        int describe_only, const lor_rulecache_rec *rec, const char *id, const char *path,
-                        const char *data, size_t len, lor_error *err)
+                        int describe_only, int planned, const lor_rulecache_rec *rec, const char *id,
+                        const char *path, const char *data, size_t len, lor_error *err)
 {
 	lor_yaml y;
 	yaml_node_t *root, *n;
@@ -244,6 +244,18 @@ static int rule_compile(lor_rule **out, const lor_classes *classes, lor_prefilte
 	y.trusted = trusted;
 	y.cached = trusted && !rec; /* mkcache, recording, compiles everything itself */
 	y.rec = rec;
+	if (rec && rec->file && rec->file(rec->arg, path)) {
+		rc = lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+		goto out_yaml;
+	}
+	if (planned && y.cached) {
+		const lor_rulecache_plan *p = lor_rulecache__plan(path);
+
+		if (p) {
+			y.plan = lor_rulecache__plan_entries + p->first;
+			y.nplan = p->count;
+		}
+	}
 	root = lor_yaml__root(&y);
 	if (root->type != YAML_MAPPING_NODE) {
 		rc = lor_yaml__fail(err, &y, root, "a rule file must be a mapping of keys");
@@ -353,7 +365,7 @@ int lor_rules__compile_data(const lor_ruleset *rs, const char *path, const char 
                             lor_error *err)
 {
 	lor_rule *r = NULL;
-	int rc = rule_compile(&r, &rs->classes, NULL, 0, 0, NULL, "fuzz.Rule", path, data, len, err);
+	int rc = rule_compile(&r, &rs->classes, NULL, 0, 0, 0, NULL, "fuzz.Rule", path, data, len, err);
 
 	rule_free(r);
 	return rc;
@@ -494,7 +506,8 @@ static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *fi
 			return dup < 0 ? lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory")
 			               : lor_error__set(err, LOR_ERULE, path, 1, 1,
 			                                "duplicate rule name '%s' (also defined in %s)", id, prev);
-		if ((rc = rule_compile(&r, &rs->classes, rs->pf, trusted, trusted && rs->catalogue, rs->rec, id, path,
+		if ((rc = rule_compile(&r, &rs->classes, rs->pf, trusted, trusted && rs->catalogue,
+		                       trusted && !rs->own_classes, rs->rec, id, path,
 		                       data, len, err)))
 			return rc;
 		for (i = 0; i < rs->nrules; i++)
@@ -716,6 +729,7 @@ static int add_class_file(void *arg, const char *file, const char *path, const c
 {
 	class_arg *a = arg;
 
+	a->rs->own_classes = 1; /* the built-in rules' expansions may change: no load plans */
 	return lor_classes__add(&a->rs->classes, file, path, data, len, a->seen_here, 0, err);
 }
 

@@ -32,10 +32,50 @@ typedef struct source {
 	int error;
 } source;
 
+/* One lookup a built-in rule file's load makes, in order (lor_yaml.plan):
+ * the source it finds, by its (stable) string pointer. */
+typedef struct step {
+	const char *src;
+	uint64_t hash;
+} step;
+
+typedef struct plan {
+	char *path;
+	size_t first, count; /* in steps */
+} plan;
+
 typedef struct sources {
 	source *v;
 	size_t n, cap;
+	step *steps;
+	size_t nsteps, capsteps;
+	plan *plans;
+	size_t nplans, capplans;
 } sources;
+
+static int add_step(sources *s, const source *v)
+{
+	if (!s->nplans)
+		return LOR_OK; /* not inside a rule file */
+	if (lor__reserve(&s->steps, &s->capsteps, s->nsteps + 1, sizeof(step)))
+		return LOR_ENOMEM;
+	s->steps[s->nsteps].src = v->src;
+	s->steps[s->nsteps++].hash = v->hash;
+	s->plans[s->nplans - 1].count++;
+	return LOR_OK;
+}
+
+static int begin_file(void *arg, const char *path)
+{
+	sources *s = arg;
+
+	if (lor__reserve(&s->plans, &s->capplans, s->nplans + 1, sizeof(plan)) ||
+	    !(s->plans[s->nplans].path = lor__strdup(path)))
+		return LOR_ENOMEM;
+	s->plans[s->nplans].first = s->nsteps;
+	s->plans[s->nplans++].count = 0;
+	return LOR_OK;
+}
 
 static int add(void *arg, const char *src, size_t len, uint32_t flags, int error)
 {
@@ -46,7 +86,7 @@ static int add(void *arg, const char *src, size_t len, uint32_t flags, int error
 	for (i = 0; i < s->n; i++)
 		if (s->v[i].hash == h && s->v[i].len == len && s->v[i].flags == flags &&
 		    !memcmp(s->v[i].src, src, len))
-			return LOR_OK;
+			return add_step(s, &s->v[i]);
 	if (lor__reserve(&s->v, &s->cap, s->n + 1, sizeof(source)))
 		return LOR_ENOMEM;
 	memset(&s->v[s->n], 0, sizeof(source));
@@ -59,8 +99,9 @@ static int add(void *arg, const char *src, size_t len, uint32_t flags, int error
 	s->v[s->n].hash = h;
 	s->v[s->n].error = error;
 	s->n++;
-	return LOR_OK;
+	return add_step(s, &s->v[s->n - 1]);
 }
+
 
 static int cmp_hash(const void *a, const void *b)
 {
@@ -264,6 +305,40 @@ static int write_lang(FILE *out, const lor_lang__model *m)
 	return ferror(out) ? -1 : 0;
 }
 
+/* Each rule file's lookups as indices into the sorted table. */
+static int write_plans(FILE *out, const sources *s)
+{
+	size_t i;
+
+	fputs("\nconst uint32_t lor_rulecache__plan_entries[] = {", out);
+	for (i = 0; i < s->nsteps; i++) {
+		size_t lo = 0, hi = s->n;
+
+		while (lo < hi) { /* the first entry of the step's hash */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (s->v[mid].hash < s->steps[i].hash)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		while (lo < s->n && s->v[lo].src != s->steps[i].src)
+			lo++;
+		if (lo == s->n)
+			return -1;
+		fprintf(out, "%s%zu", !i ? "\n\t" : i % 16 ? ", " : ",\n\t", lo);
+	}
+	fputs(s->nsteps ? "\n};\n" : "0 };\n", out);
+	fputs("const lor_rulecache_plan lor_rulecache__plans[] = {", out);
+	for (i = 0; i < s->nplans; i++) {
+		fputs("\n\t{ ", out);
+		emit_string(out, (const unsigned char *)s->plans[i].path, strlen(s->plans[i].path));
+		fprintf(out, ", %zuu, %zuu },", s->plans[i].first, s->plans[i].count);
+	}
+	fprintf(out, "%s\n};\nconst size_t lor_rulecache__nplans = %zuu;\n", s->nplans ? "" : " { 0 }", s->nplans);
+	return ferror(out) ? -1 : 0;
+}
+
 /* The built-in rules' prefilter automaton, for lor_prefilter__prebuilt:
  * made here once instead of at the first scan of every run. */
 static int write_dfa(FILE *out, lor_prefilter *pf)
@@ -295,8 +370,8 @@ static int write_dfa(FILE *out, lor_prefilter *pf)
 
 int main(int argc, char **argv)
 {
-	sources s = { NULL, 0, 0 };
-	lor_rulecache_rec rec = { add, &s };
+	sources s = { NULL, 0, 0, NULL, 0, 0, NULL, 0, 0 };
+	lor_rulecache_rec rec = { add, &s, begin_file };
 	lor_ruleset_options opts = LOR_RULESET_OPTIONS_INIT;
 	lor_ruleset *rs = NULL;
 	lor_error err;
@@ -341,7 +416,8 @@ int main(int argc, char **argv)
 		fprintf(stderr, "mkcache: cannot write '%s'\n", argv[1]);
 		return 1;
 	}
-	rc = write_table(out, &s) || write_yaml(out) || write_lang(out, rs->lang) || write_dfa(out, rs->pf);
+	rc = write_table(out, &s) || write_plans(out, &s) || write_yaml(out) || write_lang(out, rs->lang) ||
+	     write_dfa(out, rs->pf);
 	lor_ruleset_free(rs);
 	if (fclose(out) || rc) {
 		fprintf(stderr, "mkcache: cannot write '%s'\n", argv[1]);
@@ -357,5 +433,9 @@ int main(int argc, char **argv)
 		free(s.v[i].src);
 	}
 	free(s.v);
+	for (i = 0; i < s.nplans; i++)
+		free(s.plans[i].path);
+	free(s.plans);
+	free(s.steps);
 	return 0;
 }

@@ -7,6 +7,9 @@
 
 const lor_rulecache_entry lor_rulecache__entries[1];
 const size_t lor_rulecache__count = 0;
+const lor_rulecache_plan lor_rulecache__plans[1];
+const size_t lor_rulecache__nplans = 0;
+const uint32_t lor_rulecache__plan_entries[1];
 
 const lor_yaml_node lor_yaml__prebuilt_nodes[1];
 const int lor_yaml__prebuilt_items[1];

@@ -331,6 +331,60 @@ static void test_prebuilt_prefilter(void **state)
 	lor_ruleset_free(b);
 }
 
+/* The load plans (lor_yaml.plan): a built-in rule file's load takes, in
+ * order, exactly the table entries that looking each regex up by its source
+ * would find. A fresh recording of the load (the same call sites tell the
+ * recorder each source, in order) is resolved through the table and compared
+ * with the build's plan, file by file. */
+typedef struct plan_rec {
+	const lor_rulecache_plan *plan; /* of the file being loaded; NULL: none */
+	size_t pos, files, steps;
+	int bad;
+} plan_rec;
+
+static int plan_file(void *arg, const char *path)
+{
+	plan_rec *p = arg;
+
+	if (p->plan && p->pos != p->plan->count)
+		p->bad = 1; /* the last file took fewer entries than its plan holds */
+	p->plan = lor_rulecache__plan(path);
+	p->pos = 0;
+	p->files += p->plan != NULL;
+	return 0;
+}
+
+static int plan_add(void *arg, const char *src, size_t len, uint32_t flags, int error)
+{
+	plan_rec *p = arg;
+	const lor_rulecache_entry *e = lor_rulecache__find(src, len, flags);
+
+	(void)error;
+	if (!p->plan || !e || p->pos >= p->plan->count ||
+	    &lor_rulecache__entries[lor_rulecache__plan_entries[p->plan->first + p->pos]] != e)
+		p->bad = 1;
+	p->pos++;
+	p->steps++;
+	return 0;
+}
+
+static void test_load_plans(void **state)
+{
+	plan_rec p = { NULL, 0, 0, 0, 0 };
+	lor_rulecache_rec rec = { plan_add, &p, plan_file };
+	lor_ruleset *rs = NULL;
+	lor_error err;
+
+	(void)state;
+	assert_true(lor_rulecache__nplans > 20);
+	assert_int_equal(lor_ruleset__load_recorded(&rs, NULL, &rec, &err), LOR_OK);
+	plan_file(&p, "");
+	assert_int_equal(p.bad, 0);
+	assert_int_equal(p.files, lor_rulecache__nplans);
+	assert_true(p.steps > 500);
+	lor_ruleset_free(rs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -340,6 +394,7 @@ int main(void)
 		cmocka_unit_test(test_cached_rules_judge_alike),
 		cmocka_unit_test(test_prebuilt_lang_model),
 		cmocka_unit_test(test_prebuilt_prefilter),
+		cmocka_unit_test(test_load_plans),
 	};
 
 	return cmocka_run_group_tests_name("rulecache", tests, NULL, NULL);

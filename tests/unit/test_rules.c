@@ -153,6 +153,30 @@ static void test_catalogue_load(void **state)
 	lor_ruleset_free(cat);
 }
 
+/* A folder's word class that redefines a built-in one changes what the
+ * built-in rules match: their token lists are expanded again (no load plan,
+ * no cached regex), so "fervently" becomes a strength adverb. */
+static void test_folder_class_reaches_builtin_rules(void **state)
+{
+	lor_ruleset *plain = load(NULL, 1, LOR_OK), *over = load("tests/fixtures/rules/classes-override", 1, LOR_OK);
+	const char *text = "Dear Committee,\n\nI fervently recommend her for your program.\n\nSincerely,\nA. Writer\n";
+	lor_document *doc = NULL;
+	lor_report *a, *b;
+	lor_error err;
+
+	(void)state;
+	assert_int_equal(lor_document_new(&doc, "t.txt", text, strlen(text), &err), LOR_OK);
+	a = h_check(plain, doc);
+	b = h_check(over, doc);
+	assert_int_equal(lor_report_signal(a, LOR_SIG_EXPLICIT_ENDORSEMENT, NULL), 0);
+	assert_int_equal(lor_report_signal(b, LOR_SIG_EXPLICIT_ENDORSEMENT, NULL), 1);
+	lor_report_free(a);
+	lor_report_free(b);
+	lor_document_free(doc);
+	lor_ruleset_free(plain);
+	lor_ruleset_free(over);
+}
+
 static void test_every_kind_loads(void **state)
 {
 	lor_ruleset *rs = load("tests/fixtures/rules/kinds", 0, LOR_OK);
@@ -198,6 +222,7 @@ int main(void)
 		cmocka_unit_test(test_errors_are_positioned),
 		cmocka_unit_test(test_every_kind_loads),
 		cmocka_unit_test(test_catalogue_load),
+		cmocka_unit_test(test_folder_class_reaches_builtin_rules),
 	};
 
 	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
