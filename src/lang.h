@@ -82,8 +82,11 @@ extern const lor_lang__prebuilt lor_lang__prebuilt_model;
 uint64_t lor_lang__blobs_hash(const lor_lang__blob *blobs, size_t nblobs);
 /* The prebuilt model, if it was made from exactly these blobs (by their
  * hash) by this build; *out is NULL (and 0 returned) otherwise, or when out
- * of memory. Free it with lor_lang__model_free like any other. */
-int lor_lang__model_prebuilt(lor_lang__model **out, const lor_lang__blob *blobs, size_t nblobs);
+ * of memory. same_build: the caller passes the build's own embedded files
+ * (rules.c), so the hash is not computed again (test_rulecache checks it).
+ * Free it with lor_lang__model_free like any other. */
+int lor_lang__model_prebuilt(lor_lang__model **out, const lor_lang__blob *blobs, size_t nblobs,
+                             int same_build);
 
 /* Convenience for tests and tools: read every regular file in the directory
  * dir (names starting with '.' skipped) in name order and call

@@ -533,7 +533,7 @@ static int load_lang(lor_ruleset *rs, const lor_lang__blob *blobs, size_t n, int
 	if (!n)
 		return LOR_OK;
 	/* the built-in files: the model the build made of them, if it matches */
-	if (prebuilt && lor_lang__model_prebuilt(&m, blobs, n))
+	if (prebuilt && lor_lang__model_prebuilt(&m, blobs, n, 1)) /* the embedded files */
 		return lor_error__set(err, LOR_ENOMEM, "", 0, 0, "out of memory");
 	if (!m && lor_lang__model_new(&m, blobs, n, err))
 		return LOR_ERULE;

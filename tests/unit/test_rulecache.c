@@ -246,7 +246,7 @@ static void test_prebuilt_lang_model(void **state)
 			blobs[n++].len = lor_embedded__files[i].len;
 		}
 	assert_true(n > 10);
-	assert_int_equal(lor_lang__model_prebuilt(&pre, blobs, n), 0);
+	assert_int_equal(lor_lang__model_prebuilt(&pre, blobs, n, 0), 0); /* hashed: the build's files */
 	assert_non_null(pre);
 	assert_int_equal(pre->borrowed, 1);
 	assert_int_equal(lor_lang__model_new(&built, blobs, n, &err), 0);
@@ -273,7 +273,7 @@ static void test_prebuilt_lang_model(void **state)
 		memcpy(copy, blobs[0].data, blobs[0].len);
 		copy[blobs[0].len / 2] ^= 1;
 		blobs[0].data = copy;
-		assert_int_equal(lor_lang__model_prebuilt(&none, blobs, n), 0);
+		assert_int_equal(lor_lang__model_prebuilt(&none, blobs, n, 0), 0);
 		assert_null(none);
 		free(copy);
 	}
