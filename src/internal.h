@@ -151,6 +151,7 @@ typedef struct lor_yaml {
 	yaml_document_t doc;
 	const char *path;
 	int loaded;
+	void *prebuilt;             /* the node array of a prebuilt document (load_prebuilt), or NULL */
 	const lor_classes *classes; /* word classes that patterns may name ({DURATION}); may be NULL */
 	lor_prefilter *pf;          /* where the patterns' literals go; may be NULL */
 	int trusted;                /* a built-in rule: its tokens were all checked at build and test time */

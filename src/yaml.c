@@ -6,6 +6,7 @@
  * Types are checked strictly: a list where a string belongs is an error, not
  * a guess, because silent coercion hides typos in rules.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -146,31 +147,48 @@ static const lor_yaml_prebuilt *prebuilt_for(const char *data, size_t len)
 	return NULL;
 }
 
-/* Rebuild the document libyaml made of an embedded file at build time:
- * the same nodes with the same ids, values and marks. */
+/* Set up the document libyaml made of an embedded file at build time: the
+ * same nodes with the same ids, values and marks, in one array whose
+ * scalars, tags, items and pairs point into the build's read-only tables
+ * (no copy of each value, as yaml_document_add_scalar() would make: that
+ * was half of loading the built-in rules). Only libyaml's readers touch it
+ * (yaml_document_get_node() and the node fields); lor_yaml__release() frees
+ * the array, not the tables. A sequence's items and a mapping's pairs are
+ * the build's int arrays: yaml_node_item_t is an int, and yaml_node_pair_t
+ * two ints (key, value), as the build wrote them. */
+_Static_assert(sizeof(yaml_node_item_t) == sizeof(int), "an item is an int");
+_Static_assert(sizeof(yaml_node_pair_t) == 2 * sizeof(int) && offsetof(yaml_node_pair_t, value) == sizeof(int),
+               "a pair is two ints");
+
 static int load_prebuilt(lor_yaml *y, const lor_yaml_prebuilt *p, lor_error *err)
 {
 	const lor_yaml_node *v = lor_yaml__prebuilt_nodes + p->first;
-	size_t i, j;
+	yaml_node_t *nodes;
+	size_t i;
 
-	if (!yaml_document_initialize(&y->doc, NULL, NULL, NULL, 1, 1))
+	if (!p->count)
+		return lor_error__set(err, LOR_ERULE, y->path, 1, 1, "empty file, expected a mapping");
+	if (!(nodes = calloc(p->count, sizeof(*nodes))))
 		return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
-	y->loaded = 1;
 	for (i = 0; i < p->count; i++) {
-		const yaml_char_t *tag = (const yaml_char_t *)v[i].tag;
-		int id = 0;
-		yaml_node_t *n;
+		yaml_node_t *n = &nodes[i];
+		int *it = (int *)(uintptr_t)(lor_yaml__prebuilt_items + v[i].first);
 
-		if (v[i].type == YAML_SCALAR_NODE)
-			id = yaml_document_add_scalar(&y->doc, tag, (const yaml_char_t *)v[i].value, (int)v[i].len,
-			                              (yaml_scalar_style_t)v[i].style);
-		else if (v[i].type == YAML_SEQUENCE_NODE)
-			id = yaml_document_add_sequence(&y->doc, tag, (yaml_sequence_style_t)v[i].style);
-		else if (v[i].type == YAML_MAPPING_NODE)
-			id = yaml_document_add_mapping(&y->doc, tag, (yaml_mapping_style_t)v[i].style);
-		if (id != (int)i + 1)
-			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
-		n = yaml_document_get_node(&y->doc, id);
+		n->type = (yaml_node_type_t)v[i].type;
+		n->tag = (yaml_char_t *)(uintptr_t)v[i].tag;
+		if (v[i].type == YAML_SCALAR_NODE) {
+			n->data.scalar.value = (yaml_char_t *)(uintptr_t)v[i].value;
+			n->data.scalar.length = v[i].len;
+			n->data.scalar.style = (yaml_scalar_style_t)v[i].style;
+		} else if (v[i].type == YAML_SEQUENCE_NODE) {
+			n->data.sequence.items.start = it;
+			n->data.sequence.items.top = n->data.sequence.items.end = it + v[i].count;
+			n->data.sequence.style = (yaml_sequence_style_t)v[i].style;
+		} else {
+			n->data.mapping.pairs.start = (yaml_node_pair_t *)(void *)it;
+			n->data.mapping.pairs.top = n->data.mapping.pairs.end = (yaml_node_pair_t *)(void *)it + v[i].count;
+			n->data.mapping.style = (yaml_mapping_style_t)v[i].style;
+		}
 		n->start_mark.index = v[i].index;
 		n->start_mark.line = v[i].line;
 		n->start_mark.column = v[i].column;
@@ -178,19 +196,12 @@ static int load_prebuilt(lor_yaml *y, const lor_yaml_prebuilt *p, lor_error *err
 		n->end_mark.line = v[i].end_line;
 		n->end_mark.column = v[i].end_column;
 	}
-	for (i = 0; i < p->count; i++) {
-		const int *it = lor_yaml__prebuilt_items + v[i].first;
-		int ok = 1;
-
-		for (j = 0; ok && j < v[i].count; j++)
-			ok = v[i].type == YAML_SEQUENCE_NODE
-			             ? yaml_document_append_sequence_item(&y->doc, (int)i + 1, it[j])
-			             : yaml_document_append_mapping_pair(&y->doc, (int)i + 1, it[2 * j], it[2 * j + 1]);
-		if (!ok)
-			return lor_error__set(err, LOR_ENOMEM, y->path, 0, 0, "out of memory");
-	}
-	if (!yaml_document_get_root_node(&y->doc))
-		return lor_error__set(err, LOR_ERULE, y->path, 1, 1, "empty file, expected a mapping");
+	memset(&y->doc, 0, sizeof(y->doc));
+	y->doc.nodes.start = nodes;
+	y->doc.nodes.top = y->doc.nodes.end = nodes + p->count;
+	y->doc.start_implicit = y->doc.end_implicit = 1;
+	y->prebuilt = nodes;
+	y->loaded = 1;
 	return LOR_OK;
 }
 
@@ -223,8 +234,11 @@ int lor_yaml__load(lor_yaml *y, const char *path, const char *data, size_t len, 
 
 void lor_yaml__release(lor_yaml *y)
 {
-	if (y->loaded)
+	if (y->loaded && y->prebuilt)
+		free(y->prebuilt); /* the build's tables stay */
+	else if (y->loaded)
 		yaml_document_delete(&y->doc);
+	y->prebuilt = NULL;
 	y->loaded = 0;
 }
 
