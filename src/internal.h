@@ -184,8 +184,8 @@ typedef struct lor_yaml_node {
 	int type, style;              /* yaml_node_type_t, and the scalar/sequence/mapping style */
 	unsigned long line, column, end_line, end_column;
 	size_t index, end_index;
-	const char *tag;
-	const char *value;            /* a scalar's, len bytes */
+	uint32_t tag;                 /* in lor_rulecache__pool; LOR_NO_STR: none */
+	uint32_t value;               /* a scalar's, len bytes, in lor_rulecache__pool */
 	size_t len;
 	size_t first, count;          /* a sequence's items, a mapping's key-value pairs, in _items */
 } lor_yaml_node;
@@ -330,19 +330,37 @@ int lor_match__first(lor_matcher *m, lor_regex *re, size_t n, lor_windows *w, co
 
 /* One regex of the built-in rules as the build compiled it (rulecache.c;
  * the table is build/rulecache_data.c, written by src/tools/mkcache.c). */
+/* The build's tables hold offsets, not pointers: a pointer in a table of a
+ * position-independent executable is a relocation the loader writes at every
+ * start (31,000 of them, a tenth of a one-letter run's time here, all in
+ * pages copied on write). Strings are in lor_rulecache__pool (each ended by
+ * a NUL), lists of strings are runs of offsets in lor_rulecache__strs, the
+ * anchors' distances run beside theirs in lor_rulecache__ks, and the
+ * serialized codes are in lor_rulecache__blobs, each 16-aligned. */
+#define LOR_NO_STR UINT32_MAX
+extern const char lor_rulecache__pool[];
+extern const uint32_t lor_rulecache__strs[];
+extern const int32_t lor_rulecache__ks[];
+extern const uint8_t lor_rulecache__blobs[];
+
 typedef struct lor_rulecache_entry {
 	uint64_t hash;            /* lor_rulecache__hash(src, len, flags); the table is sorted by it */
 	uint32_t flags;           /* PCRE2 compile options */
-	size_t len;
-	const char *src;          /* the regex source, word classes expanded */
-	const uint8_t *blob;      /* its code, serialized on its own */
-	const char *const *lits;  /* its prefilter literals; nlits 0: it always runs */
-	size_t nlits;
+	uint32_t len;
+	uint32_t src;             /* the regex source, word classes expanded (pool) */
+	uint32_t blob;            /* its code, serialized on its own (blobs); LOR_NO_STR: none */
+	uint32_t lits, nlits;     /* its prefilter literals (strs); nlits 0: it always runs */
 	int error;                /* not 0: PCRE2 refused it with this error (too large as one) */
-	const char *const *anchors; /* its anchors (lor_prefilter__anchors); nanchors 0: none */
-	const long *anchor_ks;    /* and their distances */
-	size_t nanchors;
+	uint32_t anchors, nanchors; /* its anchors (strs, and their distances in ks); 0: none */
 } lor_rulecache_entry;
+static inline const char *lor_rulecache__src(const lor_rulecache_entry *e)
+{
+	return lor_rulecache__pool + e->src;
+}
+static inline const char *lor_rulecache__lit(const lor_rulecache_entry *e, size_t i)
+{
+	return lor_rulecache__pool + lor_rulecache__strs[e->lits + i];
+}
 extern const lor_rulecache_entry lor_rulecache__entries[];
 extern const size_t lor_rulecache__count;
 
@@ -403,6 +421,10 @@ int lor_prefilter__anchors(const char *re, size_t len, char ***out, long **ks, s
  * borrowed (the build's table's, never freed). */
 int lor_prefilter__add_anchors(lor_prefilter *pf, const char *const *lits, const long *ks, size_t n,
                                int borrowed, size_t *id);
+/* The same for anchors lent from the build's tables: strings at pool + offs[i],
+ * distances ks[i]. */
+int lor_prefilter__add_anchors_pooled(lor_prefilter *pf, const char *pool, const uint32_t *offs,
+                                      const int32_t *ks, size_t n, size_t *id);
 int lor_prefilter__build(lor_prefilter *pf);
 
 /* The automaton of the built-in rules' literals, made at build time

@@ -347,7 +347,7 @@ static int literals_add_cached(literals *l, const lor_rulecache_entry *e)
 	if (lor__reserve(&l->v, &l->cap, l->n + e->nlits, sizeof(char *)))
 		return LOR_ENOMEM;
 	for (i = 0; i < e->nlits; i++) {
-		if (!(l->v[l->n] = lor__strdup(e->lits[i])))
+		if (!(l->v[l->n] = lor__strdup(lor_rulecache__lit(e, i))))
 			return LOR_ENOMEM;
 		l->n++;
 	}
@@ -461,7 +461,7 @@ static int add_token_regex(regexes *r, lor_yaml *y, const char *tok, int ignorec
 			y->plan = NULL;
 			return PLAN_MISS;
 		}
-		src = cached->src;
+		src = lor_rulecache__src(cached);
 	} else if (lor_buf__adds(&b, nonword ? "(?:(?:" : "(?<!\\w)(?:(?:") || add_token(&b, tok) ||
 	           lor_buf__adds(&b, nonword ? "))" : "))(?!\\w)")) {
 		goto nomem;
@@ -491,7 +491,8 @@ static int add_token_regex(regexes *r, lor_yaml *y, const char *tok, int ignorec
 	r->v[r->n].assert_nonword = !nonword;
 	code = NULL;
 	if (cached && y->pf && cached->nanchors) { /* the build's anchors, lent */
-		if (lor_prefilter__add_anchors(y->pf, cached->anchors, cached->anchor_ks, cached->nanchors, 1, &id))
+		if (lor_prefilter__add_anchors_pooled(y->pf, lor_rulecache__pool, lor_rulecache__strs + cached->anchors,
+		                                      lor_rulecache__ks + cached->anchors, cached->nanchors, &id))
 			goto nomem_added;
 		r->v[r->n].win = id + 1;
 	} else if (nanchors) {

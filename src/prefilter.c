@@ -1135,21 +1135,46 @@ int lor_prefilter__add(lor_prefilter *pf, char **lits, size_t n, size_t *id)
 	return lor_prefilter__add_anchors(pf, (const char *const *)lits, NULL, n, 0, id);
 }
 
+/* Room for n more literals of a new pattern; they go at pf->lits[pf->nlits]. */
+static int lits_room(lor_prefilter *pf, size_t n)
+{
+	if (pf->frozen)
+		return LOR_EARG;
+	return lor__reserve(&pf->lits, &pf->caplits, pf->nlits + n, sizeof(pf_lit)) ? LOR_ENOMEM : LOR_OK;
+}
+
+static void lit_put(lor_prefilter *pf, const char *s, long k, int borrowed)
+{
+	pf->lits[pf->nlits].s = (char *)(uintptr_t)s;
+	pf->lits[pf->nlits].k = k > 0 ? (uint32_t)k : 0;
+	pf->lits[pf->nlits].borrowed = borrowed;
+	pf->lits[pf->nlits++].pattern = pf->npatterns;
+}
+
 int lor_prefilter__add_anchors(lor_prefilter *pf, const char *const *lits, const long *ks, size_t n,
                                int borrowed, size_t *id)
 {
 	size_t i;
+	int rc;
 
-	if (pf->frozen)
-		return LOR_EARG;
-	if (lor__reserve(&pf->lits, &pf->caplits, pf->nlits + n, sizeof(pf_lit)))
-		return LOR_ENOMEM;
-	for (i = 0; i < n; i++) {
-		pf->lits[pf->nlits].s = (char *)(uintptr_t)lits[i];
-		pf->lits[pf->nlits].k = ks && ks[i] > 0 ? (uint32_t)ks[i] : 0;
-		pf->lits[pf->nlits].borrowed = borrowed;
-		pf->lits[pf->nlits++].pattern = pf->npatterns;
-	}
+	if ((rc = lits_room(pf, n)))
+		return rc;
+	for (i = 0; i < n; i++)
+		lit_put(pf, lits[i], ks ? ks[i] : 0, borrowed);
+	*id = pf->npatterns++;
+	return LOR_OK;
+}
+
+int lor_prefilter__add_anchors_pooled(lor_prefilter *pf, const char *pool, const uint32_t *offs,
+                                      const int32_t *ks, size_t n, size_t *id)
+{
+	size_t i;
+	int rc;
+
+	if ((rc = lits_room(pf, n)))
+		return rc;
+	for (i = 0; i < n; i++)
+		lit_put(pf, pool + offs[i], ks[i], 1);
 	*id = pf->npatterns++;
 	return LOR_OK;
 }

@@ -55,7 +55,7 @@ const lor_rulecache_entry *lor_rulecache__find(const char *src, size_t len, uint
 	for (; lo < lor_rulecache__count && lor_rulecache__entries[lo].hash == h; lo++) {
 		const lor_rulecache_entry *e = &lor_rulecache__entries[lo];
 
-		if (e->flags == flags && e->len == len && !memcmp(e->src, src, len))
+		if (e->flags == flags && e->len == len && !memcmp(lor_rulecache__src(e), src, len))
 			return e;
 	}
 	return NULL;
@@ -69,11 +69,14 @@ pcre2_code *lor_rulecache__code(const lor_rulecache_entry *e)
 
 	if (e->error)
 		return NULL;
-	if (e->blob && pcre2_serialize_get_number_of_codes(e->blob) == 1 &&
-	    pcre2_serialize_decode(&code, 1, e->blob, NULL) == 1)
-		return code;
+	if (e->blob != LOR_NO_STR) {
+		const uint8_t *blob = lor_rulecache__blobs + e->blob;
+
+		if (pcre2_serialize_get_number_of_codes(blob) == 1 && pcre2_serialize_decode(&code, 1, blob, NULL) == 1)
+			return code;
+	}
 	/* refused (another PCRE2 build): the source compiles to the same code */
-	return pcre2_compile((PCRE2_SPTR)e->src, e->len, e->flags, &ec, &eoff, NULL);
+	return pcre2_compile((PCRE2_SPTR)lor_rulecache__src(e), e->len, e->flags, &ec, &eoff, NULL);
 }
 
 const lor_rulecache_plan *lor_rulecache__plan(const char *path)

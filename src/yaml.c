@@ -175,9 +175,9 @@ static int load_prebuilt(lor_yaml *y, const lor_yaml_prebuilt *p, lor_error *err
 		int *it = (int *)(uintptr_t)(lor_yaml__prebuilt_items + v[i].first);
 
 		n->type = (yaml_node_type_t)v[i].type;
-		n->tag = (yaml_char_t *)(uintptr_t)v[i].tag;
+		n->tag = v[i].tag == LOR_NO_STR ? NULL : (yaml_char_t *)(uintptr_t)(lor_rulecache__pool + v[i].tag);
 		if (v[i].type == YAML_SCALAR_NODE) {
-			n->data.scalar.value = (yaml_char_t *)(uintptr_t)v[i].value;
+			n->data.scalar.value = (yaml_char_t *)(uintptr_t)(lor_rulecache__pool + v[i].value);
 			n->data.scalar.length = v[i].len;
 			n->data.scalar.style = (yaml_scalar_style_t)v[i].style;
 		} else if (v[i].type == YAML_SEQUENCE_NODE) {

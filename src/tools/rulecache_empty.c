@@ -5,6 +5,10 @@
 #include "internal.h"
 #include "lang.h"
 
+const char lor_rulecache__pool[1];
+const uint32_t lor_rulecache__strs[1];
+const int32_t lor_rulecache__ks[1];
+const uint8_t lor_rulecache__blobs[1];
 const lor_rulecache_entry lor_rulecache__entries[1];
 const size_t lor_rulecache__count = 0;
 const lor_rulecache_plan lor_rulecache__plans[1];

@@ -22,13 +22,13 @@ static void test_table_finds_itself(void **state)
 		const lor_rulecache_entry *e = &lor_rulecache__entries[i];
 		char *copy = malloc(e->len + 1);
 
-		assert_ptr_equal(lor_rulecache__find(e->src, e->len, e->flags), e);
+		assert_ptr_equal(lor_rulecache__find(lor_rulecache__src(e), e->len, e->flags), e);
 		/* one byte changed, or other flags: not the build's regex */
-		memcpy(copy, e->src, e->len);
+		memcpy(copy, lor_rulecache__src(e), e->len);
 		copy[e->len - 1] = copy[e->len - 1] == ')' ? ']' : ')';
 		assert_null(lor_rulecache__find(copy, e->len, e->flags));
-		assert_null(lor_rulecache__find(e->src, e->len - 1, e->flags));
-		assert_true(lor_rulecache__find(e->src, e->len, e->flags ^ PCRE2_MULTILINE) != e);
+		assert_null(lor_rulecache__find(lor_rulecache__src(e), e->len - 1, e->flags));
+		assert_true(lor_rulecache__find(lor_rulecache__src(e), e->len, e->flags ^ PCRE2_MULTILINE) != e);
 		free(copy);
 		found++;
 	}
@@ -75,12 +75,12 @@ static void test_decoded_is_compiled(void **state)
 		int ec;
 
 		if (e->error) { /* too large as one alternation: PCRE2 still says so */
-			assert_null(pcre2_compile((PCRE2_SPTR)e->src, e->len, e->flags, &ec, &eoff, NULL));
+			assert_null(pcre2_compile((PCRE2_SPTR)lor_rulecache__src(e), e->len, e->flags, &ec, &eoff, NULL));
 			assert_int_equal(ec, e->error);
 			continue;
 		}
 		assert_non_null(dec = lor_rulecache__code(e));
-		assert_non_null(cmp = pcre2_compile((PCRE2_SPTR)e->src, e->len, e->flags, &ec, &eoff, NULL));
+		assert_non_null(cmp = pcre2_compile((PCRE2_SPTR)lor_rulecache__src(e), e->len, e->flags, &ec, &eoff, NULL));
 		pcre2_pattern_info(dec, PCRE2_INFO_SIZE, &sa);
 		pcre2_pattern_info(cmp, PCRE2_INFO_SIZE, &sb);
 		assert_int_equal(sa, sb);
@@ -88,10 +88,10 @@ static void test_decoded_is_compiled(void **state)
 		same_matches(dec, cmp, "I recommend her without reservation; she is one of the best residents I have "
 		                       "supervised in ten years, and I think she will do well.");
 		/* the literals the build stored are the ones the prefilter finds now */
-		assert_int_equal(lor_prefilter__literals(e->src, e->len, &lits, &nlits), LOR_OK);
+		assert_int_equal(lor_prefilter__literals(lor_rulecache__src(e), e->len, &lits, &nlits), LOR_OK);
 		assert_int_equal(nlits, e->nlits);
 		for (j = 0; j < nlits; j++)
-			assert_string_equal(lits[j], e->lits[j]);
+			assert_string_equal(lits[j], lor_rulecache__lit(e, j));
 		lor__strings_free(lits, nlits);
 		pcre2_code_free(dec);
 		pcre2_code_free(cmp);
