@@ -140,7 +140,7 @@ const lor_tok *lor_ctx__scopes(lor_ctx *ctx, lor_scope scope, lor_tok *text, siz
 		return ctx->doc->tok[LOR_TOK_SENTENCE];
 	default:
 		memset(text, 0, sizeof(*text));
-		text->end = ctx->doc->norm_len;
+		text->end = (uint32_t)ctx->doc->norm_len; /* at most LOR_MAX_INPUT-scale: 32 bits */
 		*count = 1;
 		return text;
 	}

@@ -91,10 +91,13 @@ const char *const *lor__level_names(void);
 
 /* ----------------------------------------------------------- text / tokens */
 
+/* 32 bits each: a text is at most LOR_MAX_INPUT bytes (a 2 MB letter holds
+ * some 350,000 words; at 8 bytes a field a token took 40 bytes, and the
+ * tokens were a third of its peak memory). */
 typedef struct lor_tok {
-	size_t start, end;   /* normalized byte span [start, end) */
-	size_t parent;       /* sentence of a word, paragraph of a sentence */
-	size_t first, count; /* first child (sentence of a paragraph, word of a sentence) */
+	uint32_t start, end;   /* normalized byte span [start, end) */
+	uint32_t parent;       /* sentence of a word, paragraph of a sentence */
+	uint32_t first, count; /* first child (sentence of a paragraph, word of a sentence) */
 } lor_tok;
 
 struct lor_document {
@@ -462,6 +465,12 @@ typedef struct lor_prefilter_hits {
 	int scanned;
 } lor_prefilter_hits;
 int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, lor_prefilter_hits *h);
+/* The same, walking the text once (hits listed, then grouped) or, two set,
+ * twice (counted, then written in place): what lor_prefilter__scan picks by
+ * the text's length; the same hits either way. */
+#define LOR_PF_TWO_PASS (64u * 1024u)
+int lor_prefilter__scan_passes(const lor_prefilter *pf, const char *text, size_t len, lor_prefilter_hits *h,
+                               int two);
 /* Can pattern id match inside [start, end)? 0 only when none of its
  * literals lies wholly inside the span. */
 int lor_prefilter__may_match(const lor_prefilter_hits *h, size_t id, size_t start, size_t end);

@@ -1370,16 +1370,9 @@ typedef struct pf_hit { /* a letter is at most LOR_MAX_INPUT bytes: offsets fit 
 	uint32_t end, pattern, len, k;
 } pf_hit;
 
-int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, lor_prefilter_hits *h)
+/* Make the automaton once, under the mutex, if no scan has yet. */
+static int ensure_built(const lor_prefilter *pf)
 {
-	const unsigned char *t = (const unsigned char *)text;
-	pf_hit *hits = NULL;
-	size_t nhits = 0, caphits = 0, i, *first = NULL;
-	uint32_t s = 0;
-
-	memset(h, 0, sizeof(*h));
-	if (!pf || !pf->frozen || len >= UINT32_MAX)
-		return LOR_OK; /* not scanned: every pattern may match anywhere */
 	if (!atomic_load_explicit(&pf->built, memory_order_acquire)) {
 		/* logically const: made once, under the mutex, then only read */
 		lor_prefilter *m = (lor_prefilter *)(uintptr_t)pf;
@@ -1391,10 +1384,75 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 		}
 		pthread_mutex_unlock(&m->mu);
 	}
-	if (pf->build_rc)
-		return pf->build_rc;
-	if (!pf->nstates)
+	return pf->build_rc;
+}
+
+/* What a walk over the text does with each hit (a pattern's literal ending
+ * at end, of length len, distance k). The same pattern ending at the same
+ * place as the hit just before: that hit keeps the shortest literal and
+ * the larger distance (literals hold no white space, so a window from the
+ * later start over more runs holds both). */
+typedef struct walker {
+	pf_hit *hits;           /* one pass: every hit, in text order */
+	size_t nhits, caphits;
+	size_t *count;          /* two passes, the first: hits per pattern */
+	lor_prefilter_hits *h;  /* two passes, the second: into h, at fill */
+	size_t *fill;
+	uint32_t last_end, last_pattern;
+	size_t last_at;         /* where the last hit went */
+	int any;
+} walker;
+
+static int put_hit(walker *w, uint32_t end, uint32_t pattern, uint32_t len, uint32_t k)
+{
+	if (w->any && w->last_end == end && w->last_pattern == pattern) {
+		if (w->hits) {
+			pf_hit *x = &w->hits[w->last_at];
+
+			if (len < x->len)
+				x->len = len;
+			if (k > x->k)
+				x->k = k;
+		} else if (w->h) {
+			uint32_t *v = &w->h->v[2 * w->last_at];
+
+			if (end - len > v[0])
+				v[0] = end - len;
+			if (k > w->h->k[w->last_at])
+				w->h->k[w->last_at] = (uint8_t)k;
+		}
 		return LOR_OK;
+	}
+	w->any = 1;
+	w->last_end = end;
+	w->last_pattern = pattern;
+	if (w->count) {
+		w->count[pattern + 1]++;
+	} else if (w->h) {
+		size_t at = w->h->first[pattern] + w->fill[pattern]++;
+
+		w->h->v[2 * at] = end - len;
+		w->h->v[2 * at + 1] = end;
+		w->h->k[at] = (uint8_t)k; /* at most LOR_PF_KMAX */
+		w->last_at = at;
+	} else {
+		if (lor__reserve(&w->hits, &w->caphits, w->nhits + 1, sizeof(pf_hit)))
+			return LOR_ENOMEM;
+		w->hits[w->nhits].end = end;
+		w->hits[w->nhits].pattern = pattern;
+		w->hits[w->nhits].len = len;
+		w->hits[w->nhits].k = k;
+		w->last_at = w->nhits++;
+	}
+	return LOR_OK;
+}
+
+/* One pass of the automaton over the text, each hit to w. */
+static int walk(const lor_prefilter *pf, const unsigned char *t, size_t len, walker *w)
+{
+	uint32_t s = 0;
+	size_t i;
+
 	for (i = 0; i < len; i++) {
 		unsigned c = pf->cls[t[i]];
 		int32_t o;
@@ -1408,60 +1466,82 @@ int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, l
 		s = pf->delta16 ? pf->delta16[s * pf->ncls + c] : pf->delta[s * pf->ncls + c];
 		if ((o = pf->out[s]) < 0)
 			continue;
-		for (; pf->outs[o] != UINT32_MAX; o += 3) {
-			/* the same pattern ending here again: keep the shortest literal and
-			 * the larger distance (literals hold no white space, so a window
-			 * from the later start over more runs holds both) */
-			if (nhits && hits[nhits - 1].end == (uint32_t)(i + 1) && hits[nhits - 1].pattern == pf->outs[o]) {
-				if (pf->outs[o + 1] < hits[nhits - 1].len)
-					hits[nhits - 1].len = pf->outs[o + 1];
-				if (pf->outs[o + 2] > hits[nhits - 1].k)
-					hits[nhits - 1].k = pf->outs[o + 2];
-				continue;
-			}
-			if (lor__reserve(&hits, &caphits, nhits + 1, sizeof(pf_hit))) {
-				free(hits);
+		for (; pf->outs[o] != UINT32_MAX; o += 3)
+			if (put_hit(w, (uint32_t)(i + 1), pf->outs[o], pf->outs[o + 1], pf->outs[o + 2]))
 				return LOR_ENOMEM;
-			}
-			hits[nhits].end = (uint32_t)(i + 1);
-			hits[nhits].pattern = pf->outs[o];
-			hits[nhits].len = pf->outs[o + 1];
-			hits[nhits++].k = pf->outs[o + 2];
-		}
+	}
+	return LOR_OK;
+}
+
+int lor_prefilter__scan_passes(const lor_prefilter *pf, const char *text, size_t len, lor_prefilter_hits *h,
+                               int two)
+{
+	const unsigned char *t = (const unsigned char *)text;
+	walker w;
+	size_t i, nhits, *first = NULL;
+	int rc;
+
+	memset(h, 0, sizeof(*h));
+	memset(&w, 0, sizeof(w));
+	if (!pf || !pf->frozen || len >= UINT32_MAX)
+		return LOR_OK; /* not scanned: every pattern may match anywhere */
+	if ((rc = ensure_built(pf)))
+		return rc;
+	if (!pf->nstates)
+		return LOR_OK;
+	if (!(first = calloc(pf->npatterns + 1, sizeof(size_t))))
+		return LOR_ENOMEM;
+	if (two) { /* count, then write each hit in its place: no list of every hit */
+		w.count = first;
+		walk(pf, t, len, &w);
+	} else if ((rc = walk(pf, t, len, &w))) {
+		free(w.hits);
+		free(first);
+		return rc;
+	} else {
+		for (i = 0; i < w.nhits; i++)
+			first[w.hits[i].pattern + 1]++;
 	}
 	/* group by pattern, keeping text order within each (a counting sort) */
-	if (!(first = calloc(pf->npatterns + 1, sizeof(size_t))) ||
-	    (nhits && (!(h->v = malloc(nhits * 2 * sizeof(uint32_t))) || !(h->k = malloc(nhits))))) {
-		free(hits);
-		free(first);
-		return LOR_ENOMEM;
-	}
-	for (i = 0; i < nhits; i++)
-		first[hits[i].pattern + 1]++;
 	for (i = 0; i < pf->npatterns; i++)
 		first[i + 1] += first[i];
+	nhits = first[pf->npatterns];
 	h->first = first;
 	h->npatterns = pf->npatterns;
-	{
-		size_t *fill = calloc(pf->npatterns + 1, sizeof(size_t));
-
-		if (!fill) {
-			free(hits);
-			lor_prefilter__hits_release(h);
-			return LOR_ENOMEM;
-		}
-		for (i = 0; i < nhits; i++) {
-			size_t at = first[hits[i].pattern] + fill[hits[i].pattern]++;
-
-			h->v[2 * at] = hits[i].end - hits[i].len;
-			h->v[2 * at + 1] = hits[i].end;
-			h->k[at] = (uint8_t)hits[i].k; /* at most LOR_PF_KMAX */
-		}
-		free(fill);
+	if ((nhits && (!(h->v = malloc(nhits * 2 * sizeof(uint32_t))) || !(h->k = malloc(nhits)))) ||
+	    !(w.fill = calloc(pf->npatterns + 1, sizeof(size_t)))) {
+		free(w.hits);
+		lor_prefilter__hits_release(h);
+		return LOR_ENOMEM;
 	}
-	free(hits);
+	if (two) {
+		walker w2;
+
+		memset(&w2, 0, sizeof(w2));
+		w2.h = h;
+		w2.fill = w.fill;
+		walk(pf, t, len, &w2); /* writes only: cannot fail */
+	} else {
+		for (i = 0; i < w.nhits; i++) {
+			size_t at = first[w.hits[i].pattern] + w.fill[w.hits[i].pattern]++;
+
+			h->v[2 * at] = w.hits[i].end - w.hits[i].len;
+			h->v[2 * at + 1] = w.hits[i].end;
+			h->k[at] = (uint8_t)w.hits[i].k; /* at most LOR_PF_KMAX */
+		}
+	}
+	free(w.fill);
+	free(w.hits);
 	h->scanned = 1;
 	return LOR_OK;
+}
+
+int lor_prefilter__scan(const lor_prefilter *pf, const char *text, size_t len, lor_prefilter_hits *h)
+{
+	/* a long text is walked twice, so that its hits are not also held in a
+	 * list of their own (16 bytes each, as many as one every two bytes of a
+	 * long letter): the peak memory of a 2 MB letter */
+	return lor_prefilter__scan_passes(pf, text, len, h, len > LOR_PF_TWO_PASS);
 }
 
 int lor_prefilter__may_match(const lor_prefilter_hits *h, size_t id, size_t start, size_t end)

@@ -160,9 +160,9 @@ static int add_tok(lor_document *doc, int kind, size_t start, size_t end, size_t
 	if (lor__reserve(&doc->tok[kind], &doc->caps[kind], doc->ntok[kind] + 1, sizeof(lor_tok)))
 		return LOR_ENOMEM;
 	t = &doc->tok[kind][doc->ntok[kind]++];
-	t->start = start;
-	t->end = end;
-	t->parent = parent;
+	t->start = (uint32_t)start; /* a text is far below 4 GB (lor_tok) */
+	t->end = (uint32_t)end;
+	t->parent = (uint32_t)parent;
 	t->first = 0;
 	t->count = 0;
 	return LOR_OK;
@@ -409,16 +409,16 @@ int lor_token__split(lor_document *doc)
 		if (split_sentences(doc, para->start, para->end, p))
 			return LOR_ENOMEM;
 		para = &doc->tok[LOR_TOK_PARAGRAPH][p];
-		para->first = before;
-		para->count = doc->ntok[LOR_TOK_SENTENCE] - before;
+		para->first = (uint32_t)before;
+		para->count = (uint32_t)(doc->ntok[LOR_TOK_SENTENCE] - before);
 	}
 	for (k = 0; k < doc->ntok[LOR_TOK_SENTENCE]; k++) {
 		size_t before = doc->ntok[LOR_TOK_WORD];
 
 		if (split_words(doc, k))
 			return LOR_ENOMEM;
-		doc->tok[LOR_TOK_SENTENCE][k].first = before;
-		doc->tok[LOR_TOK_SENTENCE][k].count = doc->ntok[LOR_TOK_WORD] - before;
+		doc->tok[LOR_TOK_SENTENCE][k].first = (uint32_t)before;
+		doc->tok[LOR_TOK_SENTENCE][k].count = (uint32_t)(doc->ntok[LOR_TOK_WORD] - before);
 	}
 	return LOR_OK;
 }

@@ -385,6 +385,56 @@ static void test_load_plans(void **state)
 	lor_ruleset_free(rs);
 }
 
+/* A long text is walked twice (counted, then written in place); a short one
+ * once (listed, then grouped). The two give the same hits, on every corpus
+ * letter and on all of them run together. */
+static void test_scan_passes_agree(void **state)
+{
+	lor_ruleset *rs = NULL;
+	lor_error err;
+	lor_buf all = LOR_BUF_INIT;
+	glob_t g;
+	size_t i, total = 0;
+
+	(void)state;
+	assert_int_equal(lor_ruleset_load(&rs, NULL, &err), LOR_OK);
+	assert_int_equal(glob("corpus/*/*.txt", 0, NULL, &g), 0);
+	for (i = 0; i <= g.gl_pathc; i++) {
+		lor_document *doc = NULL;
+		lor_prefilter_hits one, two;
+		const char *text;
+		size_t len, n;
+
+		if (i < g.gl_pathc) {
+			assert_int_equal(lor_document_read(&doc, g.gl_pathv[i], &err), LOR_OK);
+			text = doc->norm;
+			len = doc->norm_len;
+			assert_int_equal(lor_buf__add(&all, text, len), LOR_OK);
+		} else {
+			text = all.data; /* every letter at once: past LOR_PF_TWO_PASS */
+			len = all.len;
+			assert_true(len > LOR_PF_TWO_PASS);
+		}
+		assert_int_equal(lor_prefilter__scan_passes(rs->pf, text, len, &one, 0), LOR_OK);
+		assert_int_equal(lor_prefilter__scan_passes(rs->pf, text, len, &two, 1), LOR_OK);
+		assert_int_equal(one.npatterns, two.npatterns);
+		assert_memory_equal(one.first, two.first, (one.npatterns + 1) * sizeof(size_t));
+		n = one.first[one.npatterns];
+		if (n) {
+			assert_memory_equal(one.v, two.v, 2 * n * sizeof(uint32_t));
+			assert_memory_equal(one.k, two.k, n);
+		}
+		total += n;
+		lor_prefilter__hits_release(&one);
+		lor_prefilter__hits_release(&two);
+		lor_document_free(doc);
+	}
+	globfree(&g);
+	lor_buf__release(&all);
+	assert_true(total > 2000);
+	lor_ruleset_free(rs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -395,6 +445,7 @@ int main(void)
 		cmocka_unit_test(test_prebuilt_lang_model),
 		cmocka_unit_test(test_prebuilt_prefilter),
 		cmocka_unit_test(test_load_plans),
+		cmocka_unit_test(test_scan_passes_agree),
 	};
 
 	return cmocka_run_group_tests_name("rulecache", tests, NULL, NULL);
