@@ -281,6 +281,23 @@ static void test_prebuilt_lang_model(void **state)
 	lor_lang__model_free(built);
 }
 
+/* a and b hold the same hits; both are released. Returns how many. */
+static size_t same_hits(lor_prefilter_hits *a, lor_prefilter_hits *b)
+{
+	size_t n;
+
+	assert_int_equal(a->npatterns, b->npatterns);
+	assert_memory_equal(a->first, b->first, (a->npatterns + 1) * sizeof(size_t));
+	n = a->first[a->npatterns];
+	if (n) {
+		assert_memory_equal(a->v, b->v, 2 * n * sizeof(uint32_t));
+		assert_memory_equal(a->k, b->k, n);
+	}
+	lor_prefilter__hits_release(a);
+	lor_prefilter__hits_release(b);
+	return n;
+}
+
 /* The prefilter automaton the build made is the one the built-in rules'
  * literals make at run time: a built-in load adopts it, and on the corpus
  * letters it reports exactly the hits (pattern, span, distance) of the
@@ -304,23 +321,13 @@ static void test_prebuilt_prefilter(void **state)
 	for (i = 0; i < g.gl_pathc; i++) {
 		lor_document *doc = NULL;
 		lor_prefilter_hits ha, hb;
-		size_t n;
 
 		assert_int_equal(lor_document_read(&doc, g.gl_pathv[i], &err), LOR_OK);
 		assert_int_equal(lor_prefilter__scan(a->pf, doc->norm, doc->norm_len, &ha), LOR_OK);
 		assert_int_equal(lor_prefilter__scan(b->pf, doc->norm, doc->norm_len, &hb), LOR_OK);
 		assert_true(lor_prefilter__is_prebuilt(a->pf));
 		assert_false(lor_prefilter__is_prebuilt(b->pf));
-		assert_int_equal(ha.npatterns, hb.npatterns);
-		assert_memory_equal(ha.first, hb.first, (ha.npatterns + 1) * sizeof(size_t));
-		n = ha.first[ha.npatterns];
-		if (n) {
-			assert_memory_equal(ha.v, hb.v, 2 * n * sizeof(uint32_t));
-			assert_memory_equal(ha.k, hb.k, n);
-		}
-		hits += n;
-		lor_prefilter__hits_release(&ha);
-		lor_prefilter__hits_release(&hb);
+		hits += same_hits(&ha, &hb);
 		lor_document_free(doc);
 		letters++;
 	}
@@ -403,7 +410,7 @@ static void test_scan_passes_agree(void **state)
 		lor_document *doc = NULL;
 		lor_prefilter_hits one, two;
 		const char *text;
-		size_t len, n;
+		size_t len;
 
 		if (i < g.gl_pathc) {
 			assert_int_equal(lor_document_read(&doc, g.gl_pathv[i], &err), LOR_OK);
@@ -417,16 +424,7 @@ static void test_scan_passes_agree(void **state)
 		}
 		assert_int_equal(lor_prefilter__scan_passes(rs->pf, text, len, &one, 0), LOR_OK);
 		assert_int_equal(lor_prefilter__scan_passes(rs->pf, text, len, &two, 1), LOR_OK);
-		assert_int_equal(one.npatterns, two.npatterns);
-		assert_memory_equal(one.first, two.first, (one.npatterns + 1) * sizeof(size_t));
-		n = one.first[one.npatterns];
-		if (n) {
-			assert_memory_equal(one.v, two.v, 2 * n * sizeof(uint32_t));
-			assert_memory_equal(one.k, two.k, n);
-		}
-		total += n;
-		lor_prefilter__hits_release(&one);
-		lor_prefilter__hits_release(&two);
+		total += same_hits(&one, &two);
 		lor_document_free(doc);
 	}
 	globfree(&g);
