@@ -323,13 +323,17 @@ int lor_date_parse(const char *s, int *year, int *month, int *day);
 
 typedef struct lor_report lor_report;
 
-#define LOR_CHECK_OPTIONS_VERSION 1
+#define LOR_CHECK_OPTIONS_VERSION 2 /* 1: the same without skip_facts */
 typedef struct lor_check_options {
 	unsigned version;     /* LOR_CHECK_OPTIONS_VERSION */
 	const char *profile;  /* scoring profile name; NULL: "residency" */
 	int as_of_year, as_of_month, as_of_day; /* reference date for dates rules */
+	int skip_facts;       /* 1: do not run the fact rules; the report has no facts
+	                         (lor_report_fact_count 0). Facts serve the letter-set
+	                         judgement (lor_portfolio_judge) and nothing else; the
+	                         fact rules are about a sixth of a check. */
 } lor_check_options;
-#define LOR_CHECK_OPTIONS_INIT { LOR_CHECK_OPTIONS_VERSION, NULL, 1970, 1, 1 }
+#define LOR_CHECK_OPTIONS_INIT { LOR_CHECK_OPTIONS_VERSION, NULL, 1970, 1, 1, 0 }
 
 /* Check doc against every rule in rs and score it. On success *out owns the
  * findings (sorted by position, then rule id), the signals and the score, and

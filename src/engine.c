@@ -421,7 +421,7 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 
 	if (!opts)
 		opts = &defaults;
-	if (opts->version != LOR_CHECK_OPTIONS_VERSION)
+	if (opts->version != 1 && opts->version != LOR_CHECK_OPTIONS_VERSION)
 		return lor_error__set(err, LOR_EARG, doc->path, 0, 0,
 		                      "unsupported lor_check_options version %u", opts->version);
 	if (rs->catalogue)
@@ -445,7 +445,8 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 			const lor_rule *rule = rs->rules[i];
 			int stage = rule->kind == &lor_kind_language ? 0 : rule->has_unless ? 2 : 1;
 
-			if (stage != pass || !in_profile(rule, pname))
+			if (stage != pass || !in_profile(rule, pname) ||
+			    (opts->version >= 2 && opts->skip_facts && rule->kind == &lor_kind_fact))
 				continue;
 			if ((pass == 2 && unless_holds(rule, ctx.signal)) || (ctx.foreign && rule->english_only)) {
 				lor_ctx__signal(&ctx, rule, 0); /* decided: the condition rules it out */
@@ -486,7 +487,8 @@ int lor_check(lor_report **out, const lor_ruleset *rs, const lor_document *doc,
 		r->decided_by[s] = ctx.signal_rule[s] ? ctx.signal_rule[s]->id : NULL;
 	}
 	r->words = lor_token__count_words(doc, 0, doc->norm_len);
-	if (lor_fact__resolve(rs, ctx.votes, ctx.nvotes, &r->facts, &r->nfacts)) {
+	if (!(opts->version >= 2 && opts->skip_facts) &&
+	    lor_fact__resolve(rs, ctx.votes, ctx.nvotes, &r->facts, &r->nfacts)) {
 		lor_report_free(r);
 		lor_ctx__release(&ctx);
 		return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");

@@ -204,6 +204,7 @@ static int check_inputs(config *cfg0, const lor_ruleset *rs, const lor_config *p
 		}
 	}
 	copts.profile = cfg.profile;
+	copts.skip_facts = !cfg.portfolio; /* facts serve the letter-set judgement only */
 	if (cfg.annotate) {
 		/* --annotate FILE is -f docx|odt -o FILE, the format from the name */
 		size_t n = strlen(cfg.annotate);

@@ -328,6 +328,44 @@ static void test_redaction_keeps_text_out(void **state)
 	lor_ruleset_free(rs);
 }
 
+/* skip_facts leaves out the fact rules (they serve the letter-set judgement
+ * only) and nothing else: the same findings, signals and score, no facts.
+ * Options of version 1 (without the field) still give the facts. */
+static void test_skip_facts(void **state)
+{
+	lor_check_options o = LOR_CHECK_OPTIONS_INIT;
+	lor_report *with = NULL, *without = NULL, *v1 = NULL;
+	lor_document *doc = NULL;
+	lor_ruleset *rs;
+	lor_error err;
+	size_t i;
+
+	(void)state;
+	assert_int_equal(lor_document_read(&doc, "corpus/strong/01-cmio-sepsis.txt", &err), LOR_OK);
+	rs = h_rules(NULL);
+	o.as_of_year = 2026;
+	o.as_of_month = 11;
+	o.as_of_day = 27;
+	assert_int_equal(lor_check(&with, rs, doc, &o, &err), LOR_OK);
+	o.skip_facts = 1;
+	assert_int_equal(lor_check(&without, rs, doc, &o, &err), LOR_OK);
+	o.version = 1;
+	o.skip_facts = 0;
+	assert_int_equal(lor_check(&v1, rs, doc, &o, &err), LOR_OK);
+	assert_true(lor_report_fact_count(with) > 0);
+	assert_int_equal(lor_report_fact_count(without), 0);
+	assert_int_equal(lor_report_fact_count(v1), lor_report_fact_count(with));
+	assert_int_equal(lor_report_score(with), lor_report_score(without));
+	assert_int_equal(lor_report_finding_count(with), lor_report_finding_count(without));
+	for (i = 0; i < LOR_SIG_COUNT; i++)
+		assert_int_equal(lor_report_signal(with, (lor_signal)i, NULL), lor_report_signal(without, (lor_signal)i, NULL));
+	lor_report_free(with);
+	lor_report_free(without);
+	lor_report_free(v1);
+	lor_document_free(doc);
+	lor_ruleset_free(rs);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -341,6 +379,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_profile),
 		cmocka_unit_test(test_json_report_has_every_field),
 		cmocka_unit_test(test_redaction_keeps_text_out),
+		cmocka_unit_test(test_skip_facts),
 	};
 
 	return cmocka_run_group_tests_name("engine", tests, NULL, NULL);
