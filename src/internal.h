@@ -617,8 +617,10 @@ typedef struct lor_setprofile {
 	size_t nchecks, capchecks;
 } lor_setprofile;
 
-int lor_setprofile__load(lor_setprofile **out, const char *path, const char *data, size_t len,
-                         lor_error *err);
+/* trusted: a built-in file, whose patterns the build's table holds (and
+ * whose lookups it planned, unless rec: mkcache recording the load). */
+int lor_setprofile__load(lor_setprofile **out, const char *path, const char *data, size_t len, int trusted,
+                         const struct lor_rulecache_rec *rec, lor_error *err);
 void lor_setprofile__free(lor_setprofile *p);
 
 struct lor_ruleset {

@@ -459,7 +459,7 @@ static int add_file(lor_ruleset *rs, seen *sn, const char *style, const char *fi
 			               : lor_error__set(err, LOR_ERULE, path, 1, 1,
 			                                "duplicate letter-set profile '%.*s' (also defined in %s)",
 			                                (int)(ext - file), file, prev);
-		if ((rc = lor_setprofile__load(&sp, path, data, len, err)))
+		if ((rc = lor_setprofile__load(&sp, path, data, len, trusted, rs->rec, err)))
 			return rc;
 		for (i = 0; i < rs->nsets; i++)
 			if (!strcmp(rs->sets[i]->name, sp->name)) {

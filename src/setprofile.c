@@ -278,8 +278,8 @@ static int load_root(lor_setprofile *p, lor_yaml *y, yaml_node_t *root, lor_erro
 	return LOR_OK;
 }
 
-int lor_setprofile__load(lor_setprofile **out, const char *path, const char *data, size_t len,
-                         lor_error *err)
+int lor_setprofile__load(lor_setprofile **out, const char *path, const char *data, size_t len, int trusted,
+                         const struct lor_rulecache_rec *rec, lor_error *err)
 {
 	const char *base = strrchr(path, '/'), *dot;
 	lor_setprofile *p;
@@ -296,6 +296,22 @@ int lor_setprofile__load(lor_setprofile **out, const char *path, const char *dat
 	if ((rc = lor_yaml__load(&y, path, data, len, err))) {
 		lor_setprofile__free(p);
 		return rc;
+	}
+	y.trusted = trusted;
+	y.cached = trusted && !rec; /* as a built-in rule file's (rules.c) */
+	y.rec = rec;
+	if (rec && rec->file && rec->file(rec->arg, path)) {
+		lor_yaml__release(&y);
+		lor_setprofile__free(p);
+		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+	}
+	if (y.cached) { /* its patterns name no word class: the plan holds whatever classes are loaded */
+		const lor_rulecache_plan *plan = lor_rulecache__plan(path);
+
+		if (plan) {
+			y.plan = lor_rulecache__plan_entries + plan->first;
+			y.nplan = plan->count;
+		}
 	}
 	if (lor_yaml__root(&y)->type != YAML_MAPPING_NODE)
 		rc = lor_yaml__fail(err, &y, lor_yaml__root(&y), "a letter-set profile must be a mapping of keys");
