@@ -294,6 +294,16 @@ typedef struct lor_windows {
 	size_t *count;        /* per window pattern: its number of windows */
 	uint32_t *pairs;      /* first, last start of each window */
 	size_t npairs, cappairs;
+	/* The last whole-span search of each built-in token, by its table entry:
+	 * the same token in two rules ({RELATION} in two groups of
+	 * ObservationContext) then searches the text once. Its leftmost match
+	 * from `from` is the leftmost from any start in [from, ms] (none when
+	 * found is 0): see lor_match__next. */
+	struct lor_memo {
+		const void *entry;
+		size_t end, from, ms, me;
+		int found;
+	} memo[64];
 } lor_windows;
 void lor_windows__release(lor_windows *w);
 

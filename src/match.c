@@ -1132,11 +1132,30 @@ int lor_match__next(lor_matcher *m, lor_regex *re, lor_windows *w, const char *s
 	if (re->nstop)
 		return run_search(m, re, subject, end, start, ms, me);
 	{
-		int is_jit;
-		const pcre2_code *code = regex_code(re, end - start + 1, &is_jit);
+		int is_jit, rc;
+		const pcre2_code *code;
+		struct lor_memo *mo = NULL;
 
-		if (!code)
+		if (w && re->entry && subject == w->text) {
+			mo = &w->memo[((uintptr_t)re->entry >> 4) % (sizeof(w->memo) / sizeof(w->memo[0]))];
+			if (mo->entry == re->entry && mo->end == end && mo->from <= start && (!mo->found || start <= mo->ms)) {
+				if (!mo->found)
+					return 0;
+				*ms = mo->ms;
+				*me = mo->me;
+				return 1;
+			}
+		}
+		if (!(code = regex_code(re, end - start + 1, &is_jit)))
 			return PCRE2_ERROR_NOMEMORY;
-		return search(m, code, is_jit, subject, end, start, PCRE2_UNSET, ms, me);
+		if ((rc = search(m, code, is_jit, subject, end, start, PCRE2_UNSET, ms, me)) >= 0 && mo) {
+			mo->entry = re->entry;
+			mo->end = end;
+			mo->from = start;
+			mo->found = rc;
+			mo->ms = rc ? *ms : 0;
+			mo->me = rc ? *me : 0;
+		}
+		return rc;
 	}
 }
