@@ -164,10 +164,18 @@ static const char *const common[] = {
 	"om", "ur", NULL
 };
 
+/* Characters rare enough in letters to anchor a token alone ('%' for a
+ * percentage): one-character anchors are otherwise refused (a letter or a
+ * digit is everywhere). */
+#define RARE_CHARS "%$#@+=<>|~^*&"
+
 /* A literal's length as a filter: common words count as one byte. */
 static size_t strength(const char *lit)
 {
 	size_t i, n = strlen(lit);
+
+	if (n == 1 && strchr(RARE_CHARS, lit[0]))
+		return 3; /* about as rare as a three-letter word */
 
 	for (i = 0; n <= 4 && common[i]; i++) /* the common words are all short */
 		if (!strcmp(lit, common[i]))
@@ -692,6 +700,8 @@ static long runs_max(long a, long b)
  * per occurrence) or one holding white space (runs are counted before it). */
 static int unusable_anchor(const char *lit)
 {
+	if (lit[0] && !lit[1])
+		return !strchr(RARE_CHARS, lit[0]);
 	return strlen(lit) < 2 || lit[strcspn(lit, " \t\n\r\f\v")] != '\0';
 }
 

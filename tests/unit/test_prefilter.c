@@ -161,6 +161,11 @@ static void test_anchors(void **state)
 		{ "(?:in|at)\\s+(?:the\\s+)?clinic", "clinic:2" },
 		/* a literal holding white space is no anchor */
 		{ "foo\\ bar", "" },
+		/* one character anchors only when it is rare in letters: the '%' of a percentage, not a
+		 * letter or a digit */
+		{ "(?<!\\w)(?:(?:\\d+(?:\\.\\d+)?\\s?%))", "%:1" },
+		{ "(?:\\d+\\s?(?:%|percent))", "%:1|percent:1" },
+		{ "(?:x|y)\\s+z", "" },
 		/* not modelled */
 		{ "(a)\\s+\\1", "" },
 		{ "(?x) a b", "" },
