@@ -17,6 +17,7 @@
  */
 #include "dates.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,12 +30,6 @@ struct scan {
 	struct text t;
 	lor_dates__list list;
 	int oom;
-	/* Length of each relative phrase's first element, computed once per
-	 * extraction: relative() runs at every word of the letter. */
-	unsigned char rel_first[MAX_RELATIVE];
-	/* Which (first letter, byte length) pairs can start a relative phrase,
-	 * or be a month or season name: most words are rejected with one look. */
-	unsigned char rel_ok[26][32], name_ok[26][32];
 };
 
 /* ---- vocabulary ------------------------------------------------------- */
@@ -239,16 +234,250 @@ static const char *const field_labels[] = {
 
 
 
-static int name_lookup(const struct name *tab, size_t count, const struct text *t,
-		  size_t p, size_t e, int *abbrev)
+/* ---- the lexicon ------------------------------------------------------
+ *
+ * Every word list above in one hash table, built once: which lists a word
+ * is on (and which month or season it names, which relative phrases it
+ * opens) is one hashed lookup of its ASCII-folded bytes, not a string
+ * compare per row of each list.  The scanner looks up each word of the
+ * letter at least once, so this is most of its work. */
+
+enum {
+	LX_UNIT = 1u << 0, LX_COUNT = 1u << 1, LX_YEAR_LINK = 1u << 2, LX_ORDINAL = 1u << 3,
+	LX_NUMBER_LABEL = 1u << 4, LX_LABEL_GLUE = 1u << 5, LX_COUNT_NOUN = 1u << 6,
+	LX_YEAR_PREP = 1u << 7, LX_RANGE_LINK = 1u << 8, LX_BETWEEN = 1u << 9, LX_AND = 1u << 10,
+	LX_OBSERVATION = 1u << 11, LX_LINKING = 1u << 12, LX_MILESTONE = 1u << 13,
+	LX_FUTURE = 1u << 14, LX_FIELD_LABEL = 1u << 15
+};
+
+/* The lists, each with its bit (in the order of the enum). */
+static const char *const *const lx_lists[] = {
+	units, counts, year_links, ordinals, number_labels, label_glue, count_nouns, year_preps,
+	range_links, between_words, and_words, observation_cues, linking_cues, milestone_words,
+	future_cues, field_labels,
+};
+
+struct lexent {
+	const char *w;          /* as a table spells it; NULL: an empty slot */
+	size_t len;
+	uint32_t lists;         /* LX_* */
+	uint64_t opens;         /* the relative phrases whose first element it is */
+	signed char month, month_abbrev, season; /* 0: not one */
+};
+
+#define LX_SLOTS 1024 /* a power of two, over twice the words of all lists */
+static struct lexent lx_table[LX_SLOTS];
+static size_t lx_longest;
+static uint64_t lx_opens_count, lx_opens_unit; /* phrases that open with "<n>", "<u>" */
+static pthread_once_t lx_once = PTHREAD_ONCE_INIT;
+
+static uint32_t lx_hash(const unsigned char *w, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ lower(w[i])) * 16777619u;
+	return h;
+}
+
+static int lx_same(const unsigned char *a, const char *b, size_t len)
 {
 	size_t i;
 
-	for (i = 0; i < count; i++)
-		if (word_is(t, p, e, tab[i].name)) {
-			*abbrev = tab[i].abbrev;
-			return tab[i].value;
+	for (i = 0; i < len; i++)
+		if (lower(a[i]) != lower((unsigned char)b[i]))
+			return 0;
+	return 1;
+}
+
+/* The slot of w (len bytes): its entry, or the empty slot where it goes. */
+static struct lexent *lx_slot(const unsigned char *w, size_t len)
+{
+	uint32_t i = lx_hash(w, len) & (LX_SLOTS - 1);
+
+	while (lx_table[i].w && !(lx_table[i].len == len && lx_same(w, lx_table[i].w, len)))
+		i = (i + 1) & (LX_SLOTS - 1);
+	return &lx_table[i];
+}
+
+static struct lexent *lx_add(const char *w, size_t len)
+{
+	struct lexent *x = lx_slot((const unsigned char *)w, len);
+
+	if (!x->w) {
+		x->w = w;
+		x->len = len;
+		if (len > lx_longest)
+			lx_longest = len;
+	}
+	return x;
+}
+
+static void lx_build(void)
+{
+	size_t i, k;
+	const char *const *w;
+
+	for (i = 0; i < sizeof(lx_lists) / sizeof(*lx_lists); i++)
+		for (w = lx_lists[i]; *w; w++)
+			lx_add(*w, strlen(*w))->lists |= 1u << i;
+	/* a word on both tables names what the first row with it says, as a
+	 * scan of the table in order would find */
+	for (i = 0; i < sizeof(months) / sizeof(*months); i++) {
+		struct lexent *x = lx_add(months[i].name, strlen(months[i].name));
+
+		if (!x->month) {
+			x->month = (signed char)months[i].value;
+			x->month_abbrev = (signed char)months[i].abbrev;
 		}
+	}
+	for (i = 0; i < sizeof(seasons) / sizeof(*seasons); i++) {
+		struct lexent *x = lx_add(seasons[i].name, strlen(seasons[i].name));
+
+		if (!x->season)
+			x->season = (signed char)seasons[i].value;
+	}
+	for (i = 0; relative_phrases[i]; i++) {
+		const char *ph = relative_phrases[i], *sp = strchr(ph, ' ');
+
+		k = sp ? (size_t)(sp - ph) : strlen(ph);
+		if (k == 3 && !memcmp(ph, "<n>", 3))
+			lx_opens_count |= (uint64_t)1 << i;
+		else if (k == 3 && !memcmp(ph, "<u>", 3))
+			lx_opens_unit |= (uint64_t)1 << i;
+		else /* a glued "l'" opens the word "l": the apostrophe ends a word */
+			lx_add(ph, ph[k - 1] == '\'' ? k - 1 : k)->opens |= (uint64_t)1 << i;
+	}
+}
+
+/* The lexicon's entry for the word [p, e), or NULL when it is on no list. */
+static const struct lexent *lx_find(const struct text *t, size_t p, size_t e)
+{
+	const struct lexent *x;
+
+	pthread_once(&lx_once, lx_build);
+	if (e <= p || e - p > lx_longest)
+		return NULL;
+	x = lx_slot(t->s + p, e - p);
+	return x->w ? x : NULL;
+}
+
+/* The month [p, e) names (1-12; *abbrev: it may take a '.'), or 0. */
+static int lx_month(const struct text *t, size_t p, size_t e, int *abbrev)
+{
+	const struct lexent *x = lx_find(t, p, e);
+
+	if (!x || !x->month)
+		return 0;
+	*abbrev = x->month_abbrev;
+	return x->month;
+}
+
+/* Is [p, e) on the list `bit`?  (word_in of that list, in one lookup) */
+static int lx_in(const struct text *t, size_t p, size_t e, uint32_t bit)
+{
+	const struct lexent *x = lx_find(t, p, e);
+
+	return x && (x->lists & bit);
+}
+
+/* For the tests: does the lexicon say of the word [p, e) what a scan of
+ * each table in order says?  0: it does; otherwise which part differs. */
+static int lx_agrees(const struct text *t, size_t p, size_t e)
+{
+	const struct lexent *x = lx_find(t, p, e);
+	size_t i, k;
+	uint64_t opens = 0;
+	int month = 0, abbrev = 0, season = 0;
+
+	for (i = 0; i < sizeof(lx_lists) / sizeof(*lx_lists); i++)
+		if (word_in(t, p, e, lx_lists[i]) != (x && (x->lists & (1u << i))))
+			return 1;
+	for (i = 0; i < sizeof(months) / sizeof(*months) && !month; i++)
+		if (word_is(t, p, e, months[i].name))
+			month = months[i].value, abbrev = months[i].abbrev;
+	for (i = 0; i < sizeof(seasons) / sizeof(*seasons) && !season; i++)
+		if (word_is(t, p, e, seasons[i].name))
+			season = seasons[i].value;
+	if (month != (x ? x->month : 0) || (month && abbrev != x->month_abbrev) || season != (x ? x->season : 0))
+		return 2;
+	for (i = 0; relative_phrases[i]; i++) {
+		const char *ph = relative_phrases[i], *sp = strchr(ph, ' ');
+
+		k = sp ? (size_t)(sp - ph) : strlen(ph);
+		if (ph[0] == '<')
+			continue;
+		if (ph[k - 1] == '\'' ? e - p == k - 1 && lx_same(t->s + p, ph, k - 1) :
+		                        e - p == k && lx_same(t->s + p, ph, k))
+			opens |= (uint64_t)1 << i;
+	}
+	return opens != (x ? x->opens : 0) ? 3 : 0;
+}
+
+/* Check w, w in capitals, w less its last byte and w with 's' or '\'' added. */
+static int lx_agrees_near(const char *w)
+{
+	unsigned char b[64];
+	size_t n = strlen(w), i;
+	struct text t = { b, 0 };
+	int rc;
+
+	if (n + 2 > sizeof(b))
+		return 4;
+	memcpy(b, w, n);
+	if ((rc = lx_agrees(&t, 0, n)) || (n > 1 && (rc = lx_agrees(&t, 0, n - 1))))
+		return rc;
+	b[n] = 's';
+	if ((rc = lx_agrees(&t, 0, n + 1)))
+		return rc;
+	b[n] = '\'';
+	if ((rc = lx_agrees(&t, 0, n + 1)))
+		return rc;
+	for (i = 0; i < n; i++)
+		b[i] = (unsigned char)(b[i] >= 'a' && b[i] <= 'z' ? b[i] - 32 : b[i]);
+	return lx_agrees(&t, 0, n);
+}
+
+int lor_dates__lexicon_check(const char *text, size_t len)
+{
+	struct text t = { (const unsigned char *)text, len };
+	size_t p = 0, e, i;
+	const char *const *w;
+	int rc;
+
+	/* every word of every table, and words near them */
+	for (i = 0; i < sizeof(lx_lists) / sizeof(*lx_lists); i++)
+		for (w = lx_lists[i]; *w; w++)
+			if ((rc = lx_agrees_near(*w)))
+				return rc;
+	for (i = 0; i < sizeof(months) / sizeof(*months); i++)
+		if ((rc = lx_agrees_near(months[i].name)))
+			return rc;
+	for (i = 0; i < sizeof(seasons) / sizeof(*seasons); i++)
+		if ((rc = lx_agrees_near(seasons[i].name)))
+			return rc;
+	for (i = 0; relative_phrases[i]; i++) {
+		char b[64];
+		const char *sp = strchr(relative_phrases[i], ' ');
+		size_t k = sp ? (size_t)(sp - relative_phrases[i]) : strlen(relative_phrases[i]);
+
+		if (k >= sizeof(b))
+			return 4;
+		memcpy(b, relative_phrases[i], k);
+		b[k] = '\0';
+		if ((rc = lx_agrees_near(b)))
+			return rc;
+	}
+
+	while (p < len) {
+		e = p;
+		while (e < len && text[e] != ' ' && text[e] != '\n')
+			e++;
+		if (e > p && (rc = lx_agrees(&t, p, e)))
+			return rc;
+		p = e + 1;
+	}
 	return 0;
 }
 
@@ -337,7 +566,7 @@ static int year_after(const struct text *t, size_t q, int abbrev, size_t *ye, in
 	else if (r == q)
 		return 0;
 	we = word_end(t, r);
-	if (we > r && word_in(t, r, we, year_links)) {
+	if (we > r && lx_in(t, r, we, LX_YEAR_LINK)) {
 		r = skip_ws(t, we);
 		if (r == we)
 			return 0;
@@ -365,7 +594,7 @@ static size_t ordinal(const struct text *t, size_t e)
 	/* the old "2d", "3d", "23d" for 2nd, 3rd, 23rd */
 	if (w == s + 1 && s == e && lower(t->s[s]) == 'd' && e > 0 && (t->s[e - 1] == '2' || t->s[e - 1] == '3'))
 		return at(t, w) == '.' && is_blank(at(t, w + 1)) ? w + 1 : w;
-	if (!(w > s && word_in(t, s, w, ordinals)))
+	if (!(w > s && lx_in(t, s, w, LX_ORDINAL)))
 		return e;
 	/* "18th. Septr. 1812": a full stop after the ordinal */
 	return at(t, w) == '.' && is_blank(at(t, w + 1)) ? w + 1 : w;
@@ -439,7 +668,7 @@ static size_t day_first(struct scan *sc, size_t p, size_t e)
 
 		r = e + 1;
 		we = word_end(t, r);
-		if (we == r || !(month = name_lookup(months, sizeof(months) / sizeof(*months), t, r, we, &abbrev)) ||
+		if (we == r || !(month = lx_month(t, r, we, &abbrev)) ||
 		    at(t, we) != '-')
 			return 0;
 		y0 = we + 1;
@@ -467,7 +696,7 @@ static size_t day_first(struct scan *sc, size_t p, size_t e)
 			return 0;
 		we = word_end(t, r);
 	}
-	if (we == r || !(month = name_lookup(months, sizeof(months) / sizeof(*months), t, r, we, &abbrev)))
+	if (we == r || !(month = lx_month(t, r, we, &abbrev)))
 		return 0;
 	if (!year_after(t, we, abbrev, &ye, &year))
 		return 0;
@@ -500,7 +729,7 @@ static size_t count_token(const struct text *t, size_t p)
 	if (e > p)
 		return e - p <= 3 && !is_wordbyte(at(t, e)) ? e : 0;
 	e = word_end(t, p);
-	return e > p && word_in(t, p, e, counts) ? e : 0;
+	return e > p && lx_in(t, p, e, LX_COUNT) ? e : 0;
 }
 
 /* Match the pattern `pat` at p; returns the end of the match or 0.  "<n>"
@@ -527,7 +756,7 @@ static size_t phrase_at(const struct text *t, size_t p, const char *pat)
 	}
 	if (k == 3 && memcmp(pat, "<u>", 3) == 0) {
 		e = word_end(t, p);
-		if (e == p || !word_in(t, p, e, units))
+		if (e == p || !lx_in(t, p, e, LX_UNIT))
 			return 0;
 		return phrase_next(t, e, rest, 0);
 	}
@@ -549,33 +778,19 @@ static size_t phrase_at(const struct text *t, size_t p, const char *pat)
 static size_t relative(struct scan *sc, size_t p)
 {
 	const struct text *t = &sc->t;
-	const char *const *ph;
-	size_t e, q, we;
+	size_t e, q, we, w = word_end(t, p);
+	const struct lexent *x = lx_find(t, p, w);
+	/* The phrases whose first element fits the word at p, in table order:
+	 * those it opens as a word, and those opening with a count or a unit
+	 * when it is one.  This runs at every word that could open one. */
+	uint64_t fit = (x ? x->opens : 0) | (count_token(t, p) ? lx_opens_count : 0) |
+	               (x && (x->lists & LX_UNIT) ? lx_opens_unit : 0);
 
-	size_t w = word_end(t, p);
-	int is_count = -1, is_unit = -1;
+	while (fit) {
+		int i = __builtin_ctzll(fit);
 
-	for (ph = relative_phrases; *ph; ph++) {
-		size_t k = sc->rel_first[ph - relative_phrases];
-
-		/* Cheap rejections first: this runs at every word of the letter. */
-		if (!memcmp(*ph, "<n>", 3)) {
-			if (is_count < 0)
-				is_count = count_token(t, p) != 0;
-			if (!is_count)
-				continue;
-		} else if (!memcmp(*ph, "<u>", 3)) {
-			if (is_unit < 0)
-				is_unit = w > p && word_in(t, p, w, units);
-			if (!is_unit)
-				continue;
-		} else {
-			/* glued elements ("l' ") are left to phrase_at */
-			if ((*ph)[k - 1] != '\'' &&
-			    (w - p != k || lower(t->s[p]) != lower((unsigned char)(*ph)[0])))
-				continue;
-		}
-		if (!(e = phrase_at(t, p, *ph)))
+		fit &= fit - 1;
+		if (!(e = phrase_at(t, p, relative_phrases[i])))
 			continue;
 		q = skip_ws(t, e);
 		we = word_end(t, q);
@@ -646,13 +861,13 @@ static int year_context_ok(const struct text *t, size_t p, int *after_prep)
 	if (k1 == TOK_DIGITS && blank)
 		return 0;  /* "555 2019", "+55 11 2020" */
 	if (k1 == TOK_WORD) {
-		if (word_in(t, s1, e1, number_labels) || exact_in(t, s1, e1, states))
+		if (lx_in(t, s1, e1, LX_NUMBER_LABEL) || exact_in(t, s1, e1, states))
 			return 0;
-		*after_prep = word_in(t, s1, e1, year_preps);
+		*after_prep = lx_in(t, s1, e1, LX_YEAR_PREP);
 	}
-	if (k1 == TOK_DIGITS || (k1 == TOK_WORD && word_in(t, s1, e1, label_glue))) {
+	if (k1 == TOK_DIGITS || (k1 == TOK_WORD && lx_in(t, s1, e1, LX_LABEL_GLUE))) {
 		k2 = prev_token(t, s1, &s2, &e2, &blank2);
-		if (k2 == TOK_WORD && word_in(t, s2, e2, number_labels))
+		if (k2 == TOK_WORD && lx_in(t, s2, e2, LX_NUMBER_LABEL))
 			return 0;  /* "score of 2100", "Step 1: 2050" */
 		if (k2 == TOK_DIGITS && word_is(t, s1, e1, "of"))
 			return 0;  /* "page 3 of 2019" */
@@ -687,7 +902,7 @@ static size_t bare_year(struct scan *sc, size_t p, size_t e)
 	if (!right_clean(t, e) || is_digit(at(t, q)))
 		return 0;
 	we = word_end(t, q);
-	if (q > e && we > q && word_in(t, q, we, count_nouns) && !after_prep)
+	if (q > e && we > q && lx_in(t, q, we, LX_COUNT_NOUN) && !after_prep)
 		return 0;  /* "2019 patients" */
 	push(sc, p, e, LOR_DATE__YEAR, y, 0, 0);
 	return e;
@@ -712,51 +927,19 @@ static size_t scan_number(struct scan *sc, size_t p)
 
 /* "March 2021", "Sept. 2019", "March 3, 2021", "Mar 3rd 2021", "Spring 2022",
  * "October 22-25, 2023" */
-static void mark_ok(unsigned char ok[26][32], const char *w, size_t len)
-{
-	unsigned char c = lower((unsigned char)w[0]);
-
-	if (c >= 'a' && c <= 'z' && len < 32)
-		ok[c - 'a'][len] = 1;
-}
-
-/* Fill the quick filters of scan_word from the tables. */
-static void init_filters(struct scan *sc)
-{
-	size_t i;
-
-	for (i = 0; relative_phrases[i]; i++) {
-		size_t k = sc->rel_first[i];
-
-		if (relative_phrases[i][0] != '<') {
-			mark_ok(sc->rel_ok, relative_phrases[i], k);
-			if (k > 1) /* a glued "l'" may end its word before the apostrophe */
-				mark_ok(sc->rel_ok, relative_phrases[i], k - 1);
-		}
-	}
-	for (i = 0; counts[i]; i++)
-		mark_ok(sc->rel_ok, counts[i], strlen(counts[i]));
-	for (i = 0; units[i]; i++)
-		mark_ok(sc->rel_ok, units[i], strlen(units[i]));
-	for (i = 0; i < sizeof(months) / sizeof(*months); i++)
-		mark_ok(sc->name_ok, months[i].name, strlen(months[i].name));
-	for (i = 0; i < sizeof(seasons) / sizeof(*seasons); i++)
-		mark_ok(sc->name_ok, seasons[i].name, strlen(seasons[i].name));
-}
-
 static size_t scan_word(struct scan *sc, size_t p)
 {
 	const struct text *t = &sc->t;
 	size_t e = word_end(t, p), q, r, de, ye, r2 = 0, de2 = 0;
 	int month, season, abbrev = 0, year, d1, d2;
-	unsigned char c0 = lower(t->s[p]);
-	int ascii = c0 >= 'a' && c0 <= 'z' && e - p < 32;
+	const struct lexent *x = lx_find(t, p, e);
 
-	if ((!ascii || sc->rel_ok[c0 - 'a'][e - p]) && (r = relative(sc, p)))
-		return r;
-	if (ascii && !sc->name_ok[c0 - 'a'][e - p])
+	/* most words are on no list: one lookup tells */
+	if (!x)
 		return 0;
-	if ((season = name_lookup(seasons, sizeof(seasons) / sizeof(*seasons), t, p, e, &abbrev))) {
+	if ((x->opens || (x->lists & (LX_COUNT | LX_UNIT))) && (r = relative(sc, p)))
+		return r;
+	if ((season = x->season)) {
 		lor_date__item *it;
 
 		if (!year_after(t, e, 0, &ye, &year))
@@ -765,8 +948,9 @@ static size_t scan_word(struct scan *sc, size_t p)
 			it->season = (enum lor_date__season)season;
 		return ye;
 	}
-	if (!(month = name_lookup(months, sizeof(months) / sizeof(*months), t, p, e, &abbrev)))
+	if (!(month = x->month))
 		return 0;
+	abbrev = x->month_abbrev;
 	if (year_after(t, e, abbrev, &ye, &year)) {
 		push(sc, p, ye, LOR_DATE__MONTH, year, month, 0);
 		return ye;
@@ -814,15 +998,15 @@ static void mark_ranges(struct scan *sc)
 			s++;
 		while (e > s && (is_blank(t->s[e - 1]) || t->s[e - 1] == '\n'))
 			e--;
-		if (word_in(t, s, e, range_links)) {
+		if (lx_in(t, s, e, LX_RANGE_LINK)) {
 			b->range_end = 1;
-		} else if (word_in(t, s, e, and_words)) {
+		} else if (lx_in(t, s, e, LX_AND)) {
 			/* "between 2018 and 2020" */
 			for (we = a->offset; we > 0 && is_blank(t->s[we - 1]); we--)
 				;
 			for (ws = we; ws > 0 && is_wordbyte(t->s[ws - 1]); ws--)
 				;
-			b->range_end = word_in(t, ws, we, between_words);
+			b->range_end = lx_in(t, ws, we, LX_BETWEEN);
 		}
 	}
 }
@@ -880,7 +1064,7 @@ static int after_label(const struct text *t, size_t p)
 		;
 	for (e = i; i > 0 && is_wordbyte(t->s[i - 1]); i--)
 		;
-	return word_in(t, i, e, field_labels);
+	return lx_in(t, i, e, LX_FIELD_LABEL);
 }
 
 static void mark_context(struct scan *sc)
@@ -900,16 +1084,16 @@ static void mark_context(struct scan *sc)
 			e = word_end(t, p);
 			if (e > it->offset)
 				break;
-			if (word_in(t, p, e, observation_cues)) {
+			if (lx_in(t, p, e, LX_OBSERVATION)) {
 				it->context |= LOR_DATE__CTX_OBSERVATION;
 				/* a verb of observed work after the milestone wins:
 				 * "after she graduated she worked with me in 2019" */
-				if (!word_in(t, p, e, linking_cues))
+				if (!lx_in(t, p, e, LX_LINKING))
 					milestone = 0;
 			}
-			if (word_in(t, p, e, milestone_words))
+			if (lx_in(t, p, e, LX_MILESTONE))
 				milestone = 1;
-			if (word_in(t, p, e, future_cues))
+			if (lx_in(t, p, e, LX_FUTURE))
 				it->context |= LOR_DATE__CTX_FUTURE;
 		}
 		if (milestone)
@@ -929,13 +1113,6 @@ int lor_dates__extract(lor_dates__list *out, const char *text, size_t len)
 	memset(&sc, 0, sizeof(sc));
 	sc.t.s = (const unsigned char *)text;
 	sc.t.n = len;
-	for (p = 0; p < sizeof(relative_phrases) / sizeof(*relative_phrases) && relative_phrases[p]; p++) {
-		const char *sp = strchr(relative_phrases[p], ' ');
-
-		sc.rel_first[p] = (unsigned char)(sp ? (size_t)(sp - relative_phrases[p]) : strlen(relative_phrases[p]));
-	}
-	init_filters(&sc);
-	p = 0;
 	while (p < len) {
 		unsigned char c = sc.t.s[p];
 		int start = p == 0 || !is_alnum(sc.t.s[p - 1]);

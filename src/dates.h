@@ -87,6 +87,11 @@ typedef struct lor_dates__list {
 /* Returned by lor_dates__days_between for a date that is not valid. */
 #define LOR_DATES__BAD_SPAN LONG_MIN
 
+/* For the tests: each word of `text` (split at spaces and newlines) is
+ * looked up in the scanner's hashed lexicon and in its word tables row by
+ * row; 0 when the two agree on every word, else which part differs. */
+int lor_dates__lexicon_check(const char *text, size_t len);
+
 /*
  * Find every date in `text` (`len` bytes, need not be NUL-terminated) and
  * store them in `out`, in text order, with non-overlapping spans.

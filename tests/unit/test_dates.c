@@ -437,6 +437,30 @@ static void test_last_day(void **state)
 	assert_int_equal(y, -1);
 }
 
+/* The scanner's hashed lexicon says of every word what a row-by-row scan of
+ * its tables says: each table word, its capitals, words one byte off, and
+ * every word of a few corpus letters (which have the tables' words in
+ * every case and position). */
+static void test_lexicon_agrees_with_tables(void **state)
+{
+	static const char *const files[] = { "corpus/strong/01-cmio-sepsis.txt", CASES_PATH };
+	static const char words[] = "MARCH march Mar. Sept sept. l L ann\303\251e ANN\303\211E \xc3\xa9t\xc3\xa9 "
+	                            "a an of OF few several months year's couple Couple d\303\251cembre "
+	                            "D\303\251cembre \xc2\xba \xc2\xb0 - / Between AND y Y";
+	size_t i, len;
+
+	(void)state;
+	assert_int_equal(lor_dates__lexicon_check(words, sizeof(words) - 1), 0);
+	for (i = 0; i < sizeof(files) / sizeof(*files); i++) {
+		char *buf = read_file(files[i], &len);
+
+		if (!buf)
+			fail_msg("cannot read '%s' (tests run from the repository root)", files[i]);
+		assert_int_equal(lor_dates__lexicon_check(buf, len), 0);
+		free(buf);
+	}
+}
+
 /* ---- the scanner's contract ------------------------------------------- */
 
 static void test_empty_and_release(void **state)
@@ -561,6 +585,7 @@ int main(void)
 		cmocka_unit_test(test_days_between),
 		cmocka_unit_test(test_parse_iso),
 		cmocka_unit_test(test_last_day),
+		cmocka_unit_test(test_lexicon_agrees_with_tables),
 		cmocka_unit_test(test_empty_and_release),
 		cmocka_unit_test(test_respects_length),
 		cmocka_unit_test(test_many_items),
