@@ -171,9 +171,13 @@ static int on_date_line(const struct text *t, const lor_date__item *it)
 		if (!is_filler(t->s[i]) && !one_of(t->s[i], ".,;"))
 			return 0;
 	}
-	if (closer) { /* the date alone in its brackets */
+	if (closer) { /* in brackets: the date alone, or the place and the date */
 		trim(t, &s, &e);
-		return e - s == 1 && (unsigned char)t->s[s] == (closer == ']' ? '[' : '(');
+		if (e == s || (unsigned char)t->s[s] != (closer == ']' ? '[' : '('))
+			return 0;
+		if (e - s == 1)
+			return 1;
+		s++; /* "[Philadelphia, 12 June 1793]": what leads it is read as on any line */
 	}
 	/* Set apart by a gap of two or more spaces (or a tab) from what stands
 	 * before it on the line: a date column, "/s/ Jane Doe, M.D.    10/20/2026". */
