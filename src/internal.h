@@ -837,6 +837,11 @@ void lor_report__set_release(lor_reporter *rep);
 /* The portfolio op of json and sarif: keep the set's JSON for finish(). */
 int lor_report__portfolio_keep(lor_reporter *rep, const lor_portfolio *pf);
 
+/* report_json.c: str as a JSON string (quoted, escaped byte for byte as
+ * jansson escapes it) appended to b; LOR_EINPUT, with b unchanged, when str
+ * is not valid UTF-8 (json_string refuses it); LOR_ENOMEM. */
+int lor_json__string(lor_buf *b, const char *str);
+
 /* The finding's message as the options allow (redacted or not). */
 const char *lor_reporter__message(const lor_reporter *rep, const lor_finding *f);
 /* Where a finding is in a document read from .docx, .odt, .pdf or .html, in
