@@ -261,8 +261,9 @@ static size_t header_end(const struct text *t)
 	return end;
 }
 
-/* Start of the signature block: just after the last closing line, if that is
- * among the last SIGNATURE_LINES non-empty lines; SIZE_MAX if there is none. */
+/* Start of the signature block: the last closing line, if that is among the
+ * last SIGNATURE_LINES non-empty lines; SIZE_MAX if there is none. The
+ * closing's own line belongs to it: "Yours sincerely, 11/12/02". */
 static size_t signature_start(const struct text *t)
 {
 	size_t le = t->n, ls, s, e;
@@ -277,7 +278,7 @@ static size_t signature_start(const struct text *t)
 			if (++lines > SIGNATURE_LINES)
 				return SIZE_MAX;
 			if (e - s <= CLOSING_BYTES && starts_with_any(t, s, e, closings))
-				return le;
+				return ls;
 		}
 		if (ls == 0)
 			return SIZE_MAX;
