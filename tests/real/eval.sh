@@ -9,7 +9,7 @@
 # With "record", each measured set's output is written to its LATEST-RUN.txt.
 set -u
 build=$1 mode=${2:-show}
-for set in dev test final fresh last holdout unseen sealed blind vault sentinel harbor beacon anchor compass delta echo foxtrot golf hotel india; do
+for set in dev test final fresh last holdout unseen sealed blind vault sentinel harbor beacon anchor compass delta echo foxtrot golf hotel india juliet kilo lima; do
 	dir=tests/real/$set
 	[ -f "$dir/expected.tsv" ] || continue
 	want=$(($(wc -l < "$dir/expected.tsv") - 1))
