@@ -70,8 +70,9 @@ void lor_document_free(lor_document *doc)
 	if (!doc)
 		return;
 	free(doc->path);
+	if (doc->norm != doc->orig)
+		free(doc->norm);
 	free(doc->orig);
-	free(doc->norm);
 	free(doc->map);
 	free(doc->lines);
 	free(doc->colck);

@@ -104,10 +104,19 @@ struct lor_document {
 	char *path;
 	char *orig;          /* original bytes, NUL-terminated copy */
 	size_t orig_len;
-	char *norm;          /* normalized matching view, NUL-terminated */
+	char *norm;          /* normalized matching view, NUL-terminated; orig itself when
+	                        the two are the same bytes (never written after text.c) */
 	size_t norm_len;
-	uint32_t *map;       /* norm byte i comes from original byte map[i]; map[norm_len] = orig_len
-	                        (32 bits: inputs are under LOR_MAX_INPUT, and the map is 4 bytes per byte) */
+	/* The map back to the original (text.c), in runs: the pairs (norm
+	 * start, orig start) of map[2 * r], map[2 * r + 1], sorted. Inside a
+	 * run each character's first byte comes from the original byte as far
+	 * from the run's orig start as it is from its norm start, and the rest
+	 * of a character's bytes from the same byte as its first; past the
+	 * view, the original's end. A letter in plain ASCII is one run; one
+	 * entry per normalized byte took 4 bytes a byte (8 MB of a 2 MB
+	 * letter's peak). 32 bits: inputs are under LOR_MAX_INPUT. */
+	uint32_t *map;
+	size_t nmap;         /* runs in map */
 	size_t *lines;       /* original offsets of line starts */
 	size_t nlines;
 	size_t *colck;       /* column at every LOR_COLCK-th original byte, so a

@@ -6,7 +6,9 @@
  * quotes and apostrophes made ASCII, hyphens and dashes made '-', every space
  * character made ' ', line ends made '\n', invisible format characters
  * dropped and a leading BOM skipped. A map gives, for each normalized byte, the
- * original byte it came from, so a match maps back exactly.
+ * original byte it came from, so a match maps back exactly; it is kept as
+ * runs where the two advance together (lor_document.map), so a plain letter
+ * is one run, not four bytes a byte.
  *
  * NFC is applied per segment (a starter and the combining marks after it),
  * which is exact for every script letters are written in except conjoining
@@ -77,21 +79,66 @@ static int validate(const lor_document *doc, lor_error *err)
 	return LOR_OK;
 }
 
+/* The map's runs as they are made (see lor_document.map): the view so far
+ * in b, and the run being extended, which the next character continues
+ * when it comes from the byte the run predicts for it. */
+typedef struct runs {
+	uint32_t *v;         /* (norm start, orig start) pairs */
+	size_t n, cap;
+} runs;
+
+/* Norm byte at (a character's first byte) comes from the original byte
+ * from: start a run there unless the current one already says so. */
+static int run_at(runs *r, size_t at, size_t from)
+{
+	if (r->n && from - r->v[2 * r->n - 1] == at - r->v[2 * r->n - 2])
+		return LOR_OK;
+	if (lor__reserve(&r->v, &r->cap, 2 * (r->n + 1), sizeof(uint32_t)))
+		return LOR_ENOMEM;
+	r->v[2 * r->n] = (uint32_t)at; /* inputs are under LOR_MAX_INPUT bytes */
+	r->v[2 * r->n + 1] = (uint32_t)from;
+	r->n++;
+	return LOR_OK;
+}
+
 typedef struct outbuf {
 	lor_buf b;
-	uint32_t *map;
-	size_t cap;
+	runs map;
 } outbuf;
 
+/* Append the whole characters s[0, n), every byte of them from the
+ * original byte from. */
 static int emit(outbuf *o, const char *s, size_t n, size_t from)
 {
 	size_t i;
 
-	if (lor__reserve(&o->map, &o->cap, o->b.len + n + 1, sizeof(uint32_t)))
-		return LOR_ENOMEM;
 	for (i = 0; i < n; i++)
-		o->map[o->b.len + i] = (uint32_t)from; /* inputs are under LOR_MAX_INPUT bytes */
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && run_at(&o->map, o->b.len + i, from))
+			return LOR_ENOMEM;
 	return lor_buf__add(&o->b, s, n);
+}
+
+/* The original byte of norm byte n, by the runs r[0, nr) over the view v of
+ * length len (the original's end, orig_len, past it). */
+static size_t map_lookup(const uint32_t *r, size_t nr, const char *v, size_t len, size_t orig_len,
+                         size_t n)
+{
+	size_t lo = 0, hi = nr;
+
+	if (n >= len || !nr)
+		return orig_len;
+	while (hi - lo > 1) { /* the last run starting at or before n */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r[2 * mid] <= n)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	/* a character's later bytes come from where its first byte does */
+	while (n > r[2 * lo] && ((unsigned char)v[n] & 0xC0) == 0x80)
+		n--;
+	return r[2 * lo + 1] + (n - r[2 * lo]);
 }
 
 /* The matching form of one code point: what to append (possibly nothing). */
@@ -184,7 +231,7 @@ static int normalize(lor_document *doc)
 {
 	const unsigned char *s = (const unsigned char *)doc->orig;
 	size_t len = doc->orig_len, i = 0;
-	outbuf o = { LOR_BUF_INIT, NULL, 0 };
+	outbuf o = { LOR_BUF_INIT, { NULL, 0, 0 } };
 
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
 		i = 3;
@@ -229,16 +276,14 @@ static int normalize(lor_document *doc)
 			i = j;
 		}
 	}
-	if (lor__reserve(&o.map, &o.cap, o.b.len + 1, sizeof(uint32_t)))
-		goto nomem;
-	o.map[o.b.len] = (uint32_t)len;
 	doc->norm_len = o.b.len;
 	doc->norm = lor_buf__detach(&o.b);
-	doc->map = o.map;
+	doc->map = o.map.v;
+	doc->nmap = o.map.n;
 	return doc->norm ? LOR_OK : LOR_ENOMEM;
 nomem:
 	lor_buf__release(&o.b);
-	free(o.map);
+	free(o.map.v);
 	return LOR_ENOMEM;
 }
 
@@ -305,7 +350,7 @@ static int prose_start(const char *v, size_t s, size_t e)
 	return 1;
 }
 
-static void unwrap(lor_document *doc)
+static int unwrap(lor_document *doc)
 {
 	char *v = doc->norm;
 	size_t n = doc->norm_len, s, e, hist[WRAP_MAX + 1] = { 0 }, long_lines = 0, seen = 0, margin,
@@ -317,14 +362,14 @@ static void unwrap(lor_document *doc)
 		e = line_end_at(v, n, s);
 		w = width_of(v, s, e);
 		if (w > WRAP_MAX)
-			return; /* a line this long is not wrapped text */
+			return LOR_OK; /* a line this long is not wrapped text */
 		if (w >= WRAP_MIN) {
 			hist[w]++;
 			long_lines++;
 		}
 	}
 	if (long_lines < WRAP_LINES)
-		return;
+		return LOR_OK;
 	/* The margin: the width that nine long lines in ten keep within, so
 	 * one wider line (an address, a signature) does not move it. */
 	for (margin = WRAP_MIN; margin < WRAP_MAX; margin++) {
@@ -358,18 +403,30 @@ static void unwrap(lor_document *doc)
 		dropped += e - k;
 	}
 	if (dropped) { /* the view holds no NUL (binary input is refused): drop the marks */
-		size_t r, d = 0;
+		size_t r, d = 0, at = 0;
+		runs m = { NULL, 0, 0 };
 
+		/* the kept bytes' origins, read in order from the old runs, make the new ones */
 		for (r = 0; r < n; r++) {
 			if (!v[r])
 				continue;
-			v[d] = v[r];
-			doc->map[d++] = doc->map[r];
+			if (((unsigned char)v[r] & 0xC0) != 0x80) {
+				while (at + 1 < doc->nmap && doc->map[2 * (at + 1)] <= r)
+					at++;
+				if (run_at(&m, d, doc->map[2 * at + 1] + (r - doc->map[2 * at]))) {
+					free(m.v);
+					return LOR_ENOMEM;
+				}
+			}
+			v[d++] = v[r];
 		}
-		doc->map[d] = doc->map[n];
 		v[d] = '\0';
 		doc->norm_len = d;
+		free(doc->map);
+		doc->map = m.v;
+		doc->nmap = m.n;
 	}
+	return LOR_OK;
 }
 
 static int index_lines(lor_document *doc)
@@ -407,9 +464,14 @@ int lor_text__prepare(lor_document *doc, lor_error *err)
 
 	if (rc)
 		return rc;
-	if (normalize(doc) || index_lines(doc))
+	if (normalize(doc) || index_lines(doc) || unwrap(doc))
 		return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
-	unwrap(doc);
+	/* A view that is the original byte for byte (plain text without tabs,
+	 * CR or typographic characters, most letters) is not kept twice. */
+	if (doc->norm_len == doc->orig_len && memcmp(doc->norm, doc->orig, doc->orig_len) == 0) {
+		free(doc->norm);
+		doc->norm = doc->orig;
+	}
 	for (i = 0; i < doc->norm_len; i++)
 		if (doc->norm[i] != ' ' && doc->norm[i] != '\n')
 			return LOR_OK;
@@ -418,9 +480,7 @@ int lor_text__prepare(lor_document *doc, lor_error *err)
 
 size_t lor_text__orig(const lor_document *doc, size_t n)
 {
-	if (n > doc->norm_len)
-		n = doc->norm_len;
-	return doc->map[n];
+	return map_lookup(doc->map, doc->nmap, doc->norm, doc->norm_len, doc->orig_len, n);
 }
 
 void lor_document_position(const lor_document *doc, size_t offset, size_t *line, size_t *column)

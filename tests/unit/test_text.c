@@ -1,5 +1,6 @@
 /* test_text.c - reading, validation, normalization and the offset map. */
 #include "harness.h"
+#include "internal.h"
 
 static void expect_error(const char *data, size_t len, int code, const char *formatted)
 {
@@ -78,6 +79,66 @@ static void test_offsets_map_back(void **state)
 	lor_document_free(doc);
 }
 
+/* The map back to the original, byte by byte: every normalized byte's
+ * source as the dense map (one entry a byte) gave it, and the original's
+ * end past the view. The map is kept as runs (text.c): each case breaks
+ * or bends a run another way. */
+static void expect_map(const char *in, const char *view, const size_t *want)
+{
+	lor_document *doc = h_doc(in);
+	size_t len, i;
+
+	assert_string_equal(lor_document_normalized(doc, &len), view);
+	for (i = 0; i < len; i++)
+		if (lor_text__orig(doc, i) != want[i])
+			fail_msg("'%s' byte %zu: %zu, want %zu", view, i, lor_text__orig(doc, i), want[i]);
+	assert_int_equal(lor_text__orig(doc, len), strlen(in));
+	assert_int_equal(lor_text__orig(doc, len + 7), strlen(in));
+	lor_document_free(doc);
+}
+
+static void test_map_exact(void **state)
+{
+	static const size_t crlf[] = { 0, 1, 3, 4, 5, 6, 7 }, bom[] = { 3, 4 }, em[] = { 0, 1, 1, 1, 4 },
+	                    apos[] = { 0, 1, 2, 5 }, nfc[] = { 0, 0, 3 }, acute[] = { 0, 0, 2, 2, 4 },
+	                    han[] = { 0, 0, 0, 3, 3, 3 }, zw[] = { 0, 4 }, dots[] = { 0, 1, 1, 1, 4 },
+	                    emoji[] = { 0, 0, 0, 0, 4 }, mixed[] = { 0, 1, 1, 3, 4, 4, 4, 7, 8, 9 };
+
+	(void)state;
+	expect_map("a\r\nb\rc\td", "a\nb\nc d", crlf);                 /* CRLF, CR, tab */
+	expect_map("\xEF\xBB\xBF" "ab", "ab", bom);                    /* a BOM skipped */
+	expect_map("a\xE2\x80\x94" "b", "a - b", em);                  /* one source, three bytes */
+	expect_map("it\xE2\x80\x99s", "it's", apos);                   /* three bytes become one */
+	expect_map("e\xCC\x81x", "\xC3\xA9x", nfc);                    /* composed */
+	expect_map("\xC3\xA9\xC3\xA9x", "\xC3\xA9\xC3\xA9x", acute);   /* copied, two bytes */
+	expect_map("\xE6\x97\xA5\xE6\x9C\xAC", "\xE6\x97\xA5\xE6\x9C\xAC", han);
+	expect_map("a\xE2\x80\x8B" "b", "ab", zw);                     /* dropped */
+	expect_map("x\xE2\x80\xA6y", "x...y", dots);
+	expect_map("\xF0\x9F\x98\x80!", "\xF0\x9F\x98\x80!", emoji);
+	expect_map("a\xC3\xA9" "b\xE2\x80\x94" "cde", "a\xC3\xA9" "b - cde", mixed);
+}
+
+/* A plain letter is one run, and its view is its bytes, kept once. */
+static void test_map_plain(void **state)
+{
+	const char *in = "Dear Committee,\n\nShe is the best student I have taught.\n";
+	lor_document *doc = h_doc(in), *tab = h_doc("a\tb c.");
+	size_t len;
+
+	(void)state;
+	assert_int_equal(doc->nmap, 1);
+	assert_ptr_equal(lor_document_normalized(doc, &len), lor_document_bytes(doc, NULL));
+	assert_int_equal(len, strlen(in));
+	assert_int_equal(lor_text__orig(doc, 20), 20);
+	/* a tab is a space in the view: two texts, and the original keeps its tab */
+	assert_ptr_not_equal(lor_document_normalized(tab, NULL), lor_document_bytes(tab, NULL));
+	assert_string_equal(lor_document_normalized(tab, NULL), "a b c.");
+	assert_string_equal(lor_document_bytes(tab, NULL), "a\tb c.");
+	assert_int_equal(tab->nmap, 1);
+	lor_document_free(doc);
+	lor_document_free(tab);
+}
+
 /* Hard-wrapped prose reads as running text in the view: the line ends a
  * greedy wrap made become spaces (trailing blanks dropped), while a
  * paragraph's end, a short line, a list item, an indented line and a line
@@ -125,6 +186,18 @@ static void test_unwrap_hard_wrapped(void **state)
 		}
 	}
 	assert_true(found);
+	/* every byte of the view still comes from its own byte of the original
+	 * (a joined line end from its '\n', the blanks before it dropped) */
+	n = strlen(want);
+	for (i = 0; i < n; i++) {
+		size_t o = lor_text__orig(doc, i);
+
+		assert_true(o < strlen(in));
+		assert_true(in[o] == want[i] || (want[i] == ' ' && in[o] == '\n'));
+		assert_true(i == 0 || o > lor_text__orig(doc, i - 1));
+	}
+	assert_int_equal(lor_text__orig(doc, (size_t)(strstr(want, ", she was") - want) + 1),
+	                 she - 1); /* "period, \nshe": the space is the line end */
 	lor_document_free(doc);
 }
 
@@ -244,6 +317,8 @@ int main(void)
 		cmocka_unit_test(test_normalized_view),
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_offsets_map_back),
+		cmocka_unit_test(test_map_exact),
+		cmocka_unit_test(test_map_plain),
 		cmocka_unit_test(test_unwrap_hard_wrapped),
 		cmocka_unit_test(test_unwrap_leaves_unwrapped_text),
 		cmocka_unit_test(test_read_errors),
