@@ -133,9 +133,17 @@ struct lor_document {
 	size_t src_len;
 };
 
-/* extract.c: a document from bytes of any format (see lor_document_new_as). */
+/* extract.c: a document from bytes of any format (see lor_document_new_as).
+ * own: NULL, or where the caller keeps data as a malloc'd, NUL-terminated
+ * buffer it may give away: a plain-text document then takes data as its
+ * original bytes instead of copying them, and sets *own to NULL (on
+ * success only; otherwise the buffer stays the caller's). */
 int lor_extract__document(lor_document **out, const char *path, const char *data, size_t len,
-                          const lor_read_options *opts, lor_error *err);
+                          char **own, const lor_read_options *opts, lor_error *err);
+/* document.c: lor_document_new taking data (malloc'd, len bytes and a NUL)
+ * as the document's own original bytes, not a copy, on success only: on
+ * failure the caller keeps and frees it. */
+int lor_document__adopt(lor_document **out, const char *path, char *data, size_t len, lor_error *err);
 
 #define LOR_COLCK 1024
 

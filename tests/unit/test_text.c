@@ -139,6 +139,57 @@ static void test_map_plain(void **state)
 	lor_document_free(tab);
 }
 
+static char *dup_text(const char *s)
+{
+	char *p = malloc(strlen(s) + 1);
+
+	assert_non_null(p);
+	memcpy(p, s, strlen(s) + 1);
+	return p;
+}
+
+/* A letter read from a file keeps the bytes it was read into (no second
+ * copy of a 2 MB letter); a document that fails leaves them the caller's
+ * (ASan's run of the suite catches a double free or a leak either way). */
+static void test_adopt(void **state)
+{
+	char *plain = dup_text("She is the best student I have taught."), *curly = dup_text("it\xE2\x80\x99s fine."),
+	     *empty = dup_text(" \n \n"), *binary = dup_text("ab\x01\x02\x03\x04\x05\x06");
+	char *own;
+	lor_document *doc = NULL;
+	lor_error err;
+
+	(void)state;
+	assert_int_equal(lor_document__adopt(&doc, "a.txt", plain, strlen(plain), &err), LOR_OK);
+	assert_ptr_equal(lor_document_bytes(doc, NULL), plain);
+	assert_ptr_equal(lor_document_normalized(doc, NULL), plain); /* the same bytes: one text */
+	lor_document_free(doc);
+	assert_int_equal(lor_document__adopt(&doc, "b.txt", curly, strlen(curly), &err), LOR_OK);
+	assert_ptr_equal(lor_document_bytes(doc, NULL), curly);
+	assert_string_equal(lor_document_normalized(doc, NULL), "it's fine.");
+	lor_document_free(doc);
+	/* failures: the empty view was the original itself when the check failed */
+	doc = NULL;
+	assert_int_equal(lor_document__adopt(&doc, "c.txt", empty, strlen(empty), &err), LOR_EINPUT);
+	assert_null(doc);
+	assert_int_equal(lor_document__adopt(&doc, "d.txt", binary, strlen(binary), &err), LOR_EINPUT);
+	assert_null(doc);
+	free(empty);
+	free(binary);
+	/* through the reader: a text takes the buffer, an HTML file does not */
+	own = dup_text("Plain words here.");
+	assert_int_equal(lor_extract__document(&doc, "e.txt", own, strlen(own), &own, NULL, &err), LOR_OK);
+	assert_null(own);
+	assert_string_equal(lor_document_bytes(doc, NULL), "Plain words here.");
+	lor_document_free(doc);
+	own = dup_text("<html><body><p>Some words.</p></body></html>");
+	assert_int_equal(lor_extract__document(&doc, "f.html", own, strlen(own), &own, NULL, &err), LOR_OK);
+	assert_non_null(own);
+	assert_ptr_not_equal(lor_document_bytes(doc, NULL), own);
+	lor_document_free(doc);
+	free(own);
+}
+
 /* Hard-wrapped prose reads as running text in the view: the line ends a
  * greedy wrap made become spaces (trailing blanks dropped), while a
  * paragraph's end, a short line, a list item, an indented line and a line
@@ -319,6 +370,7 @@ int main(void)
 		cmocka_unit_test(test_offsets_map_back),
 		cmocka_unit_test(test_map_exact),
 		cmocka_unit_test(test_map_plain),
+		cmocka_unit_test(test_adopt),
 		cmocka_unit_test(test_unwrap_hard_wrapped),
 		cmocka_unit_test(test_unwrap_leaves_unwrapped_text),
 		cmocka_unit_test(test_read_errors),
