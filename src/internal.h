@@ -114,9 +114,13 @@ struct lor_document {
 	 * of a character's bytes from the same byte as its first; past the
 	 * view, the original's end. A letter in plain ASCII is one run; one
 	 * entry per normalized byte took 4 bytes a byte (8 MB of a 2 MB
-	 * letter's peak). 32 bits: inputs are under LOR_MAX_INPUT. */
+	 * letter's peak). 32 bits: inputs are under LOR_MAX_INPUT. A view that
+	 * would need more runs than bytes (a text of em dashes or of CRLF
+	 * alone) keeps one entry a byte instead, map_dense set: never more
+	 * than the dense map took. */
 	uint32_t *map;
-	size_t nmap;         /* runs in map */
+	size_t nmap;         /* runs in map; dense: entries (norm_len) */
+	int map_dense;
 	size_t *lines;       /* original offsets of line starts */
 	size_t nlines;
 	size_t *colck;       /* column at every LOR_COLCK-th original byte, so a

@@ -102,7 +102,8 @@ static void test_map_exact(void **state)
 	static const size_t crlf[] = { 0, 1, 3, 4, 5, 6, 7 }, bom[] = { 3, 4 }, em[] = { 0, 1, 1, 1, 4 },
 	                    apos[] = { 0, 1, 2, 5 }, nfc[] = { 0, 0, 3 }, acute[] = { 0, 0, 2, 2, 4 },
 	                    han[] = { 0, 0, 0, 3, 3, 3 }, zw[] = { 0, 4 }, dots[] = { 0, 1, 1, 1, 4 },
-	                    emoji[] = { 0, 0, 0, 0, 4 }, mixed[] = { 0, 1, 1, 3, 4, 4, 4, 7, 8, 9 };
+	                    emoji[] = { 0, 0, 0, 0, 4 }, mixed[] = { 0, 1, 1, 3, 4, 4, 4, 7, 8, 9 },
+	                    mark[] = { 0, 1, 2, 3, 3, 6, 7 }, tabmark[] = { 0, 1, 2, 3, 3 };
 
 	(void)state;
 	expect_map("a\r\nb\rc\td", "a\nb\nc d", crlf);                 /* CRLF, CR, tab */
@@ -116,6 +117,10 @@ static void test_map_exact(void **state)
 	expect_map("x\xE2\x80\xA6y", "x...y", dots);
 	expect_map("\xF0\x9F\x98\x80!", "\xF0\x9F\x98\x80!", emoji);
 	expect_map("a\xC3\xA9" "b\xE2\x80\x94" "cde", "a\xC3\xA9" "b - cde", mixed);
+	/* a run of plain ASCII is copied in one piece, but not the letter a
+	 * combining mark after it composes with */
+	expect_map("abce\xCC\x81xy", "abc\xC3\xA9xy", mark);
+	expect_map("ab\tc\xCC\x81", "ab \xC4\x87", tabmark);
 }
 
 /* A plain letter is one run, and its view is its bytes, kept once. */
@@ -137,6 +142,57 @@ static void test_map_plain(void **state)
 	assert_int_equal(tab->nmap, 1);
 	lor_document_free(doc);
 	lor_document_free(tab);
+}
+
+/* A text that would need more runs than bytes (an em dash every few
+ * bytes) keeps one entry a byte, with the same values; hard-wrapped, its
+ * dropped blanks leave the rest exact. */
+static void test_map_dense(void **state)
+{
+	size_t n = 2000, i, len;
+	char *s = malloc(4 * n + 1), *w = malloc(60 * 120 + 1);
+	const char *v;
+	lor_document *doc;
+
+	(void)state;
+	assert_non_null(s);
+	assert_non_null(w);
+	for (i = 0; i < n; i++)
+		memcpy(s + 4 * i, "a\xE2\x80\x94", 4); /* "a—": the view "a - " */
+	s[4 * n] = '\0';
+	doc = h_doc(s);
+	assert_true(doc->map_dense);
+	v = lor_document_normalized(doc, &len);
+	assert_int_equal(len, 4 * n);
+	for (i = 0; i < len; i++)
+		assert_int_equal(lor_text__orig(doc, i), i % 4 == 0 ? i : i - i % 4 + 1);
+	assert_int_equal(lor_text__orig(doc, len), 4 * n);
+	lor_document_free(doc);
+	/* 60 wrapped lines of "b—" with blanks before the line ends */
+	w[0] = '\0';
+	for (i = 0; i < 60; i++) {
+		size_t k;
+
+		for (k = 0; k < 12; k++)
+			strcat(w, "b\xE2\x80\x94");
+		strcat(w, i == 59 ? "end" : i % 2 ? "end  \r\n" : "end \n");
+	}
+	doc = h_doc(w);
+	assert_true(doc->map_dense);
+	v = lor_document_normalized(doc, &len);
+	assert_null(strchr(v, '\n')); /* one paragraph, every line end joined */
+	assert_int_equal(len, 59 * 52 + 51); /* a line: 12 "b - ", "end" and one space */
+	for (i = 0; i < len; i++) {
+		size_t o = lor_text__orig(doc, i);
+
+		assert_true(i == 0 || o >= lor_text__orig(doc, i - 1));
+		assert_true(w[o] == v[i] || (v[i] == ' ' && (w[o] == '\n' || w[o] == '\r')) ||
+		            (w[o] == '\xE2' && (v[i] == ' ' || v[i] == '-')));
+	}
+	assert_int_equal(lor_text__orig(doc, (size_t)(strstr(v, "end b") - v) + 3), strstr(w, "\n") - w);
+	lor_document_free(doc);
+	free(s);
+	free(w);
 }
 
 static char *dup_text(const char *s)
@@ -370,6 +426,7 @@ int main(void)
 		cmocka_unit_test(test_offsets_map_back),
 		cmocka_unit_test(test_map_exact),
 		cmocka_unit_test(test_map_plain),
+		cmocka_unit_test(test_map_dense),
 		cmocka_unit_test(test_adopt),
 		cmocka_unit_test(test_unwrap_hard_wrapped),
 		cmocka_unit_test(test_unwrap_leaves_unwrapped_text),
