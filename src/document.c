@@ -102,6 +102,7 @@ void lor_document_free(lor_document *doc)
 	free(doc->src);
 	for (k = 0; k < 3; k++)
 		free(doc->tok[k]);
+	free(doc->words);
 	free(doc);
 }
 
@@ -133,6 +134,9 @@ int lor_document_token(const lor_document *doc, lor_token_kind kind, size_t i, l
 {
 	if ((unsigned)kind >= 3 || i >= doc->ntok[kind])
 		return LOR_EARG;
-	lor_text__span(doc, doc->tok[kind][i].start, doc->tok[kind][i].end, out);
+	if (kind == LOR_TOK_WORD)
+		lor_text__span(doc, doc->words[i].start, doc->words[i].end, out);
+	else
+		lor_text__span(doc, doc->tok[kind][i].start, doc->tok[kind][i].end, out);
 	return LOR_OK;
 }

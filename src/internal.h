@@ -100,6 +100,12 @@ typedef struct lor_tok {
 	uint32_t first, count; /* first child (sentence of a paragraph, word of a sentence) */
 } lor_tok;
 
+/* A word needs only its span: its sentence is the one whose [first,
+ * first + count) holds it. */
+typedef struct lor_word {
+	uint32_t start, end;   /* normalized byte span [start, end) */
+} lor_word;
+
 struct lor_document {
 	char *path;
 	char *orig;          /* original bytes, NUL-terminated copy */
@@ -125,7 +131,8 @@ struct lor_document {
 	size_t nlines;
 	size_t *colck;       /* column at every LOR_COLCK-th original byte, so a
 	                        position costs O(LOR_COLCK), not O(line length) */
-	lor_tok *tok[3];     /* indexed by lor_token_kind */
+	lor_tok *tok[3];     /* paragraphs and sentences, by lor_token_kind (tok[LOR_TOK_WORD] NULL) */
+	lor_word *words;     /* the words: ntok[LOR_TOK_WORD] of them */
 	size_t ntok[3];
 	size_t caps[3];
 	/* a document extracted from another format (extract.c): */
