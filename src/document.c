@@ -9,8 +9,10 @@
 
 #include "internal.h"
 
-int lor_document_new(lor_document **out, const char *path, const char *data, size_t len,
-                     lor_error *err)
+/* The document of len bytes: a copy of data, or owned itself (then taken
+ * on success only). */
+static int document_new(lor_document **out, const char *path, const char *data, char *owned,
+                        size_t len, lor_error *err)
 {
 	lor_document *doc;
 	int rc;
@@ -21,27 +23,47 @@ int lor_document_new(lor_document **out, const char *path, const char *data, siz
 		return lor_error__set(err, LOR_EINPUT, path, 0, 0, "file too large (over %u bytes)",
 		                      LOR_MAX_INPUT);
 	doc = calloc(1, sizeof(*doc));
-	if (!doc || !(doc->path = lor__strdup(path)) || !(doc->orig = lor__strndup(data ? data : "", len))) {
-		lor_document_free(doc);
-		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+	if (doc && owned)
+		doc->orig = owned;
+	if (!doc || !(doc->path = lor__strdup(path)) ||
+	    (!owned && !(doc->orig = lor__strndup(data ? data : "", len)))) {
+		rc = lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+		goto fail;
 	}
 	doc->orig_len = len;
-	if ((rc = lor_text__prepare(doc, err))) {
-		lor_document_free(doc);
-		return rc;
-	}
+	if ((rc = lor_text__prepare(doc, err)))
+		goto fail;
 	if (lor_token__split(doc)) {
-		lor_document_free(doc);
-		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+		rc = lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
+		goto fail;
 	}
 	*out = doc;
 	return LOR_OK;
+fail:
+	if (doc && owned) { /* the caller's again */
+		if (doc->norm == owned)
+			doc->norm = NULL;
+		doc->orig = NULL;
+	}
+	lor_document_free(doc);
+	return rc;
+}
+
+int lor_document_new(lor_document **out, const char *path, const char *data, size_t len,
+                     lor_error *err)
+{
+	return document_new(out, path, data, NULL, len, err);
+}
+
+int lor_document__adopt(lor_document **out, const char *path, char *data, size_t len, lor_error *err)
+{
+	return document_new(out, path, data, data, len, err);
 }
 
 int lor_document_new_as(lor_document **out, const char *path, const char *data, size_t len,
                         const lor_read_options *opts, lor_error *err)
 {
-	return lor_extract__document(out, path, data, len, opts, err);
+	return lor_extract__document(out, path, data, len, NULL, opts, err);
 }
 
 int lor_document_read_as(lor_document **out, const char *path, const lor_read_options *opts,
@@ -53,7 +75,7 @@ int lor_document_read_as(lor_document **out, const char *path, const lor_read_op
 
 	if ((rc = lor__read_input(path, &data, &len, LOR_MAX_FILE, err)))
 		return rc;
-	rc = lor_extract__document(out, path, data, len, opts, err);
+	rc = lor_extract__document(out, path, data, len, &data, opts, err); /* a text takes data */
 	free(data);
 	return rc;
 }
@@ -70,8 +92,9 @@ void lor_document_free(lor_document *doc)
 	if (!doc)
 		return;
 	free(doc->path);
+	if (doc->norm != doc->orig)
+		free(doc->norm);
 	free(doc->orig);
-	free(doc->norm);
 	free(doc->map);
 	free(doc->lines);
 	free(doc->colck);
@@ -79,6 +102,7 @@ void lor_document_free(lor_document *doc)
 	free(doc->src);
 	for (k = 0; k < 3; k++)
 		free(doc->tok[k]);
+	free(doc->words);
 	free(doc);
 }
 
@@ -110,6 +134,9 @@ int lor_document_token(const lor_document *doc, lor_token_kind kind, size_t i, l
 {
 	if ((unsigned)kind >= 3 || i >= doc->ntok[kind])
 		return LOR_EARG;
-	lor_text__span(doc, doc->tok[kind][i].start, doc->tok[kind][i].end, out);
+	if (kind == LOR_TOK_WORD)
+		lor_text__span(doc, doc->words[i].start, doc->words[i].end, out);
+	else
+		lor_text__span(doc, doc->tok[kind][i].start, doc->tok[kind][i].end, out);
 	return LOR_OK;
 }

@@ -473,7 +473,7 @@ int lor_extract__sniff(int *fmt, const char *path, const char *data, size_t len,
 
 /* Make doc's text from a document's bytes: extract, then the usual path. */
 int lor_extract__document(lor_document **out, const char *path, const char *data, size_t len,
-                          const lor_read_options *opts, lor_error *err)
+                          char **own, const lor_read_options *opts, lor_error *err)
 {
 	lor_xopts xo = { 0, NULL };
 	lor_xtext xt;
@@ -512,6 +512,12 @@ int lor_extract__document(lor_document **out, const char *path, const char *data
 				fmt = LOR_FMT_DOCX;
 			lor_xzip__close(&z);
 		}
+	}
+	if (fmt == LOR_FMT_TEXT && own && *own == data) {
+		/* the letter's bytes are its original: take them, not a copy */
+		if ((rc = lor_document__adopt(out, path, *own, len, err)) == LOR_OK)
+			*own = NULL;
+		return rc;
 	}
 	if (fmt == LOR_FMT_TEXT)
 		return lor_document_new(out, path, data, len, err);

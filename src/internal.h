@@ -100,19 +100,39 @@ typedef struct lor_tok {
 	uint32_t first, count; /* first child (sentence of a paragraph, word of a sentence) */
 } lor_tok;
 
+/* A word needs only its span: its sentence is the one whose [first,
+ * first + count) holds it. */
+typedef struct lor_word {
+	uint32_t start, end;   /* normalized byte span [start, end) */
+} lor_word;
+
 struct lor_document {
 	char *path;
 	char *orig;          /* original bytes, NUL-terminated copy */
 	size_t orig_len;
-	char *norm;          /* normalized matching view, NUL-terminated */
+	char *norm;          /* normalized matching view, NUL-terminated; orig itself when
+	                        the two are the same bytes (never written after text.c) */
 	size_t norm_len;
-	uint32_t *map;       /* norm byte i comes from original byte map[i]; map[norm_len] = orig_len
-	                        (32 bits: inputs are under LOR_MAX_INPUT, and the map is 4 bytes per byte) */
+	/* The map back to the original (text.c), in runs: the pairs (norm
+	 * start, orig start) of map[2 * r], map[2 * r + 1], sorted. Inside a
+	 * run each character's first byte comes from the original byte as far
+	 * from the run's orig start as it is from its norm start, and the rest
+	 * of a character's bytes from the same byte as its first; past the
+	 * view, the original's end. A letter in plain ASCII is one run; one
+	 * entry per normalized byte took 4 bytes a byte (8 MB of a 2 MB
+	 * letter's peak). 32 bits: inputs are under LOR_MAX_INPUT. A view that
+	 * would need more runs than bytes (a text of em dashes or of CRLF
+	 * alone) keeps one entry a byte instead, map_dense set: never more
+	 * than the dense map took. */
+	uint32_t *map;
+	size_t nmap;         /* runs in map; dense: entries (norm_len) */
+	int map_dense;
 	size_t *lines;       /* original offsets of line starts */
 	size_t nlines;
 	size_t *colck;       /* column at every LOR_COLCK-th original byte, so a
 	                        position costs O(LOR_COLCK), not O(line length) */
-	lor_tok *tok[3];     /* indexed by lor_token_kind */
+	lor_tok *tok[3];     /* paragraphs and sentences, by lor_token_kind (tok[LOR_TOK_WORD] NULL) */
+	lor_word *words;     /* the words: ntok[LOR_TOK_WORD] of them */
 	size_t ntok[3];
 	size_t caps[3];
 	/* a document extracted from another format (extract.c): */
@@ -124,9 +144,17 @@ struct lor_document {
 	size_t src_len;
 };
 
-/* extract.c: a document from bytes of any format (see lor_document_new_as). */
+/* extract.c: a document from bytes of any format (see lor_document_new_as).
+ * own: NULL, or where the caller keeps data as a malloc'd, NUL-terminated
+ * buffer it may give away: a plain-text document then takes data as its
+ * original bytes instead of copying them, and sets *own to NULL (on
+ * success only; otherwise the buffer stays the caller's). */
 int lor_extract__document(lor_document **out, const char *path, const char *data, size_t len,
-                          const lor_read_options *opts, lor_error *err);
+                          char **own, const lor_read_options *opts, lor_error *err);
+/* document.c: lor_document_new taking data (malloc'd, len bytes and a NUL)
+ * as the document's own original bytes, not a copy, on success only: on
+ * failure the caller keeps and frees it. */
+int lor_document__adopt(lor_document **out, const char *path, char *data, size_t len, lor_error *err);
 
 #define LOR_COLCK 1024
 

@@ -217,8 +217,8 @@ static int letter_sentences(const lor_setprofile *p, lor_matcher *m, const lor_d
 			break;
 		}
 		for (w = 0; w < t->count; w++) {
-			ws[w] = doc->tok[LOR_TOK_WORD][t->first + w].start;
-			we[w] = doc->tok[LOR_TOK_WORD][t->first + w].end;
+			ws[w] = doc->words[t->first + w].start;
+			we[w] = doc->words[t->first + w].end;
 		}
 		memset(&s, 0, sizeof(s));
 		s.start = t->start;

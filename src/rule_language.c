@@ -144,7 +144,7 @@ static int plainly_english(const lor_document *doc, size_t k)
 	size_t w, hits = 0;
 
 	for (w = s->first; w < s->first + s->count; w++) {
-		const lor_tok *t = &doc->tok[LOR_TOK_WORD][w];
+		const lor_word *t = &doc->words[w];
 
 		hits += (size_t)english_word(doc->norm + t->start, t->end - t->start);
 	}
@@ -162,7 +162,7 @@ static int name_block(const lor_document *doc, const lor_tok *para)
 		const lor_tok *s = &doc->tok[LOR_TOK_SENTENCE][k];
 
 		for (w = s->first; w < s->first + s->count; w++) {
-			const lor_tok *t = &doc->tok[LOR_TOK_WORD][w];
+			const lor_word *t = &doc->words[w];
 			utf8proc_int32_t cp;
 
 			words++;
@@ -184,42 +184,46 @@ static int name_block(const lor_document *doc, const lor_tok *para)
  * judged. Words of scripts without case are all kept. */
 static int evidence(const lor_document *doc, size_t start, size_t end, lor_buf *out)
 {
-	size_t w, sent = (size_t)-1;
+	size_t k, w, sent = (size_t)-1;
 
-	for (w = 0; w < doc->ntok[LOR_TOK_WORD]; w++) {
-		const lor_tok *t = &doc->tok[LOR_TOK_WORD][w];
-		utf8proc_int32_t cp;
-		int keep;
+	for (k = 0; k < doc->ntok[LOR_TOK_SENTENCE]; k++) {
+		const lor_tok *s = &doc->tok[LOR_TOK_SENTENCE][k];
 
-		if (t->start < start)
-			continue;
-		if (t->end > end)
-			break;
-		if (utf8proc_iterate((const utf8proc_uint8_t *)doc->norm + t->start,
-		                     (utf8proc_ssize_t)(t->end - t->start), &cp) <= 0)
-			continue;
-		switch (utf8proc_category(cp)) {
-		case UTF8PROC_CATEGORY_LU:
-		case UTF8PROC_CATEGORY_LT:
-			keep = t->parent != sent; /* a sentence's first word */
-			break;
-		case UTF8PROC_CATEGORY_LL:
-		case UTF8PROC_CATEGORY_LO:
-		case UTF8PROC_CATEGORY_LM:
-		case UTF8PROC_CATEGORY_MN:
-		case UTF8PROC_CATEGORY_MC:
-			keep = 1;
-			break;
-		default:
-			keep = 0; /* numbers */
-			break;
+		for (w = s->first; w < s->first + s->count; w++) {
+			const lor_word *t = &doc->words[w];
+			utf8proc_int32_t cp;
+			int keep;
+
+			if (t->start < start)
+				continue;
+			if (t->end > end)
+				return LOR_OK;
+			if (utf8proc_iterate((const utf8proc_uint8_t *)doc->norm + t->start,
+			                     (utf8proc_ssize_t)(t->end - t->start), &cp) <= 0)
+				continue;
+			switch (utf8proc_category(cp)) {
+			case UTF8PROC_CATEGORY_LU:
+			case UTF8PROC_CATEGORY_LT:
+				keep = k != sent; /* a sentence's first word */
+				break;
+			case UTF8PROC_CATEGORY_LL:
+			case UTF8PROC_CATEGORY_LO:
+			case UTF8PROC_CATEGORY_LM:
+			case UTF8PROC_CATEGORY_MN:
+			case UTF8PROC_CATEGORY_MC:
+				keep = 1;
+				break;
+			default:
+				keep = 0; /* numbers */
+				break;
+			}
+			sent = k;
+			if (!keep)
+				continue;
+			if ((out->len && lor_buf__add(out, " ", 1)) ||
+			    lor_buf__add(out, doc->norm + t->start, t->end - t->start))
+				return LOR_ENOMEM;
 		}
-		sent = t->parent;
-		if (!keep)
-			continue;
-		if ((out->len && lor_buf__add(out, " ", 1)) ||
-		    lor_buf__add(out, doc->norm + t->start, t->end - t->start))
-			return LOR_ENOMEM;
 	}
 	return LOR_OK;
 }

@@ -6,7 +6,9 @@
  * quotes and apostrophes made ASCII, hyphens and dashes made '-', every space
  * character made ' ', line ends made '\n', invisible format characters
  * dropped and a leading BOM skipped. A map gives, for each normalized byte, the
- * original byte it came from, so a match maps back exactly.
+ * original byte it came from, so a match maps back exactly; it is kept as
+ * runs where the two advance together (lor_document.map), so a plain letter
+ * is one run, not four bytes a byte.
  *
  * NFC is applied per segment (a starter and the combining marks after it),
  * which is exact for every script letters are written in except conjoining
@@ -77,21 +79,132 @@ static int validate(const lor_document *doc, lor_error *err)
 	return LOR_OK;
 }
 
+/* The map as it is made (see lor_document.map): runs, or once those would
+ * take more room than one entry a byte (past a little slack, so that a
+ * short text never switches), the dense form. */
+#define MAP_SLACK 1024u
+typedef struct runs {
+	uint32_t *v;         /* (norm start, orig start) pairs; dense: each byte's origin */
+	size_t n, cap;       /* pairs; dense: entries */
+	int dense;
+} runs;
+
+/* Norm byte at (a character's first byte) comes from the original byte
+ * from: start a run there unless the current one already says so. */
+static int run_at(runs *r, size_t at, size_t from)
+{
+	if (r->n && from - r->v[2 * r->n - 1] == at - r->v[2 * r->n - 2])
+		return LOR_OK;
+	if (lor__reserve(&r->v, &r->cap, 2 * (r->n + 1), sizeof(uint32_t)))
+		return LOR_ENOMEM;
+	r->v[2 * r->n] = (uint32_t)at; /* inputs are under LOR_MAX_INPUT bytes */
+	r->v[2 * r->n + 1] = (uint32_t)from;
+	r->n++;
+	return LOR_OK;
+}
+
+/* Turn the runs over the view v[0, len) into one entry a byte. */
+static int to_dense(runs *r, const char *v, size_t len)
+{
+	uint32_t *d = malloc((len + 1) * sizeof(uint32_t)), cur = 0;
+	size_t i, at = 0;
+
+	if (!d)
+		return LOR_ENOMEM;
+	for (i = 0; i < len; i++) {
+		if (((unsigned char)v[i] & 0xC0) != 0x80) {
+			while (at + 1 < r->n && r->v[2 * (at + 1)] <= i)
+				at++;
+			cur = (uint32_t)(r->v[2 * at + 1] + (i - r->v[2 * at]));
+		}
+		d[i] = cur; /* a character's later bytes: where its first came from */
+	}
+	free(r->v);
+	r->v = d;
+	r->n = len;
+	r->cap = len + 1;
+	r->dense = 1;
+	return LOR_OK;
+}
+
 typedef struct outbuf {
 	lor_buf b;
-	uint32_t *map;
-	size_t cap;
+	runs map;
 } outbuf;
 
+/* emit() and emit_copy() in the dense form (step 0 and 1), switching to it
+ * first if need be: rare, and kept out of line so that they stay small
+ * enough to inline in the loop over the letter. */
+#if defined(__GNUC__)
+__attribute__((noinline, cold))
+#endif
+static int emit_dense(outbuf *o, const char *s, size_t n, size_t from, size_t step)
+{
+	runs *r = &o->map;
+	size_t i;
+
+	if (!r->dense && to_dense(r, o->b.data, o->b.len))
+		return LOR_ENOMEM;
+	if (lor__reserve(&r->v, &r->cap, o->b.len + n + 1, sizeof(uint32_t)))
+		return LOR_ENOMEM;
+	for (i = 0; i < n; i++)
+		r->v[o->b.len + i] = (uint32_t)(from + i * step);
+	r->n = o->b.len + n;
+	return lor_buf__add(&o->b, s, n);
+}
+
+static int map_dense_now(const outbuf *o)
+{
+	return o->map.dense || 2 * o->map.n > o->b.len + MAP_SLACK;
+}
+
+/* Append the whole characters s[0, n), every byte of them from the
+ * original byte from. */
 static int emit(outbuf *o, const char *s, size_t n, size_t from)
 {
 	size_t i;
 
-	if (lor__reserve(&o->map, &o->cap, o->b.len + n + 1, sizeof(uint32_t)))
-		return LOR_ENOMEM;
+	if (map_dense_now(o))
+		return emit_dense(o, s, n, from, 0);
 	for (i = 0; i < n; i++)
-		o->map[o->b.len + i] = (uint32_t)from; /* inputs are under LOR_MAX_INPUT bytes */
+		if (((unsigned char)s[i] & 0xC0) != 0x80 && run_at(&o->map, o->b.len + i, from))
+			return LOR_ENOMEM;
 	return lor_buf__add(&o->b, s, n);
+}
+
+/* Append the ASCII bytes s[0, n) as they are, byte k from the original
+ * byte from + k: one run at most. */
+static int emit_copy(outbuf *o, const char *s, size_t n, size_t from)
+{
+	if (map_dense_now(o))
+		return emit_dense(o, s, n, from, 1);
+	if (run_at(&o->map, o->b.len, from))
+		return LOR_ENOMEM;
+	return lor_buf__add(&o->b, s, n);
+}
+
+/* The original byte of norm byte n (the original's end past the view). */
+static size_t map_lookup(const lor_document *doc, size_t n)
+{
+	const uint32_t *r = doc->map;
+	size_t lo = 0, hi = doc->nmap;
+
+	if (n >= doc->norm_len || !doc->nmap)
+		return doc->orig_len;
+	if (doc->map_dense)
+		return r[n];
+	while (hi - lo > 1) { /* the last run starting at or before n */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (r[2 * mid] <= n)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	/* a character's later bytes come from where its first byte does */
+	while (n > r[2 * lo] && ((unsigned char)doc->norm[n] & 0xC0) == 0x80)
+		n--;
+	return r[2 * lo + 1] + (n - r[2 * lo]);
 }
 
 /* The matching form of one code point: what to append (possibly nothing). */
@@ -184,13 +297,26 @@ static int normalize(lor_document *doc)
 {
 	const unsigned char *s = (const unsigned char *)doc->orig;
 	size_t len = doc->orig_len, i = 0;
-	outbuf o = { LOR_BUF_INIT, NULL, 0 };
+	outbuf o = { LOR_BUF_INIT, { NULL, 0, 0, 0 } };
 
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
 		i = 3;
 	while (i < len) {
 		unsigned char c = s[i];
+		size_t e = i;
 
+		/* A stretch of ASCII that the view keeps as it is, in one piece;
+		 * its last byte stays out if a combining mark follows it. */
+		while (e < len && s[e] < 0x80 && s[e] != '\r' && s[e] != '\t' && s[e] != '\f' && s[e] != '\v')
+			e++;
+		if (e < len && e > i && combining_next(s, len, e))
+			e--;
+		if (e > i) {
+			if (emit_copy(&o, (const char *)s + i, e - i, i))
+				goto nomem;
+			i = e;
+			continue;
+		}
 		if (c < 0x80 && !combining_next(s, len, i + 1)) {
 			char ch = (char)c;
 			size_t from = i;
@@ -229,16 +355,15 @@ static int normalize(lor_document *doc)
 			i = j;
 		}
 	}
-	if (lor__reserve(&o.map, &o.cap, o.b.len + 1, sizeof(uint32_t)))
-		goto nomem;
-	o.map[o.b.len] = (uint32_t)len;
 	doc->norm_len = o.b.len;
 	doc->norm = lor_buf__detach(&o.b);
-	doc->map = o.map;
+	doc->map = o.map.v;
+	doc->nmap = o.map.n;
+	doc->map_dense = o.map.dense;
 	return doc->norm ? LOR_OK : LOR_ENOMEM;
 nomem:
 	lor_buf__release(&o.b);
-	free(o.map);
+	free(o.map.v);
 	return LOR_ENOMEM;
 }
 
@@ -305,7 +430,7 @@ static int prose_start(const char *v, size_t s, size_t e)
 	return 1;
 }
 
-static void unwrap(lor_document *doc)
+static int unwrap(lor_document *doc)
 {
 	char *v = doc->norm;
 	size_t n = doc->norm_len, s, e, hist[WRAP_MAX + 1] = { 0 }, long_lines = 0, seen = 0, margin,
@@ -317,14 +442,14 @@ static void unwrap(lor_document *doc)
 		e = line_end_at(v, n, s);
 		w = width_of(v, s, e);
 		if (w > WRAP_MAX)
-			return; /* a line this long is not wrapped text */
+			return LOR_OK; /* a line this long is not wrapped text */
 		if (w >= WRAP_MIN) {
 			hist[w]++;
 			long_lines++;
 		}
 	}
 	if (long_lines < WRAP_LINES)
-		return;
+		return LOR_OK;
 	/* The margin: the width that nine long lines in ten keep within, so
 	 * one wider line (an address, a signature) does not move it. */
 	for (margin = WRAP_MIN; margin < WRAP_MAX; margin++) {
@@ -358,18 +483,40 @@ static void unwrap(lor_document *doc)
 		dropped += e - k;
 	}
 	if (dropped) { /* the view holds no NUL (binary input is refused): drop the marks */
-		size_t r, d = 0;
+		size_t r, d = 0, at = 0;
+		runs m = { NULL, 0, 0, 0 };
 
+		if (doc->map_dense) {
+			for (r = 0; r < n; r++)
+				if (v[r]) {
+					v[d] = v[r];
+					doc->map[d++] = doc->map[r];
+				}
+			v[d] = '\0';
+			doc->norm_len = doc->nmap = d;
+			return LOR_OK;
+		}
+		/* the kept bytes' origins, read in order from the old runs, make the new ones */
 		for (r = 0; r < n; r++) {
 			if (!v[r])
 				continue;
-			v[d] = v[r];
-			doc->map[d++] = doc->map[r];
+			if (((unsigned char)v[r] & 0xC0) != 0x80) {
+				while (at + 1 < doc->nmap && doc->map[2 * (at + 1)] <= r)
+					at++;
+				if (run_at(&m, d, doc->map[2 * at + 1] + (r - doc->map[2 * at]))) {
+					free(m.v);
+					return LOR_ENOMEM;
+				}
+			}
+			v[d++] = v[r];
 		}
-		doc->map[d] = doc->map[n];
 		v[d] = '\0';
 		doc->norm_len = d;
+		free(doc->map);
+		doc->map = m.v;
+		doc->nmap = m.n;
 	}
+	return LOR_OK;
 }
 
 static int index_lines(lor_document *doc)
@@ -407,9 +554,14 @@ int lor_text__prepare(lor_document *doc, lor_error *err)
 
 	if (rc)
 		return rc;
-	if (normalize(doc) || index_lines(doc))
+	if (normalize(doc) || index_lines(doc) || unwrap(doc))
 		return lor_error__set(err, LOR_ENOMEM, doc->path, 0, 0, "out of memory");
-	unwrap(doc);
+	/* A view that is the original byte for byte (plain text without tabs,
+	 * CR or typographic characters, most letters) is not kept twice. */
+	if (doc->norm_len == doc->orig_len && memcmp(doc->norm, doc->orig, doc->orig_len) == 0) {
+		free(doc->norm);
+		doc->norm = doc->orig;
+	}
 	for (i = 0; i < doc->norm_len; i++)
 		if (doc->norm[i] != ' ' && doc->norm[i] != '\n')
 			return LOR_OK;
@@ -418,9 +570,7 @@ int lor_text__prepare(lor_document *doc, lor_error *err)
 
 size_t lor_text__orig(const lor_document *doc, size_t n)
 {
-	if (n > doc->norm_len)
-		n = doc->norm_len;
-	return doc->map[n];
+	return map_lookup(doc, n);
 }
 
 void lor_document_position(const lor_document *doc, size_t offset, size_t *line, size_t *column)

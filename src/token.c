@@ -153,6 +153,18 @@ typedef struct splitter {
 	lor_document *doc;
 } splitter;
 
+static int add_word(lor_document *doc, size_t start, size_t end)
+{
+	lor_word *t;
+
+	if (lor__reserve(&doc->words, &doc->caps[LOR_TOK_WORD], doc->ntok[LOR_TOK_WORD] + 1, sizeof(lor_word)))
+		return LOR_ENOMEM;
+	t = &doc->words[doc->ntok[LOR_TOK_WORD]++];
+	t->start = (uint32_t)start; /* a text is far below 4 GB */
+	t->end = (uint32_t)end;
+	return LOR_OK;
+}
+
 static int add_tok(lor_document *doc, int kind, size_t start, size_t end, size_t parent)
 {
 	lor_tok *t;
@@ -336,7 +348,7 @@ static int split_words(lor_document *doc, size_t sent)
 		}
 		wstart = i;
 		if (is_ideograph(cp)) {
-			if (add_tok(doc, LOR_TOK_WORD, i, i + n, sent))
+			if (add_word(doc, i, i + n))
 				return LOR_ENOMEM;
 			i += n;
 			continue;
@@ -366,7 +378,7 @@ static int split_words(lor_document *doc, size_t sent)
 			}
 			break;
 		}
-		if (add_tok(doc, LOR_TOK_WORD, wstart, i, sent))
+		if (add_word(doc, wstart, i))
 			return LOR_ENOMEM;
 	}
 	return LOR_OK;
@@ -439,13 +451,13 @@ size_t lor_token__count_words(const lor_document *doc, size_t start, size_t end)
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (doc->tok[LOR_TOK_WORD][mid].start < start)
+		if (doc->words[mid].start < start)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	for (i = lo; i < doc->ntok[LOR_TOK_WORD]; i++) {
-		const lor_tok *t = &doc->tok[LOR_TOK_WORD][i];
+		const lor_word *t = &doc->words[i];
 		size_t k;
 		int ideo;
 

@@ -1,5 +1,6 @@
 /* test_text.c - reading, validation, normalization and the offset map. */
 #include "harness.h"
+#include "internal.h"
 
 static void expect_error(const char *data, size_t len, int code, const char *formatted)
 {
@@ -78,6 +79,173 @@ static void test_offsets_map_back(void **state)
 	lor_document_free(doc);
 }
 
+/* The map back to the original, byte by byte: every normalized byte's
+ * source as the dense map (one entry a byte) gave it, and the original's
+ * end past the view. The map is kept as runs (text.c): each case breaks
+ * or bends a run another way. */
+static void expect_map(const char *in, const char *view, const size_t *want)
+{
+	lor_document *doc = h_doc(in);
+	size_t len, i;
+
+	assert_string_equal(lor_document_normalized(doc, &len), view);
+	for (i = 0; i < len; i++)
+		if (lor_text__orig(doc, i) != want[i])
+			fail_msg("'%s' byte %zu: %zu, want %zu", view, i, lor_text__orig(doc, i), want[i]);
+	assert_int_equal(lor_text__orig(doc, len), strlen(in));
+	assert_int_equal(lor_text__orig(doc, len + 7), strlen(in));
+	lor_document_free(doc);
+}
+
+static void test_map_exact(void **state)
+{
+	static const size_t crlf[] = { 0, 1, 3, 4, 5, 6, 7 }, bom[] = { 3, 4 }, em[] = { 0, 1, 1, 1, 4 },
+	                    apos[] = { 0, 1, 2, 5 }, nfc[] = { 0, 0, 3 }, acute[] = { 0, 0, 2, 2, 4 },
+	                    han[] = { 0, 0, 0, 3, 3, 3 }, zw[] = { 0, 4 }, dots[] = { 0, 1, 1, 1, 4 },
+	                    emoji[] = { 0, 0, 0, 0, 4 }, mixed[] = { 0, 1, 1, 3, 4, 4, 4, 7, 8, 9 },
+	                    mark[] = { 0, 1, 2, 3, 3, 6, 7 }, tabmark[] = { 0, 1, 2, 3, 3 };
+
+	(void)state;
+	expect_map("a\r\nb\rc\td", "a\nb\nc d", crlf);                 /* CRLF, CR, tab */
+	expect_map("\xEF\xBB\xBF" "ab", "ab", bom);                    /* a BOM skipped */
+	expect_map("a\xE2\x80\x94" "b", "a - b", em);                  /* one source, three bytes */
+	expect_map("it\xE2\x80\x99s", "it's", apos);                   /* three bytes become one */
+	expect_map("e\xCC\x81x", "\xC3\xA9x", nfc);                    /* composed */
+	expect_map("\xC3\xA9\xC3\xA9x", "\xC3\xA9\xC3\xA9x", acute);   /* copied, two bytes */
+	expect_map("\xE6\x97\xA5\xE6\x9C\xAC", "\xE6\x97\xA5\xE6\x9C\xAC", han);
+	expect_map("a\xE2\x80\x8B" "b", "ab", zw);                     /* dropped */
+	expect_map("x\xE2\x80\xA6y", "x...y", dots);
+	expect_map("\xF0\x9F\x98\x80!", "\xF0\x9F\x98\x80!", emoji);
+	expect_map("a\xC3\xA9" "b\xE2\x80\x94" "cde", "a\xC3\xA9" "b - cde", mixed);
+	/* a run of plain ASCII is copied in one piece, but not the letter a
+	 * combining mark after it composes with */
+	expect_map("abce\xCC\x81xy", "abc\xC3\xA9xy", mark);
+	expect_map("ab\tc\xCC\x81", "ab \xC4\x87", tabmark);
+}
+
+/* A plain letter is one run, and its view is its bytes, kept once. */
+static void test_map_plain(void **state)
+{
+	const char *in = "Dear Committee,\n\nShe is the best student I have taught.\n";
+	lor_document *doc = h_doc(in), *tab = h_doc("a\tb c.");
+	size_t len;
+
+	(void)state;
+	assert_int_equal(doc->nmap, 1);
+	assert_ptr_equal(lor_document_normalized(doc, &len), lor_document_bytes(doc, NULL));
+	assert_int_equal(len, strlen(in));
+	assert_int_equal(lor_text__orig(doc, 20), 20);
+	/* a tab is a space in the view: two texts, and the original keeps its tab */
+	assert_ptr_not_equal(lor_document_normalized(tab, NULL), lor_document_bytes(tab, NULL));
+	assert_string_equal(lor_document_normalized(tab, NULL), "a b c.");
+	assert_string_equal(lor_document_bytes(tab, NULL), "a\tb c.");
+	assert_int_equal(tab->nmap, 1);
+	lor_document_free(doc);
+	lor_document_free(tab);
+}
+
+/* A text that would need more runs than bytes (an em dash every few
+ * bytes) keeps one entry a byte, with the same values; hard-wrapped, its
+ * dropped blanks leave the rest exact. */
+static void test_map_dense(void **state)
+{
+	size_t n = 2000, i, len;
+	char *s = malloc(4 * n + 1), *w = malloc(60 * 120 + 1);
+	const char *v;
+	lor_document *doc;
+
+	(void)state;
+	assert_non_null(s);
+	assert_non_null(w);
+	for (i = 0; i < n; i++)
+		memcpy(s + 4 * i, "a\xE2\x80\x94", 4); /* "a—": the view "a - " */
+	s[4 * n] = '\0';
+	doc = h_doc(s);
+	assert_true(doc->map_dense);
+	v = lor_document_normalized(doc, &len);
+	assert_int_equal(len, 4 * n);
+	for (i = 0; i < len; i++)
+		assert_int_equal(lor_text__orig(doc, i), i % 4 == 0 ? i : i - i % 4 + 1);
+	assert_int_equal(lor_text__orig(doc, len), 4 * n);
+	lor_document_free(doc);
+	/* 60 wrapped lines of "b—" with blanks before the line ends */
+	w[0] = '\0';
+	for (i = 0; i < 60; i++) {
+		size_t k;
+
+		for (k = 0; k < 12; k++)
+			strcat(w, "b\xE2\x80\x94");
+		strcat(w, i == 59 ? "end" : i % 2 ? "end  \r\n" : "end \n");
+	}
+	doc = h_doc(w);
+	assert_true(doc->map_dense);
+	v = lor_document_normalized(doc, &len);
+	assert_null(strchr(v, '\n')); /* one paragraph, every line end joined */
+	assert_int_equal(len, 59 * 52 + 51); /* a line: 12 "b - ", "end" and one space */
+	for (i = 0; i < len; i++) {
+		size_t o = lor_text__orig(doc, i);
+
+		assert_true(i == 0 || o >= lor_text__orig(doc, i - 1));
+		assert_true(w[o] == v[i] || (v[i] == ' ' && (w[o] == '\n' || w[o] == '\r')) ||
+		            (w[o] == '\xE2' && (v[i] == ' ' || v[i] == '-')));
+	}
+	assert_int_equal(lor_text__orig(doc, (size_t)(strstr(v, "end b") - v) + 3), strstr(w, "\n") - w);
+	lor_document_free(doc);
+	free(s);
+	free(w);
+}
+
+static char *dup_text(const char *s)
+{
+	char *p = malloc(strlen(s) + 1);
+
+	assert_non_null(p);
+	memcpy(p, s, strlen(s) + 1);
+	return p;
+}
+
+/* A letter read from a file keeps the bytes it was read into (no second
+ * copy of a 2 MB letter); a document that fails leaves them the caller's
+ * (ASan's run of the suite catches a double free or a leak either way). */
+static void test_adopt(void **state)
+{
+	char *plain = dup_text("She is the best student I have taught."), *curly = dup_text("it\xE2\x80\x99s fine."),
+	     *empty = dup_text(" \n \n"), *binary = dup_text("ab\x01\x02\x03\x04\x05\x06");
+	char *own;
+	lor_document *doc = NULL;
+	lor_error err;
+
+	(void)state;
+	assert_int_equal(lor_document__adopt(&doc, "a.txt", plain, strlen(plain), &err), LOR_OK);
+	assert_ptr_equal(lor_document_bytes(doc, NULL), plain);
+	assert_ptr_equal(lor_document_normalized(doc, NULL), plain); /* the same bytes: one text */
+	lor_document_free(doc);
+	assert_int_equal(lor_document__adopt(&doc, "b.txt", curly, strlen(curly), &err), LOR_OK);
+	assert_ptr_equal(lor_document_bytes(doc, NULL), curly);
+	assert_string_equal(lor_document_normalized(doc, NULL), "it's fine.");
+	lor_document_free(doc);
+	/* failures: the empty view was the original itself when the check failed */
+	doc = NULL;
+	assert_int_equal(lor_document__adopt(&doc, "c.txt", empty, strlen(empty), &err), LOR_EINPUT);
+	assert_null(doc);
+	assert_int_equal(lor_document__adopt(&doc, "d.txt", binary, strlen(binary), &err), LOR_EINPUT);
+	assert_null(doc);
+	free(empty);
+	free(binary);
+	/* through the reader: a text takes the buffer, an HTML file does not */
+	own = dup_text("Plain words here.");
+	assert_int_equal(lor_extract__document(&doc, "e.txt", own, strlen(own), &own, NULL, &err), LOR_OK);
+	assert_null(own);
+	assert_string_equal(lor_document_bytes(doc, NULL), "Plain words here.");
+	lor_document_free(doc);
+	own = dup_text("<html><body><p>Some words.</p></body></html>");
+	assert_int_equal(lor_extract__document(&doc, "f.html", own, strlen(own), &own, NULL, &err), LOR_OK);
+	assert_non_null(own);
+	assert_ptr_not_equal(lor_document_bytes(doc, NULL), own);
+	lor_document_free(doc);
+	free(own);
+}
+
 /* Hard-wrapped prose reads as running text in the view: the line ends a
  * greedy wrap made become spaces (trailing blanks dropped), while a
  * paragraph's end, a short line, a list item, an indented line and a line
@@ -125,6 +293,18 @@ static void test_unwrap_hard_wrapped(void **state)
 		}
 	}
 	assert_true(found);
+	/* every byte of the view still comes from its own byte of the original
+	 * (a joined line end from its '\n', the blanks before it dropped) */
+	n = strlen(want);
+	for (i = 0; i < n; i++) {
+		size_t o = lor_text__orig(doc, i);
+
+		assert_true(o < strlen(in));
+		assert_true(in[o] == want[i] || (want[i] == ' ' && in[o] == '\n'));
+		assert_true(i == 0 || o > lor_text__orig(doc, i - 1));
+	}
+	assert_int_equal(lor_text__orig(doc, (size_t)(strstr(want, ", she was") - want) + 1),
+	                 she - 1); /* "period, \nshe": the space is the line end */
 	lor_document_free(doc);
 }
 
@@ -244,6 +424,10 @@ int main(void)
 		cmocka_unit_test(test_normalized_view),
 		cmocka_unit_test(test_nfc),
 		cmocka_unit_test(test_offsets_map_back),
+		cmocka_unit_test(test_map_exact),
+		cmocka_unit_test(test_map_plain),
+		cmocka_unit_test(test_map_dense),
+		cmocka_unit_test(test_adopt),
 		cmocka_unit_test(test_unwrap_hard_wrapped),
 		cmocka_unit_test(test_unwrap_leaves_unwrapped_text),
 		cmocka_unit_test(test_read_errors),

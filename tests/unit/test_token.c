@@ -1,5 +1,6 @@
 /* test_token.c - tokenizer cases from tests/data/tokens.txt, plus spans and positions. */
 #include "harness.h"
+#include "internal.h"
 
 typedef struct tcase {
 	char name[256];
@@ -157,11 +158,40 @@ static void test_spans_and_positions(void **state)
 	lor_document_free(doc);
 }
 
+/* Words keep only their spans (lor_word): a word's sentence is the one
+ * whose [first, first + count) holds it, so the sentences' ranges must
+ * cover every word once, in order, each inside its sentence. */
+static void test_words_by_sentence(void **state)
+{
+	lor_document *doc = h_doc("Dear Dr. Smith,\n\nShe led the team. It worked well, e.g. twice!\n"
+	                          "- one item\n- two items here\n\n\xE6\x97\xA5\xE6\x9C\xAC is here.");
+	size_t k, next = 0;
+
+	(void)state;
+	assert_null(doc->tok[LOR_TOK_WORD]);
+	for (k = 0; k < doc->ntok[LOR_TOK_SENTENCE]; k++) {
+		const lor_tok *s = &doc->tok[LOR_TOK_SENTENCE][k];
+		size_t w;
+
+		assert_int_equal(s->first, next);
+		for (w = s->first; w < s->first + s->count; w++) {
+			assert_true(doc->words[w].start >= s->start);
+			assert_true(doc->words[w].end <= s->end);
+			assert_true(doc->words[w].start < doc->words[w].end);
+		}
+		next = s->first + s->count;
+	}
+	assert_int_equal(next, doc->ntok[LOR_TOK_WORD]);
+	assert_true(next >= 20);
+	lor_document_free(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_token_cases),
 		cmocka_unit_test(test_spans_and_positions),
+		cmocka_unit_test(test_words_by_sentence),
 	};
 
 	return cmocka_run_group_tests_name("token", tests, NULL, NULL);
