@@ -93,16 +93,33 @@ int lor_xt__finish(lor_xtext *xt) LOR_MUST_CHECK;
 #define LOR_X_MAX_DEPTH 256                     /* XML element nesting */
 #define LOR_X_MAX_ENTRIES 10000u
 
-/* An opened archive with its read budget. */
+/* An opened archive with its read budget (extract_zip.c). */
+typedef struct lor_xzent lor_xzent;
 typedef struct lor_xzip {
-	void *za;              /* zip_t */
+	void *za;              /* zip_t, when libzip has opened the archive */
 	void *src;             /* zip_source_t over the caller's bytes */
 	size_t total;          /* uncompressed bytes read so far */
 	const char *path;
+	const char *data;      /* the archive's bytes (the caller's) */
+	size_t len;
+	lor_xzent *ent;        /* extract_zip.c's own index, when it made one */
+	size_t nent;
+	char *names;
 } lor_xzip;
 
+/* Open an archive with libzip (z->za is then set; the reviewed copies write
+ * through it). The bytes are borrowed until lor_xzip__close. */
 int lor_xzip__open(lor_xzip *z, const char *path, const char *data, size_t len, lor_error *err);
+/* Open an archive to read entries: with extract_zip.c's own reader when it
+ * can vouch for the archive (z->za stays NULL, and libzip is not loaded),
+ * else as lor_xzip__open. The same entries, bytes and errors either way. */
+int lor_xzip__open_read(lor_xzip *z, const char *path, const char *data, size_t len, lor_error *err);
 void lor_xzip__close(lor_xzip *z);
+/* The entries, in the central directory's order; a name is borrowed. */
+size_t lor_xzip__count(const lor_xzip *z);
+const char *lor_xzip__name(const lor_xzip *z, size_t i);
+/* Is there an entry of that name? */
+int lor_xzip__has(const lor_xzip *z, const char *name);
 /* Read entry `name` into *out (*len bytes, NUL-terminated), under the
  * limits. LOR_ENOTFOUND (no error text set) when there is no such entry. */
 int lor_xzip__read(lor_xzip *z, const char *name, char **out, size_t *len, lor_error *err);

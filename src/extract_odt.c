@@ -277,7 +277,7 @@ int lor_odt__extract(lor_xtext *xt, const char *path, const char *data, size_t l
 	memset(&w, 0, sizeof(w));
 	w.xt = xt;
 	w.original = o ? o->original : 0;
-	if ((rc = lor_xzip__open(&z, path, data, len, err)))
+	if ((rc = lor_xzip__open_read(&z, path, data, len, err)))
 		return rc;
 	rc = lor_xzip__read(&z, "META-INF/manifest.xml", &buf, &n, err);
 	if (!rc && strstr(buf, "encryption-data"))
