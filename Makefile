@@ -249,6 +249,7 @@ $(BUILD)/mkdocs: tests/tools/mkdocs.c tests/tools/docfixtures.h | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 $(BUILD)/tests/test_extract: tests/tools/docfixtures.h
 $(BUILD)/tests/test_xzip: tests/tools/docfixtures.h
+$(BUILD)/tests/test_xmlread: tests/tools/docfixtures.h
 $(BUILD)/probe: tests/tools/probe.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
 # make eval: the corpus, the held-out sets, then the published letters of

@@ -279,12 +279,6 @@ int lor_xml__parse(void **out, const char *path, const char *what, const char *d
 	return LOR_OK;
 }
 
-void lor_xml__free(void *doc)
-{
-	if (doc)
-		xmlFreeDoc(doc);
-}
-
 /* ---------------------------------------------------------------- sniffing */
 
 static int ends_with(const char *path, const char *ext)

@@ -128,7 +128,23 @@ int lor_xzip__read(lor_xzip *z, const char *name, char **out, size_t *len, lor_e
  * DOCTYPE is refused. *out is an xmlDoc. `what` names the part in errors. */
 int lor_xml__parse(void **out, const char *path, const char *what, const char *data, size_t len,
                    lor_error *err);
+/* Free a tree of lor_xml__parse or lor_xml__read (NULL is fine). */
 void lor_xml__free(void *doc);
+/* Parse XML for reading only (extract_xml.c): with lorlint's own parser when
+ * it can vouch that libxml2 would build the same tree without a complaint,
+ * else with lor_xml__parse (its tree, its errors). The tree has libxml2's
+ * node structures but must not be given to libxml2: read it with the
+ * helpers below and free it with lor_xml__free. */
+int lor_xml__read(void **out, const char *path, const char *what, const char *data, size_t len,
+                  lor_error *err);
+/* For trees of either kind: the root element (xmlDocGetRootElement); an
+ * attribute's value as xmlGetNsProp gives it (ns NULL: no namespace) or,
+ * with any_ns, as xmlGetProp does; a node's text as xmlNodeGetContent
+ * does. The strings are malloc'd (free them); NULL: no such attribute, or
+ * out of memory. */
+struct _xmlNode *lor_xml__root(void *doc);
+char *lor_xml__prop(const struct _xmlNode *n, const char *name, const char *ns, int any_ns);
+char *lor_xml__text(const struct _xmlNode *n);
 
 /* The readers. Each fills xt (not finished) from the file's bytes. */
 typedef struct lor_xopts {

@@ -78,12 +78,12 @@ static int showing(const walk *w)
 
 static const char *w_attr(const xmlNode *n, const char *name, char *buf, size_t len)
 {
-	xmlChar *v = xmlGetNsProp(n, (const xmlChar *)name, (const xmlChar *)W_NS);
+	char *v = lor_xml__prop(n, name, W_NS, 0);
 
 	if (!v)
 		return NULL;
-	snprintf(buf, len, "%s", (const char *)v);
-	xmlFree(v);
+	snprintf(buf, len, "%s", v);
+	free(v);
 	return buf;
 }
 
@@ -174,12 +174,12 @@ static int node(walk *w, xmlNode *n, int depth)
 	if (!strcmp(name, "fldChar"))
 		return field_char(w, n);
 	if (!strcmp(name, "instrText")) {
-		xmlChar *v = xmlNodeGetContent(n);
+		char *v = lor_xml__text(n);
 		size_t k;
 
 		for (k = 0; v && v[k] && w->ninstr + 1 < sizeof(w->instr); k++)
-			w->instr[w->ninstr++] = (char)v[k];
-		xmlFree(v);
+			w->instr[w->ninstr++] = v[k];
+		free(v);
 		return LOR_OK;
 	}
 	if (!strcmp(name, "fldSimple")) {
@@ -229,11 +229,13 @@ static int read_part(lor_xzip *z, walk *w, const char *name, int part, void **ke
 		       : LOR_OK;
 	if (rc)
 		return rc;
-	rc = lor_xml__parse(&doc, z->path, name, data, len, err);
+	/* the annotators edit the body: libxml2's own tree for them */
+	rc = keep ? lor_xml__parse(&doc, z->path, name, data, len, err)
+	          : lor_xml__read(&doc, z->path, name, data, len, err);
 	free(data);
 	if (rc)
 		return rc;
-	root = xmlDocGetRootElement(doc);
+	root = lor_xml__root(doc);
 	w->part = part;
 	w->nfld = 0;
 	if (part == LOR_PART_FOOTNOTE) {
