@@ -41,8 +41,9 @@ typedef struct walk {
 
 static int is_in(const xmlNode *n, const char *ns, const char *name)
 {
-	return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-	       !strcmp((const char *)n->ns->href, ns) && (!name || !strcmp((const char *)n->name, name));
+	/* the short name first: most elements differ there */
+	return n->type == XML_ELEMENT_NODE && (!name || !strcmp((const char *)n->name, name)) && n->ns &&
+	       n->ns->href && !strcmp((const char *)n->ns->href, ns);
 }
 
 static int walk_children(walk *w, xmlNode *n, int depth);

@@ -83,6 +83,14 @@ typedef struct parser {
 	size_t nattrs, capattrs;
 	lor_buf text;          /* character data not yet made a node */
 	xmlNs *xml_ns;         /* the xml: prefix, made when first used */
+	/* prefixes looked up since the bindings last changed (gen) */
+	struct {
+		const char *prefix;
+		size_t plen;
+		xmlNs *ns;
+		unsigned gen;
+	} seen[32];
+	unsigned gen;
 } parser;
 
 static void *alloc(tree *t, size_t n)
@@ -198,14 +206,26 @@ static int starts(const parser *p, const char *with)
 	return p->len - p->i >= n && !memcmp(p->s + p->i, with, n);
 }
 
+/* ASCII name characters: 1 may start a name, 2 may follow. */
+static const unsigned char name_class[256] = {
+	['-'] = 2, ['.'] = 2,
+	['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2, ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2,
+	['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3, ['G'] = 3, ['H'] = 3, ['I'] = 3,
+	['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3, ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3,
+	['S'] = 3, ['T'] = 3, ['U'] = 3, ['V'] = 3, ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3, ['_'] = 3,
+	['a'] = 3, ['b'] = 3, ['c'] = 3, ['d'] = 3, ['e'] = 3, ['f'] = 3, ['g'] = 3, ['h'] = 3, ['i'] = 3,
+	['j'] = 3, ['k'] = 3, ['l'] = 3, ['m'] = 3, ['n'] = 3, ['o'] = 3, ['p'] = 3, ['q'] = 3, ['r'] = 3,
+	['s'] = 3, ['t'] = 3, ['u'] = 3, ['v'] = 3, ['w'] = 3, ['x'] = 3, ['y'] = 3, ['z'] = 3,
+};
+
 static int name_start(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+	return name_class[(unsigned char)c] & 1;
 }
 
 static int name_char(char c)
 {
-	return name_start(c) || (c >= '0' && c <= '9') || c == '-' || c == '.';
+	return name_class[(unsigned char)c] & 2;
 }
 
 /* A name of ASCII letters, digits, '_', '-', '.', with at most one ':'
@@ -367,7 +387,7 @@ static int comment_or_pi(parser *p)
  * says whether any binding was. */
 static xmlNs *lookup(parser *p, const char *prefix, size_t plen, int *found)
 {
-	size_t k = p->nns;
+	size_t k = p->nns, h;
 
 	*found = 1;
 	if (plen == 3 && !memcmp(prefix, "xml", 3)) {
@@ -379,11 +399,21 @@ static xmlNs *lookup(parser *p, const char *prefix, size_t plen, int *found)
 		*found = p->xml_ns != NULL;
 		return p->xml_ns;
 	}
+	h = plen ? (plen * 7u + (unsigned char)prefix[0] + (unsigned char)prefix[plen - 1]) & 31u : 0;
+	if (p->seen[h].gen == p->gen && p->seen[h].plen == plen && (!plen || !memcmp(p->seen[h].prefix, prefix, plen)))
+		return p->seen[h].ns;
 	while (k--)
 		if (p->ns[k].plen == plen && (!plen || !memcmp(p->ns[k].prefix, prefix, plen)))
-			return p->ns[k].ns;
-	*found = plen == 0; /* no default namespace is no namespace */
-	return NULL;
+			break;
+	if (k == (size_t)-1) {
+		*found = plen == 0; /* no default namespace is no namespace */
+		return NULL;
+	}
+	p->seen[h].prefix = prefix;
+	p->seen[h].plen = plen;
+	p->seen[h].ns = p->ns[k].ns;
+	p->seen[h].gen = p->gen;
+	return p->ns[k].ns;
 }
 
 static int same_href(const xmlNs *a, const xmlNs *b)
@@ -398,19 +428,26 @@ static int att_value(parser *p, char quote, lor_buf *out, int *refs)
 	out->len = 0;
 	*refs = 0;
 	while (p->i < p->len && p->s[p->i] != quote) {
-		char c = p->s[p->i];
+		size_t at = p->i;
 
-		if (c == '<')
+		if (p->s[p->i] == '<')
 			return -1;
-		if (c == '&') {
+		if (p->s[p->i] == '&') {
 			*refs = 1;
 			if (reference(p, out))
 				return -1;
 			continue;
 		}
-		if (lor_buf__add(out, c == '\t' || c == '\n' ? " " : &c, 1))
+		while (p->i < p->len && p->s[p->i] != quote && p->s[p->i] != '<' && p->s[p->i] != '&' &&
+		       p->s[p->i] != '\t' && p->s[p->i] != '\n')
+			p->i++;
+		if (p->i == at) { /* a tab or a line feed: a space */
+			p->i++;
+			if (lor_buf__add(out, " ", 1))
+				return -1;
+		} else if (lor_buf__add(out, p->s + at, p->i - at)) {
 			return -1;
-		p->i++;
+		}
 	}
 	if (p->i >= p->len)
 		return -1;
@@ -503,6 +540,7 @@ static int start_tag(parser *p, int *empty)
 			    (!p->ns[j].plen || !memcmp(p->ns[j].prefix, p->ns[p->nns].prefix, p->ns[j].plen)))
 				goto fail; /* declared twice */
 		p->nns++;
+		p->gen++;
 	}
 	if (!(el = alloc(p->t, sizeof(*el))) ||
 	    !(el->name = (const xmlChar *)strnew(p->t, q + (plen ? plen + 1 : 0), qlen - (plen ? plen + 1 : 0))))
@@ -553,8 +591,8 @@ static int start_tag(parser *p, int *empty)
 	lor_buf__release(&v);
 	append(p, p->cur, el);
 	if (*empty) {
-		while (p->nns > first_ns)
-			p->nns--;
+		p->gen += p->nns > first_ns;
+		p->nns = first_ns;
 	} else {
 		p->cur = el;
 		p->depth++;
@@ -587,8 +625,10 @@ static int end_tag(parser *p)
 	if (!starts(p, ">"))
 		return -1;
 	p->i++;
-	while (p->nns && p->ns[p->nns - 1].depth == p->depth)
+	while (p->nns && p->ns[p->nns - 1].depth == p->depth) {
 		p->nns--;
+		p->gen++;
+	}
 	p->depth--;
 	p->cur = el->parent && el->parent->type == XML_ELEMENT_NODE ? el->parent : NULL;
 	return 0;
@@ -645,6 +685,7 @@ static int declaration(parser *p)
 static int parse(parser *p)
 {
 	int seen_root = 0;
+	size_t at;
 
 	if (starts(p, "<?xml") && p->len > 5 && is_ws(p->s[5]) && declaration(p))
 		return -1;
@@ -657,11 +698,12 @@ static int parse(parser *p)
 					return -1;
 				continue;
 			}
-			if (c == '>' && p->i >= 2 && p->s[p->i - 1] == ']' && p->s[p->i - 2] == ']')
-				return -1; /* "]]>" outside a CDATA section */
-			if (lor_buf__add(&p->text, &c, 1))
+			/* a run of plain character data, added at once */
+			for (at = p->i; p->i < p->len && p->s[p->i] != '<' && p->s[p->i] != '&'; p->i++)
+				if (p->s[p->i] == '>' && p->i >= 2 && p->s[p->i - 1] == ']' && p->s[p->i - 2] == ']')
+					return -1; /* "]]>" outside a CDATA section */
+			if (lor_buf__add(&p->text, p->s + at, p->i - at))
 				return -1;
-			p->i++;
 			continue;
 		}
 		if (flush_text(p))
@@ -709,6 +751,7 @@ int lor_xml__read(void **out, const char *path, const char *what, const char *da
 		p.len = len;
 		p.t = t;
 		p.text = (lor_buf)LOR_BUF_INIT;
+		p.gen = 1; /* the empty cache entries are of generation 0 */
 		t->doc.type = XML_DOCUMENT_NODE;
 		t->doc._private = (void *)&own_tree;
 		t->doc.doc = &t->doc;

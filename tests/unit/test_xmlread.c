@@ -110,6 +110,9 @@ static const char *const taken_cases[] = {
 	"<w:d " NS "><w:p><w:r><w:t>I th</w:t></w:r><w:r><w:t>ink</w:t></w:r></w:p><w:p/></w:d>",
 	"<d a=\"1\" b=\"2\"\n   c=\"3\"\t/>",
 	"<a.b-c_d><e1.x/></a.b-c_d>",
+	"<_d><Z9/></_d>",
+	/* a prefix rebound on an empty element, then used again by its sibling */
+	"<w:d " NS "><w:e xmlns:w=\"urn:inner\" w:a=\"1\"/><w:g w:b=\"2\"/><x:h xmlns:x=\"urn:y\"/><x:i/></w:d>",
 	NULL
 };
 
@@ -161,6 +164,9 @@ static const char *const left_cases[] = {
 	"<d:/>",
 	"<xml:d/>",
 	"<xmlns:d/>",
+	"<-d/>",
+	"<.d/>",
+	"<d:-e xmlns:d=\"urn:d\"/>",
 	"<d xmlns=\"urn:a&amp;b\"/>",  /* libxml2 keeps the reference in a namespace's name */
 	NULL
 };
