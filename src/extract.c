@@ -12,10 +12,11 @@
  *
  * Archives (extract_zip.c) are read from memory, entry by entry, under a
  * budget of uncompressed bytes and a compression-ratio limit, so a zip bomb
- * stops at the limit instead of filling memory. XML (libxml2) is parsed with no
- * network, no DTD loading and no entity substitution, under libxml2's own
- * depth limit; a document type declaration is refused outright (no office
- * format uses one; XXE and "billion laughs" need one).
+ * stops at the limit instead of filling memory. XML is parsed by
+ * extract_xml.c's strict parser when it can vouch for the part, else here
+ * by libxml2, with no network, no DTD loading and no entity substitution,
+ * under libxml2's own depth limit; a document type declaration is refused
+ * outright (no office format uses one; XXE and "billion laughs" need one).
  */
 #include <pthread.h>
 #include <stdlib.h>

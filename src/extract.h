@@ -6,7 +6,9 @@
  * "paragraph 4" or "page 2" instead of a line of a text the user never saw.
  * The readers (extract_docx.c, extract_odt.c, extract_html.c, extract_pdf.c)
  * share one builder (extract.c), which also keeps, for the annotators, which
- * XML text node every piece of the text came from.
+ * XML text node every piece of the text came from. Archives are read by
+ * extract_zip.c, and the parts of .docx and .odt files parsed by
+ * extract_xml.c, each leaving to libzip or libxml2 what it cannot vouch for.
  *
  * Every reader treats its input as hostile: archives are read under size and
  * ratio limits, XML is parsed without network, DTDs or entity substitution
