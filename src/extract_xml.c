@@ -578,8 +578,7 @@ static int start_tag(parser *p, int *empty)
 		tx->content = (xmlChar *)a->value;
 		tx->parent = (xmlNode *)at;
 		tx->doc = &p->t->doc;
-		if (a->value[0]) /* libxml2 gives an empty value no text node */
-			at->children = at->last = tx;
+		at->children = at->last = tx; /* one text node, as libxml2's SAX2 makes it (empty too) */
 		if (lasta) {
 			lasta->next = at;
 			at->prev = lasta;
