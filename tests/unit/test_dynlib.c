@@ -86,12 +86,54 @@ static void test_real_libraries_fill_the_table(void **state)
 	assert_non_null((void *)*lor_dl.xmlFree_var);
 }
 
+/* Opened with RTLD_LAZY, the libraries bind what they call on first use:
+ * they must run, down to what lies behind them (an encoding conversion in
+ * libxml2, inflate in zlib, an error text in libzip). */
+static void test_lazily_bound_libraries_run(void **state)
+{
+	static const char html[] = "<html><head><meta charset=\"windows-1252\"></head>"
+	                           "<body><p>caf\xE9 \x93quoted\x94</p></body></html>";
+	static const unsigned char deflated[] = { 0x4b, 0x4c, 0x4a, 0x06, 0x00 }; /* "abc", raw deflate */
+	unsigned char out[8];
+	lor_error err;
+	htmlDocPtr doc;
+	xmlChar *text;
+	z_stream zs;
+	zip_error_t ze;
+
+	(void)state;
+	assert_int_equal(lor_dl__need("x.html", &err), LOR_OK);
+	assert_int_equal(lor_dl__need_z(), 0);
+	doc = lor_dl.htmlReadMemory(html, (int)strlen(html), "x.html", NULL,
+	                            HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+	assert_non_null(doc);
+	text = lor_dl.xmlNodeGetContent(lor_dl.xmlDocGetRootElement(doc));
+	assert_non_null(strstr((const char *)text, "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D"));
+	(*lor_dl.xmlFree_var)(text);
+	lor_dl.xmlFreeDoc(doc);
+	memset(&zs, 0, sizeof(zs));
+	assert_int_equal(lor_dl.inflateInit2_(&zs, -15, ZLIB_VERSION, (int)sizeof(zs)), Z_OK);
+	zs.next_in = (Bytef *)(uintptr_t)deflated;
+	zs.avail_in = sizeof(deflated);
+	zs.next_out = out;
+	zs.avail_out = sizeof(out);
+	assert_int_equal(lor_dl.inflate(&zs, Z_FINISH), Z_STREAM_END);
+	assert_int_equal(zs.total_out, 3);
+	assert_memory_equal(out, "abc", 3);
+	lor_dl.inflateEnd(&zs);
+	assert_int_equal(lor_dl.crc32(0, out, 3), 0x352441C2UL);
+	lor_dl.zip_error_init(&ze);
+	assert_non_null(lor_dl.zip_error_strerror(&ze));
+	lor_dl.zip_error_fini(&ze);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_missing_library_is_one_clear_error),
 		cmocka_unit_test(test_each_library_loads_alone),
 		cmocka_unit_test(test_real_libraries_fill_the_table),
+		cmocka_unit_test(test_lazily_bound_libraries_run),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
