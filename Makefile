@@ -33,7 +33,7 @@ PKG_LIBS = $(shell pkg-config --libs $(PKGS))
 ALL_CFLAGS = $(WARN) -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -I$(BUILD) $(PKG_CFLAGS) $(CFLAGS)
 LDLIBS = $(PKG_LIBS) -lm -lpthread -ldl
 # The command links only what every run uses; libxml2 and libzip (and ICU and
-# libcrypto behind them) are opened by src/dynlib.c when a document is read,
+# libcrypto behind them) and zlib are opened by src/dynlib.c when a document is read,
 # by the sonames found here (objdump is binutils', there with the compiler).
 DOC_PKGS = libzip libxml-2.0
 CORE_LIBS = $(shell pkg-config --libs $(filter-out $(DOC_PKGS),$(PKGS))) -lm -lpthread -ldl
@@ -65,7 +65,8 @@ $(BUILD)/obj/%.o: src/%.c src/internal.h src/extract.h src/dynlib.h src/xutil.h 
 
 $(BUILD)/obj/dynlib.o: src/dynlib.c src/dynlib.h src/internal.h include/lorlint.h | deps $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -DLOR_XML2_SONAME='"$(or $(call soname,libxml-2.0,libxml2.so),libxml2.so.2)"' \
-		-DLOR_ZIP_SONAME='"$(or $(call soname,libzip,libzip.so),libzip.so.4)"' -c -o $@ $<
+		-DLOR_ZIP_SONAME='"$(or $(call soname,libzip,libzip.so),libzip.so.4)"' \
+		-DLOR_Z_SONAME='"$(or $(call soname,zlib,libz.so),libz.so.1)"' -c -o $@ $<
 
 $(BUILD)/embed: src/tools/embed.c | $(BUILD)/obj
 	$(CC) -O1 -o $@ $<
@@ -247,6 +248,8 @@ $(BUILD)/annocheck: tests/tools/annocheck.c $(BUILD)/liblorlint.a
 $(BUILD)/mkdocs: tests/tools/mkdocs.c tests/tools/docfixtures.h | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LDLIBS)
 $(BUILD)/tests/test_extract: tests/tools/docfixtures.h
+$(BUILD)/tests/test_xzip: tests/tools/docfixtures.h
+$(BUILD)/tests/test_xmlread: tests/tools/docfixtures.h
 $(BUILD)/probe: tests/tools/probe.c $(BUILD)/liblorlint.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/liblorlint.a $(LDLIBS)
 # make eval: the corpus, the held-out sets, then the published letters of

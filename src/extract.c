@@ -10,12 +10,13 @@
  * out one line per paragraph, so its empty paragraphs are the blank lines,
  * exactly as in the .txt it came from.
  *
- * Archives (libzip) are read from memory, entry by entry, under a budget of
- * uncompressed bytes and a compression-ratio limit, so a zip bomb stops at
- * the limit instead of filling memory. XML (libxml2) is parsed with no
- * network, no DTD loading and no entity substitution, under libxml2's own
- * depth limit; a document type declaration is refused outright (no office
- * format uses one; XXE and "billion laughs" need one).
+ * Archives (extract_zip.c) are read from memory, entry by entry, under a
+ * budget of uncompressed bytes and a compression-ratio limit, so a zip bomb
+ * stops at the limit instead of filling memory. XML is parsed by
+ * extract_xml.c's strict parser when it can vouch for the part, else here
+ * by libxml2, with no network, no DTD loading and no entity substitution,
+ * under libxml2's own depth limit; a document type declaration is refused
+ * outright (no office format uses one; XXE and "billion laughs" need one).
  */
 #include <pthread.h>
 #include <stdlib.h>
@@ -200,111 +201,6 @@ const char *lor_extract__part_name(int part)
 	return part >= 0 && part < LOR_PART_COUNT ? part_names[part] : "body";
 }
 
-/* ---------------------------------------------------------------- archives */
-
-static int zip_fail(lor_error *err, const char *path, const char *what, zip_error_t *ze)
-{
-	int code = ze ? zip_error_code_zip(ze) : 0;
-
-	if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD || code == ZIP_ER_ENCRNOTSUPP)
-		return lor_error__set(err, LOR_EINPUT, path, 0, 0,
-		                      "encrypted or password-protected document: save it without a password");
-	return lor_error__set(err, LOR_EINPUT, path, 0, 0, "damaged archive: %s%s%s", what,
-	                      ze ? ": " : "", ze ? zip_error_strerror(ze) : "");
-}
-
-int lor_xzip__open(lor_xzip *z, const char *path, const char *data, size_t len, lor_error *err)
-{
-	zip_error_t ze;
-	zip_source_t *src;
-	zip_t *za;
-	int rc;
-
-	memset(z, 0, sizeof(*z));
-	if ((rc = lor_dl__need(path, err)))
-		return rc;
-	z->path = path;
-	zip_error_init(&ze);
-	if (!(src = zip_source_buffer_create(data, len, 0, &ze))) {
-		zip_error_fini(&ze);
-		return lor_error__set(err, LOR_ENOMEM, path, 0, 0, "out of memory");
-	}
-	if (!(za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze))) {
-		rc = zip_fail(err, path, "cannot open", &ze);
-		zip_source_free(src);
-		zip_error_fini(&ze);
-		return rc;
-	}
-	zip_error_fini(&ze);
-	if (zip_get_num_entries(za, 0) > (zip_int64_t)LOR_X_MAX_ENTRIES) {
-		zip_discard(za);
-		return lor_error__set(err, LOR_EINPUT, path, 0, 0, "archive has more than %u entries",
-		                      LOR_X_MAX_ENTRIES);
-	}
-	z->za = za;
-	z->src = src;
-	return LOR_OK;
-}
-
-void lor_xzip__close(lor_xzip *z)
-{
-	if (z->za)
-		zip_discard(z->za); /* frees the source too */
-	z->za = z->src = NULL;
-}
-
-int lor_xzip__read(lor_xzip *z, const char *name, char **out, size_t *len, lor_error *err)
-{
-	zip_int64_t idx = zip_name_locate(z->za, name, 0);
-	zip_stat_t st;
-	zip_file_t *f;
-	lor_buf b = LOR_BUF_INIT;
-	char chunk[16384];
-	zip_int64_t n;
-
-	if (idx < 0)
-		return LOR_ENOTFOUND;
-	zip_stat_init(&st);
-	if (zip_stat_index(z->za, (zip_uint64_t)idx, 0, &st))
-		return zip_fail(err, z->path, name, zip_get_error(z->za));
-	if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
-		return lor_error__set(err, LOR_EINPUT, z->path, 0, 0,
-		                      "encrypted or password-protected document: save it without a password");
-	/* The declared sizes are only a first filter: the reading below is capped
-	 * whatever the header claims. */
-	if ((st.valid & ZIP_STAT_SIZE) && (st.size > LOR_X_MAX_ENTRY ||
-	    ((st.valid & ZIP_STAT_COMP_SIZE) && st.size > 1024 * 1024 &&
-	     st.size / (st.comp_size ? st.comp_size : 1) > LOR_X_MAX_RATIO)))
-		return lor_error__set(err, LOR_EINPUT, z->path, 0, 0,
-		                      "'%s' expands to %llu bytes: refused as a zip bomb", name,
-		                      (unsigned long long)st.size);
-	if (!(f = zip_fopen_index(z->za, (zip_uint64_t)idx, 0)))
-		return zip_fail(err, z->path, name, zip_get_error(z->za));
-	b.max = LOR_X_MAX_ENTRY;
-	while ((n = zip_fread(f, chunk, sizeof(chunk))) > 0) {
-		z->total += (size_t)n;
-		if (z->total > LOR_X_MAX_TOTAL || lor_buf__add(&b, chunk, (size_t)n)) {
-			zip_fclose(f);
-			lor_buf__release(&b);
-			return lor_error__set(err, LOR_EINPUT, z->path, 0, 0,
-			                      "'%s' expands past %u bytes: refused as a zip bomb", name,
-			                      z->total > LOR_X_MAX_TOTAL ? LOR_X_MAX_TOTAL : LOR_X_MAX_ENTRY);
-		}
-	}
-	if (n < 0) {
-		int rc = zip_fail(err, z->path, name, zip_file_get_error(f));
-
-		zip_fclose(f);
-		lor_buf__release(&b);
-		return rc;
-	}
-	zip_fclose(f);
-	*len = b.len;
-	if (!(*out = lor_buf__detach(&b)))
-		return lor_error__set(err, LOR_ENOMEM, z->path, 0, 0, "out of memory");
-	return LOR_OK;
-}
-
 /* --------------------------------------------------------------------- XML */
 
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
@@ -346,7 +242,7 @@ int lor_xml__parse(void **out, const char *path, const char *what, const char *d
 	xmlDocPtr doc;
 	int rc;
 
-	if ((rc = lor_dl__need(path, err)))
+	if ((rc = lor_dl__need_xml(path, err)))
 		return rc;
 	pthread_once(&xml_once, xml_init);
 	if (len > (size_t)0x7fffffff)
@@ -382,12 +278,6 @@ int lor_xml__parse(void **out, const char *path, const char *what, const char *d
 	xmlFreeParserCtxt(ctxt);
 	*out = doc;
 	return LOR_OK;
-}
-
-void lor_xml__free(void *doc)
-{
-	if (doc)
-		xmlFreeDoc(doc);
 }
 
 /* ---------------------------------------------------------------- sniffing */
@@ -505,10 +395,10 @@ int lor_extract__document(lor_document **out, const char *path, const char *data
 	if ((fmt == LOR_FMT_DOCX || fmt == LOR_FMT_ODT) && len >= 4 && !memcmp(data, "PK\x03\x04", 4)) {
 		lor_xzip z;
 
-		if (!lor_xzip__open(&z, path, data, len, NULL)) {
-			if (zip_name_locate(z.za, "word/document.xml", 0) < 0 && zip_name_locate(z.za, "content.xml", 0) >= 0)
+		if (!lor_xzip__open_read(&z, path, data, len, NULL)) {
+			if (!lor_xzip__has(&z, "word/document.xml") && lor_xzip__has(&z, "content.xml"))
 				fmt = LOR_FMT_ODT;
-			else if (zip_name_locate(z.za, "word/document.xml", 0) >= 0)
+			else if (lor_xzip__has(&z, "word/document.xml"))
 				fmt = LOR_FMT_DOCX;
 			lor_xzip__close(&z);
 		}

@@ -6,7 +6,9 @@
  * "paragraph 4" or "page 2" instead of a line of a text the user never saw.
  * The readers (extract_docx.c, extract_odt.c, extract_html.c, extract_pdf.c)
  * share one builder (extract.c), which also keeps, for the annotators, which
- * XML text node every piece of the text came from.
+ * XML text node every piece of the text came from. Archives are read by
+ * extract_zip.c, and the parts of .docx and .odt files parsed by
+ * extract_xml.c, each leaving to libzip or libxml2 what it cannot vouch for.
  *
  * Every reader treats its input as hostile: archives are read under size and
  * ratio limits, XML is parsed without network, DTDs or entity substitution
@@ -93,16 +95,33 @@ int lor_xt__finish(lor_xtext *xt) LOR_MUST_CHECK;
 #define LOR_X_MAX_DEPTH 256                     /* XML element nesting */
 #define LOR_X_MAX_ENTRIES 10000u
 
-/* An opened archive with its read budget. */
+/* An opened archive with its read budget (extract_zip.c). */
+typedef struct lor_xzent lor_xzent;
 typedef struct lor_xzip {
-	void *za;              /* zip_t */
+	void *za;              /* zip_t, when libzip has opened the archive */
 	void *src;             /* zip_source_t over the caller's bytes */
 	size_t total;          /* uncompressed bytes read so far */
 	const char *path;
+	const char *data;      /* the archive's bytes (the caller's) */
+	size_t len;
+	lor_xzent *ent;        /* extract_zip.c's own index, when it made one */
+	size_t nent;
+	char *names;
 } lor_xzip;
 
+/* Open an archive with libzip (z->za is then set; the reviewed copies write
+ * through it). The bytes are borrowed until lor_xzip__close. */
 int lor_xzip__open(lor_xzip *z, const char *path, const char *data, size_t len, lor_error *err);
+/* Open an archive to read entries: with extract_zip.c's own reader when it
+ * can vouch for the archive (z->za stays NULL, and libzip is not loaded),
+ * else as lor_xzip__open. The same entries, bytes and errors either way. */
+int lor_xzip__open_read(lor_xzip *z, const char *path, const char *data, size_t len, lor_error *err);
 void lor_xzip__close(lor_xzip *z);
+/* The entries, in the central directory's order; a name is borrowed. */
+size_t lor_xzip__count(const lor_xzip *z);
+const char *lor_xzip__name(const lor_xzip *z, size_t i);
+/* Is there an entry of that name? */
+int lor_xzip__has(const lor_xzip *z, const char *name);
 /* Read entry `name` into *out (*len bytes, NUL-terminated), under the
  * limits. LOR_ENOTFOUND (no error text set) when there is no such entry. */
 int lor_xzip__read(lor_xzip *z, const char *name, char **out, size_t *len, lor_error *err);
@@ -111,7 +130,23 @@ int lor_xzip__read(lor_xzip *z, const char *name, char **out, size_t *len, lor_e
  * DOCTYPE is refused. *out is an xmlDoc. `what` names the part in errors. */
 int lor_xml__parse(void **out, const char *path, const char *what, const char *data, size_t len,
                    lor_error *err);
+/* Free a tree of lor_xml__parse or lor_xml__read (NULL is fine). */
 void lor_xml__free(void *doc);
+/* Parse XML for reading only (extract_xml.c): with lorlint's own parser when
+ * it can vouch that libxml2 would build the same tree without a complaint,
+ * else with lor_xml__parse (its tree, its errors). The tree has libxml2's
+ * node structures but must not be given to libxml2: read it with the
+ * helpers below and free it with lor_xml__free. */
+int lor_xml__read(void **out, const char *path, const char *what, const char *data, size_t len,
+                  lor_error *err);
+/* For trees of either kind: the root element (xmlDocGetRootElement); an
+ * attribute's value as xmlGetNsProp gives it (ns NULL: no namespace) or,
+ * with any_ns, as xmlGetProp does; a node's text as xmlNodeGetContent
+ * does. The strings are malloc'd (free them); NULL: no such attribute, or
+ * out of memory. */
+struct _xmlNode *lor_xml__root(void *doc);
+char *lor_xml__prop(const struct _xmlNode *n, const char *name, const char *ns, int any_ns);
+char *lor_xml__text(const struct _xmlNode *n);
 
 /* The readers. Each fills xt (not finished) from the file's bytes. */
 typedef struct lor_xopts {

@@ -78,12 +78,12 @@ static int showing(const walk *w)
 
 static const char *w_attr(const xmlNode *n, const char *name, char *buf, size_t len)
 {
-	xmlChar *v = xmlGetNsProp(n, (const xmlChar *)name, (const xmlChar *)W_NS);
+	char *v = lor_xml__prop(n, name, W_NS, 0);
 
 	if (!v)
 		return NULL;
-	snprintf(buf, len, "%s", (const char *)v);
-	xmlFree(v);
+	snprintf(buf, len, "%s", v);
+	free(v);
 	return buf;
 }
 
@@ -174,12 +174,12 @@ static int node(walk *w, xmlNode *n, int depth)
 	if (!strcmp(name, "fldChar"))
 		return field_char(w, n);
 	if (!strcmp(name, "instrText")) {
-		xmlChar *v = xmlNodeGetContent(n);
+		char *v = lor_xml__text(n);
 		size_t k;
 
 		for (k = 0; v && v[k] && w->ninstr + 1 < sizeof(w->instr); k++)
-			w->instr[w->ninstr++] = (char)v[k];
-		xmlFree(v);
+			w->instr[w->ninstr++] = v[k];
+		free(v);
 		return LOR_OK;
 	}
 	if (!strcmp(name, "fldSimple")) {
@@ -229,11 +229,13 @@ static int read_part(lor_xzip *z, walk *w, const char *name, int part, void **ke
 		       : LOR_OK;
 	if (rc)
 		return rc;
-	rc = lor_xml__parse(&doc, z->path, name, data, len, err);
+	/* the annotators edit the body: libxml2's own tree for them */
+	rc = keep ? lor_xml__parse(&doc, z->path, name, data, len, err)
+	          : lor_xml__read(&doc, z->path, name, data, len, err);
 	free(data);
 	if (rc)
 		return rc;
-	root = xmlDocGetRootElement(doc);
+	root = lor_xml__root(doc);
 	w->part = part;
 	w->nfld = 0;
 	if (part == LOR_PART_FOOTNOTE) {
@@ -260,13 +262,13 @@ static int read_part(lor_xzip *z, walk *w, const char *name, int part, void **ke
 /* The archive's entries named prefix<digits>.xml, in name order. */
 static int parts_named(lor_xzip *z, walk *w, const char *prefix, int part, lor_error *err)
 {
-	zip_int64_t i, n = zip_get_num_entries(z->za, 0);
+	size_t i, n = lor_xzip__count(z);
 	char **names = NULL;
 	size_t count = 0, cap = 0, k;
 	int rc = LOR_OK;
 
 	for (i = 0; i < n; i++) {
-		const char *nm = zip_get_name(z->za, (zip_uint64_t)i, 0);
+		const char *nm = lor_xzip__name(z, i);
 		size_t pl = strlen(prefix), l;
 
 		if (!nm || strncmp(nm, prefix, pl) || (l = strlen(nm)) < pl + 5 || strcmp(nm + l - 4, ".xml") ||
@@ -309,14 +311,14 @@ int lor_docx__extract(lor_xtext *xt, const char *path, const char *data, size_t 
 	memset(&w, 0, sizeof(w));
 	w.xt = xt;
 	w.original = o ? o->original : 0;
-	if ((rc = lor_xzip__open(&z, path, data, len, err)))
+	if ((rc = lor_xzip__open_read(&z, path, data, len, err)))
 		return rc;
-	if (zip_name_locate(z.za, "EncryptionInfo", 0) >= 0) {
+	if (lor_xzip__has(&z, "EncryptionInfo")) {
 		lor_xzip__close(&z);
 		return lor_error__set(err, LOR_EINPUT, path, 0, 0,
 		                      "encrypted or password-protected document: save it without a password");
 	}
-	if (zip_name_locate(z.za, "word/document.xml", 0) < 0) {
+	if (!lor_xzip__has(&z, "word/document.xml")) {
 		lor_xzip__close(&z);
 		return lor_error__set(err, LOR_EINPUT, path, 0, 0,
 		                      "not a Word document (no 'word/document.xml' in the archive)");

@@ -155,7 +155,7 @@ int lor_html__extract(lor_xtext *xt, const char *path, const char *data, size_t 
 	walk w = { xt, 0, 0 };
 	int rc;
 
-	if ((rc = lor_dl__need(path, err)))
+	if ((rc = lor_dl__need_xml(path, err)))
 		return rc;
 	if (len > (size_t)0x7fffffff)
 		return lor_error__set(err, LOR_EINPUT, path, 0, 0, "file too large");

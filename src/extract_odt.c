@@ -41,8 +41,9 @@ typedef struct walk {
 
 static int is_in(const xmlNode *n, const char *ns, const char *name)
 {
-	return n->type == XML_ELEMENT_NODE && n->ns && n->ns->href &&
-	       !strcmp((const char *)n->ns->href, ns) && (!name || !strcmp((const char *)n->name, name));
+	/* the short name first: most elements differ there */
+	return n->type == XML_ELEMENT_NODE && (!name || !strcmp((const char *)n->name, name)) && n->ns &&
+	       n->ns->href && !strcmp((const char *)n->ns->href, ns);
 }
 
 static int walk_children(walk *w, xmlNode *n, int depth);
@@ -70,24 +71,24 @@ static int paragraph(walk *w, xmlNode *p, int depth)
  * deletion (2) or something else (0). */
 static int region(const walk *w, const xmlNode *mark, xmlNode **out)
 {
-	xmlChar *id = xmlGetNsProp(mark, (const xmlChar *)"change-id", (const xmlChar *)TEXT_NS);
+	char *id = lor_xml__prop(mark, "change-id", TEXT_NS, 0);
 	xmlNode *r, *c;
 	int kind = 0;
 
 	*out = NULL;
 	if (!id || !w->changes) {
-		xmlFree(id);
+		free(id);
 		return 0;
 	}
 	for (r = w->changes->children; r && !kind; r = r->next) {
-		xmlChar *rid;
+		char *rid;
 
 		if (!is_in(r, TEXT_NS, "changed-region"))
 			continue;
-		rid = xmlGetNsProp(r, (const xmlChar *)"id", (const xmlChar *)TEXT_NS);
+		rid = lor_xml__prop(r, "id", TEXT_NS, 0);
 		if (!rid) /* ODF 1.1 used xml:id alone */
-			rid = xmlGetProp(r, (const xmlChar *)"id");
-		if (rid && !strcmp((const char *)rid, (const char *)id))
+			rid = lor_xml__prop(r, "id", NULL, 1);
+		if (rid && !strcmp(rid, id))
 			for (c = r->children; c && !kind; c = c->next) {
 				if (is_in(c, TEXT_NS, "insertion"))
 					kind = 1;
@@ -95,9 +96,9 @@ static int region(const walk *w, const xmlNode *mark, xmlNode **out)
 					kind = 2;
 				*out = c;
 			}
-		xmlFree(rid);
+		free(rid);
 	}
-	xmlFree(id);
+	free(id);
 	return kind;
 }
 
@@ -157,10 +158,10 @@ static int node(walk *w, xmlNode *n, int depth)
 	if (!strcmp(name, "p") || !strcmp(name, "h"))
 		return paragraph(w, n, depth);
 	if (!strcmp(name, "s")) {
-		xmlChar *c = xmlGetNsProp(n, (const xmlChar *)"c", (const xmlChar *)TEXT_NS);
-		long k = c ? strtol((const char *)c, NULL, 10) : 1;
+		char *c = lor_xml__prop(n, "c", TEXT_NS, 0);
+		long k = c ? strtol(c, NULL, 10) : 1;
 
-		xmlFree(c);
+		free(c);
 		for (k = k < 1 ? 1 : k > 1000 ? 1000 : k; k > 0 && !w->skip; k--)
 			if (lor_xt__add(w->xt, " ", 1, NULL, 0))
 				return LOR_ENOMEM;
@@ -277,7 +278,7 @@ int lor_odt__extract(lor_xtext *xt, const char *path, const char *data, size_t l
 	memset(&w, 0, sizeof(w));
 	w.xt = xt;
 	w.original = o ? o->original : 0;
-	if ((rc = lor_xzip__open(&z, path, data, len, err)))
+	if ((rc = lor_xzip__open_read(&z, path, data, len, err)))
 		return rc;
 	rc = lor_xzip__read(&z, "META-INF/manifest.xml", &buf, &n, err);
 	if (!rc && strstr(buf, "encryption-data"))
@@ -291,27 +292,28 @@ int lor_odt__extract(lor_xtext *xt, const char *path, const char *data, size_t l
 		rc = lor_error__set(err, LOR_EINPUT, path, 0, 0,
 		                    "not an OpenDocument text (no 'content.xml' in the archive)");
 	if (!rc)
-		rc = lor_xml__parse(&content, path, "content.xml", buf, n, err);
+		rc = keep ? lor_xml__parse(&content, path, "content.xml", buf, n, err) /* the annotators edit it */
+		          : lor_xml__read(&content, path, "content.xml", buf, n, err);
 	free(buf);
 	buf = NULL;
 	if (!rc && (rc = lor_xzip__read(&z, "styles.xml", &buf, &n, err)) == LOR_ENOTFOUND)
 		rc = LOR_OK;
 	else if (!rc)
-		rc = lor_xml__parse(&styles, path, "styles.xml", buf, n, err);
+		rc = lor_xml__read(&styles, path, "styles.xml", buf, n, err);
 	free(buf);
 	lor_xzip__close(&z);
 	if (rc) {
 		lor_xml__free(content);
 		return rc;
 	}
-	root = xmlDocGetRootElement(content);
+	root = lor_xml__root(content);
 	if (!(text = find(root, OFFICE_NS, "text", 0))) {
 		lor_xml__free(content);
 		lor_xml__free(styles);
 		return lor_error__set(err, LOR_EINPUT, path, 0, 0, "not an OpenDocument text (no office:text)");
 	}
 	w.changes = find(text, TEXT_NS, "tracked-changes", 0);
-	rc = page_parts(&w, styles ? xmlDocGetRootElement(styles) : NULL, 1);
+	rc = page_parts(&w, styles ? lor_xml__root(styles) : NULL, 1);
 	w.part = LOR_PART_BODY;
 	if (!rc)
 		rc = walk_children(&w, text, 2);
@@ -319,7 +321,7 @@ int lor_odt__extract(lor_xtext *xt, const char *path, const char *data, size_t l
 	for (k = 0; !rc && k < w.nnotes; k++)
 		rc = walk_children(&w, w.notes[k], 2);
 	if (!rc)
-		rc = page_parts(&w, styles ? xmlDocGetRootElement(styles) : NULL, 0);
+		rc = page_parts(&w, styles ? lor_xml__root(styles) : NULL, 0);
 	free(w.notes);
 	lor_xml__free(styles);
 	rc = finish_rc(rc, path, "content.xml", err);
