@@ -16,6 +16,7 @@ libutf8proc:libutf8proc-dev:utf8proc-devel:libutf8proc:utf8proc
 yaml-0.1:libyaml-dev:libyaml-devel:libyaml:libyaml
 jansson:libjansson-dev:jansson-devel:jansson:jansson
 libzip:libzip-dev:libzip-devel:libzip:libzip
+zlib:zlib1g-dev:zlib-devel:zlib:zlib
 libxml-2.0:libxml2-dev:libxml2-devel:libxml2:libxml2"
 # command, then its package on Debian, Fedora, Arch, Homebrew
 tools=""
